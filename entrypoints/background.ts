@@ -1,0 +1,5 @@
+import { registerBackground } from '../src/background/handlers';
+
+export default defineBackground(() => {
+  registerBackground();
+});

@@ -1,0 +1,50 @@
+import { browser } from 'wxt/browser';
+import { buildBrandIndex } from '../matching/brand-index';
+import { check, type Sender } from '../messaging/guard';
+import { onMessage, type ProtocolMap } from '../messaging/protocol';
+import { bundledRegistry } from '../registry/bundled';
+import { assess } from '../risk/assess';
+import { tabState } from './tab-state';
+
+/**
+ * Registers every listener of the service worker. Call it synchronously at top level: a
+ * restarted worker receives the event that woke it only if its listener exists by then.
+ */
+export function registerBackground(): void {
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  const registry = bundledRegistry();
+  const index = buildBrandIndex(registry);
+
+  /** Checks a message; a refusal is logged and answered as an error, never thrown past here. */
+  function accept<K extends keyof ProtocolMap>(type: K, data: unknown, sender: Sender) {
+    const checked = check(type, data, sender, self);
+    if (!checked.ok) {
+      console.warn(`[counterfeit-guard] refused ${type}: ${checked.why}`);
+      throw new Error(`refused: ${checked.why}`);
+    }
+    return checked;
+  }
+
+  onMessage('assessListings', async ({ data, sender }) => {
+    const { data: listings, tabId } = accept('assessListings', data, sender);
+    const assessments = listings.map((listing) => assess(listing, registry, index));
+    if (tabId !== undefined) {
+      await tabState.set(
+        tabId,
+        listings.map((listing, i) => ({ listing, assessment: assessments[i]! })),
+      );
+    }
+    return assessments;
+  });
+
+  onMessage('getTabAssessments', ({ data, sender }) => {
+    const { data: tabId } = accept('getTabAssessments', data, sender);
+    return tabState.get(tabId);
+  });
+
+  // A tab that loads a new page or closes no longer shows what was read before.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void tabState.clear(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void tabState.clear(tabId));
+}

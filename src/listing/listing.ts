@@ -1,0 +1,41 @@
+import * as v from 'valibot';
+
+/** ISO 4217 code: three capital letters. */
+export const CurrencySchema = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/));
+
+export const MoneySchema = v.object({
+  amount: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  currency: CurrencySchema,
+});
+export type Money = v.InferOutput<typeof MoneySchema>;
+
+export const SellerSchema = v.object({
+  name: v.pipe(v.string(), v.maxLength(300)),
+  id: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  official: v.optional(v.boolean()),
+  rating: v.optional(v.number()),
+  ratingCount: v.optional(v.number()),
+});
+export type Seller = v.InferOutput<typeof SellerSchema>;
+
+export const MarketplaceSchema = v.picklist(['amazon']);
+export type Marketplace = v.InferOutput<typeof MarketplaceSchema>;
+
+/**
+ * What one listing on a page says about itself. Page text is untrusted: every string is
+ * bounded so that a hostile page cannot make the worker hold megabytes per listing.
+ */
+export const ListingSchema = v.strictObject({
+  marketplace: MarketplaceSchema,
+  key: v.pipe(v.string(), v.regex(/^[a-z]+:[A-Za-z0-9_-]{1,64}$/)),
+  url: v.pipe(v.string(), v.url(), v.maxLength(2048)),
+  kind: v.picklist(['detail', 'card']),
+  title: v.pipe(v.string(), v.maxLength(1000)),
+  brand: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  price: v.optional(MoneySchema),
+  seller: v.optional(SellerSchema),
+  images: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(2048))), v.maxLength(20))),
+  gtin: v.optional(v.pipe(v.string(), v.regex(/^\d{8,14}$/))),
+  condition: v.optional(v.picklist(['new', 'used', 'refurbished'])),
+});
+export type Listing = v.InferOutput<typeof ListingSchema>;

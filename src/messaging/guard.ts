@@ -1,0 +1,62 @@
+import * as v from 'valibot';
+import { ListingSchema } from '../listing/listing';
+import { siteFor } from '../sites/read';
+import type { ProtocolMap } from './protocol';
+
+/** The parts of a message sender the checks read (runtime.MessageSender's shape). */
+export interface Sender {
+  id?: string;
+  url?: string;
+  frameId?: number;
+  tab?: { id?: number };
+}
+
+/** Who the receiving extension is: its id and the origin of its own pages. */
+export interface Self {
+  id: string;
+  origin: string;
+}
+
+type From = 'content' | 'extension';
+
+const RULES: { [K in keyof ProtocolMap]: { from: From; data: v.GenericSchema } } = {
+  assessListings: { from: 'content', data: v.pipe(v.array(ListingSchema), v.minLength(1), v.maxLength(500)) },
+  getTabAssessments: { from: 'extension', data: v.pipe(v.number(), v.integer(), v.minValue(0)) },
+};
+
+export type Checked<K extends keyof ProtocolMap> =
+  | { ok: true; data: Parameters<ProtocolMap[K]>[0]; tabId: number | undefined }
+  | { ok: false; why: string };
+
+/**
+ * Accepts a message only from the contexts meant to send it, and only in its declared shape.
+ * Content-script messages must come from a top frame of a page the site rules serve; page
+ * scripts cannot reach runtime messaging at all, and other extensions fail the id check.
+ */
+export function check<K extends keyof ProtocolMap>(type: K, data: unknown, sender: Sender, self: Self): Checked<K> {
+  const rule = RULES[type];
+  if (!rule) return { ok: false, why: `unknown message type ${String(type)}` };
+  if (sender.id !== self.id) return { ok: false, why: `sender ${sender.id ?? '(none)'} is not this extension` };
+  const from = originOf(sender, self);
+  if (from !== rule.from) return { ok: false, why: `${type} is not accepted from ${from}` };
+  const parsed = v.safeParse(rule.data, data);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const path = issue.path?.map((step) => String(step.key)).join('.') ?? '';
+    return { ok: false, why: `${type} has the wrong shape at ${path || 'the root'}: ${issue.message}` };
+  }
+  return { ok: true, data: parsed.output as Parameters<ProtocolMap[K]>[0], tabId: sender.tab?.id };
+}
+
+function originOf(sender: Sender, self: Self): From | 'an unknown context' {
+  if (!sender.url) return 'an unknown context';
+  if (sender.url.startsWith(self.origin)) return 'extension';
+  let url: URL;
+  try {
+    url = new URL(sender.url);
+  } catch {
+    return 'an unknown context';
+  }
+  const servedPage = siteFor(url) !== undefined && sender.frameId === 0 && typeof sender.tab?.id === 'number';
+  return servedPage ? 'content' : 'an unknown context';
+}

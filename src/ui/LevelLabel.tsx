@@ -1,0 +1,20 @@
+import type { Level } from '../risk/assessment';
+import { t } from './i18n';
+
+/** A glyph per level, so the level reads without colour; the word carries it for screen readers. */
+const ICONS: Record<Level, string> = { high: '⛔', caution: '⚠', none: '✓', unknown: '?' };
+
+export function levelWord(level: Level): string {
+  return t(`level_${level}`);
+}
+
+export function LevelLabel({ level }: { level: Level }) {
+  return (
+    <span class={`cg-level cg-level-${level}`}>
+      <span class="cg-level-icon" aria-hidden="true">
+        {ICONS[level]}
+      </span>{' '}
+      {levelWord(level)}
+    </span>
+  );
+}

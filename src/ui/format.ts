@@ -1,0 +1,43 @@
+import type { Money } from '../listing/listing';
+import type { Reason } from '../risk/assessment';
+import { type MessageKey, t, uiLanguage } from './i18n';
+
+export function formatMoney(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(uiLanguage(), { style: 'currency', currency }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+export function formatPrice(price: Money): string {
+  return formatMoney(price.amount, price.currency);
+}
+
+const str = (value: string | number | undefined) => String(value ?? '');
+
+/** A reason in the user's words. Each code lists its parameters in its message's order. */
+export function describeReason(reason: Reason): string {
+  const p = reason.params;
+  switch (reason.code) {
+    case 'brand_recognised':
+      return t('reason_brand_recognised', [str(p.brand)]);
+    case 'seller_authorised':
+      return t('reason_seller_authorised', [str(p.seller)]);
+    case 'seller_not_authorised':
+      return t('reason_seller_not_authorised', [str(p.seller), str(p.brand)]);
+    case 'brand_absent_from_marketplace':
+      return t('reason_brand_absent_from_marketplace', [
+        str(p.brand),
+        t(`marketplace_${str(p.marketplace)}` as MessageKey),
+      ]);
+    case 'price_below_floor': {
+      const currency = str(p.currency);
+      return t('reason_price_below_floor', [
+        formatMoney(Number(p.price), currency),
+        formatMoney(Number(p.floor), currency),
+        str(p.brand),
+      ]);
+    }
+  }
+}

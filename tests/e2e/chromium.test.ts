@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtExtension, SCREENSHOTS } from './support/build';
+import {
+  type Chromium,
+  launchChromium,
+  readBadges,
+  stopServiceWorker,
+  tabIdOf,
+  waitForBadges,
+} from './support/chromium';
+import { PAGES } from './support/pages';
+
+describe('Chromium: page → background → badge → popup', () => {
+  let browser: Chromium;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium(builtExtension('chrome-mv3'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function openPopup(pageUrl: string) {
+    const tabId = await tabIdOf(browser.worker, pageUrl);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    return popup;
+  }
+
+  it('badges a product page in a closed shadow root, with level and reasons in words', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(PAGES.nike.url);
+    const [badge] = await waitForBadges(page);
+    expect(badge).toEqual({
+      mode: 'closed',
+      label: 'Counterfeit Guard: Caution',
+      text: [
+        '⚠ Caution',
+        'Priced at $29.99, below the $35.00 a new genuine Nike item costs at the least',
+        'Sold by SHOE DEALS 24, not a seller Nike is known to authorise here',
+        'Listed as Nike, a brand in the registry',
+      ].join(' '),
+      expanded: false,
+    });
+    // The page's own scripts see neither the badge's insides nor a way to message the extension.
+    expect(await page.evaluate(() => document.querySelector('counterfeit-guard-badge')?.shadowRoot ?? null)).toBeNull();
+    expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: unknown } }).chrome?.runtime)).toBe(
+      'undefined',
+    );
+    // The badge sits inside the heading, after its text.
+    expect(await page.evaluate(() => document.querySelector('#title')?.lastElementChild?.localName)).toBe(
+      'counterfeit-guard-badge',
+    );
+    // Its reasons open from the keyboard, over the page rather than pushing it down.
+    const priceTop = () =>
+      page.evaluate(() => document.querySelector('#corePrice_feature_div')?.getBoundingClientRect().top);
+    const before = await priceTop();
+    // The heading comes first on the page, so the first Tab reaches the badge's button.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    expect((await readBadges(page))[0]?.expanded).toBe(true);
+    expect(await priceTop()).toBe(before);
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'chromium-product-page.png'),
+      clip: { x: 0, y: 0, width: 1280, height: 240 },
+    });
+
+    const popup = await openPopup(PAGES.nike.url);
+    const entry = popup.getByRole('listitem', { name: /Nike Men's Air Zoom Running Shoe.*: Caution/ });
+    await entry.waitFor();
+    expect(await entry.textContent()).toContain('Seller: SHOE DEALS 24');
+    expect(await entry.textContent()).toContain('Price: $29.99');
+    await popup.screenshot({ path: join(SCREENSHOTS, 'chromium-popup.png'), fullPage: true });
+    await popup.close();
+    await page.close();
+  });
+
+  it('reads /gp/product/ pages the same way and rates a brand absent from the marketplace high', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(PAGES.louisVuitton.url);
+    const [badge] = await waitForBadges(page);
+    expect(badge?.label).toBe('Counterfeit Guard: High risk');
+    expect(badge?.text).toBe(
+      [
+        '⛔ High risk',
+        'Priced at $89.00, below the $300.00 a new genuine Louis Vuitton item costs at the least',
+        'Louis Vuitton does not sell new goods on Amazon',
+        'Listed as Louis Vuitton, a brand in the registry',
+      ].join(' '),
+    );
+    await page.close();
+  });
+
+  it('shows "no warning signs" for an authorised seller', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(PAGES.apple.url);
+    const [badge] = await waitForBadges(page);
+    expect(badge?.text).toBe(
+      '✓ No warning signs Listed as Apple, a brand in the registry Sold by Amazon.com, a seller the brand authorises here',
+    );
+    await page.close();
+  });
+
+  it('claims nothing about a page without brand or price, yet lists it in the popup as not assessed', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(PAGES.plain.url);
+    const popup = await openPopup(PAGES.plain.url);
+    await popup.getByRole('listitem', { name: /Plain Cotton Tote Bag.*: Not assessed/ }).waitFor();
+    expect(await readBadges(page)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('still lists a tab’s listings after the service worker is stopped', async () => {
+    const page = await browser.context.newPage();
+    // A URL of its own, so that no other test's tab can be taken for this one.
+    const url = `${PAGES.louisVuitton.url}?restart=1`;
+    await page.goto(url);
+    await waitForBadges(page);
+    const tabId = await tabIdOf(browser.worker, url);
+    await stopServiceWorker(page, browser.extensionId);
+    // The popup's message wakes a fresh worker; what it lists must come from session storage.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByRole('listitem', { name: /Louis Vuitton Neverfull.*: High risk/ }).waitFor();
+    await popup.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,21 @@
+import { fixture } from '../../support/fixtures';
+
+/** Marketplace URLs the e2e tests visit, answered from the committed fixtures. */
+export const PAGES = {
+  nike: {
+    url: 'https://www.amazon.com/Nike-Mens-Running-Shoe/dp/B0TESTNIK1?tag=aff-20&psc=1',
+    file: 'amazon/nike-third-party.html',
+  },
+  louisVuitton: { url: 'https://www.amazon.com/gp/product/B0TESTLVB1', file: 'amazon/louis-vuitton-bag.html' },
+  apple: { url: 'https://www.amazon.com/dp/B0TESTAPL1', file: 'amazon/apple-authorised.html' },
+  plain: { url: 'https://www.amazon.com/dp/B0TESTPLN1', file: 'amazon/no-brand-no-price.html' },
+} as const;
+
+/** The fixture that answers a URL, matched on its path; undefined for anything else (aborted). */
+export function fixtureFor(url: string): string | undefined {
+  const { pathname } = new URL(url);
+  for (const page of Object.values(PAGES)) {
+    if (new URL(page.url).pathname === pathname) return fixture(page.file);
+  }
+  return undefined;
+}

@@ -1,0 +1,95 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { registerBackground } from '../../src/background/handlers';
+import type { Listing } from '../../src/listing/listing';
+import type { Sender } from '../../src/messaging/guard';
+import { removeAllListeners } from '../../src/messaging/protocol';
+import { readListings } from '../../src/sites/read';
+import { fixture, parseHtml } from '../support/fixtures';
+
+const ID = fakeBrowser.runtime.id;
+const contentScript: Sender = { id: ID, url: 'https://www.amazon.com/dp/B0TESTLVB1', frameId: 0, tab: { id: 12 } };
+const popup: Sender = { id: ID, url: fakeBrowser.runtime.getURL('/popup.html') };
+
+/**
+ * Delivers a message as the browser would, to the listeners the background registered, with
+ * the sender a real browser would attach (fakeBrowser's own sendMessage sends an empty one).
+ */
+async function deliver(
+  type: string,
+  data: unknown,
+  sender: Sender,
+): Promise<{ res?: unknown; err?: { message: string } }> {
+  let answer: unknown;
+  const answered = new Promise((resolve) => {
+    const sendResponse = (value: unknown) => {
+      answer = value;
+      resolve(value);
+    };
+    void fakeBrowser.runtime.onMessage.trigger(
+      { id: 1, type, data, timestamp: Date.now() },
+      sender as never,
+      sendResponse,
+    );
+  });
+  await answered;
+  return answer as { res?: unknown; err?: { message: string } };
+}
+
+const lvListing = (): Listing => {
+  const [listing] = readListings(parseHtml(fixture('amazon/louis-vuitton-bag.html')), contentScript.url!);
+  if (!listing) throw new Error('fixture unreadable');
+  return listing;
+};
+
+describe('the background', () => {
+  beforeEach(() => {
+    // A fresh worker: no listeners, empty storage.
+    removeAllListeners();
+    fakeBrowser.reset();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    registerBackground();
+  });
+
+  it('assesses a page’s listings and keeps them for the popup', async () => {
+    const { res } = await deliver('assessListings', [lvListing()], contentScript);
+    expect(res).toMatchObject([{ key: 'amazon:B0TESTLVB1', level: 'high', brand: 'Louis Vuitton' }]);
+
+    const { res: entries } = await deliver('getTabAssessments', 12, popup);
+    expect(entries).toMatchObject([{ listing: { key: 'amazon:B0TESTLVB1' }, assessment: { level: 'high' } }]);
+  });
+
+  it('keeps the tab’s assessments in session storage, so a restarted worker still has them', async () => {
+    await deliver('assessListings', [lvListing()], contentScript);
+    removeAllListeners();
+    registerBackground();
+    const { res } = await deliver('getTabAssessments', 12, popup);
+    expect(res).toHaveLength(1);
+  });
+
+  it('refuses and logs a message of the wrong shape, and keeps working', async () => {
+    const refused = await deliver('assessListings', [{ key: 'amazon:B0TESTLVB1' }], contentScript);
+    expect(refused.err?.message).toMatch(/^refused: assessListings has the wrong shape at 0\./);
+    expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(/refused assessListings/));
+
+    const { res } = await deliver('assessListings', [lvListing()], contentScript);
+    expect(res).toHaveLength(1);
+  });
+
+  it('refuses listings sent from a page the site rules do not serve', async () => {
+    const refused = await deliver('assessListings', [lvListing()], { ...contentScript, url: 'https://evil.example/' });
+    expect(refused.err?.message).toMatch(/not accepted from an unknown context/);
+    const { res } = await deliver('getTabAssessments', 12, popup);
+    expect(res).toEqual([]);
+  });
+
+  it('forgets a tab’s listings when the tab loads another page or closes', async () => {
+    await deliver('assessListings', [lvListing()], contentScript);
+    await fakeBrowser.tabs.onUpdated.trigger(12, { status: 'loading' }, {} as never);
+    await vi.waitFor(async () => expect((await deliver('getTabAssessments', 12, popup)).res).toEqual([]));
+
+    await deliver('assessListings', [lvListing()], contentScript);
+    await fakeBrowser.tabs.onRemoved.trigger(12, {} as never);
+    await vi.waitFor(async () => expect((await deliver('getTabAssessments', 12, popup)).res).toEqual([]));
+  });
+});

@@ -1,0 +1,70 @@
+import { render } from 'preact';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Assessment } from '../../src/risk/assessment';
+import { Badge } from '../../src/ui/Badge';
+import { installI18n } from '../support/i18n';
+
+const caution: Assessment = {
+  key: 'amazon:B0TESTNIK1',
+  level: 'caution',
+  score: 60,
+  brand: 'Nike',
+  reasons: [
+    { code: 'brand_recognised', weight: 0, params: { brand: 'Nike' } },
+    { code: 'seller_not_authorised', weight: 15, params: { brand: 'Nike', seller: 'SHOE DEALS 24' } },
+    { code: 'price_below_floor', weight: 45, params: { price: 29.99, floor: 35, currency: 'USD', brand: 'Nike' } },
+  ],
+};
+
+describe('the badge', () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    installI18n();
+    document.body.innerHTML = '';
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+
+  it('shows the level as icon and word, and the reasons in words, heaviest first', () => {
+    render(<Badge assessment={caution} />, root);
+    const toggle = root.querySelector('button')!;
+    expect(toggle.textContent).toBe('⚠ Caution');
+    expect([...root.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Priced at $29.99, below the $35.00 a new genuine Nike item costs at the least',
+      'Sold by SHOE DEALS 24, not a seller Nike is known to authorise here',
+      'Listed as Nike, a brand in the registry',
+    ]);
+  });
+
+  it('opens and closes its reasons from the keyboard-reachable button', async () => {
+    render(<Badge assessment={caution} />, root);
+    const toggle = root.querySelector('button')!;
+    const list = root.querySelector('ul')!;
+    expect(toggle.getAttribute('aria-controls')).toBe(list.id);
+    expect(list.hidden).toBe(true);
+    toggle.click();
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(root.querySelector('ul')!.hidden).toBe(false);
+    toggle.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('renders page text as text, never as markup', () => {
+    const hostile: Assessment = {
+      ...caution,
+      reasons: [
+        {
+          code: 'seller_not_authorised',
+          weight: 15,
+          params: { brand: 'Nike', seller: '<img src=x onerror=alert(1)>' },
+        },
+      ],
+    };
+    render(<Badge assessment={hostile} />, root);
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('li')!.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});

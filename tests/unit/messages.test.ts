@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import messages from '../../public/_locales/en/messages.json';
+import { LEVELS, REASON_CODES } from '../../src/risk/assessment';
+
+const catalogue = messages as Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+describe('the English messages', () => {
+  it('word every level and every reason code', () => {
+    for (const level of LEVELS) expect(catalogue[`level_${level}`]?.message).toBeTruthy();
+    for (const code of REASON_CODES) expect(catalogue[`reason_${code}`]?.message).toBeTruthy();
+  });
+
+  it('declare every placeholder they use, as browsers require', () => {
+    for (const [key, entry] of Object.entries(catalogue)) {
+      for (const [, name] of entry.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)) {
+        expect(entry.placeholders?.[name!.toLowerCase()], `${key} uses $${name}$`).toBeDefined();
+      }
+    }
+  });
+});

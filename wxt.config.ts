@@ -1,0 +1,33 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { amazon } from './src/sites/amazon';
+import { matchPatterns } from './src/sites/matches';
+
+// Firefox gets the same permissions; only its gecko settings differ.
+const GECKO_ID = 'counterfeit-guard@counterfeitguard.org';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // MV3 everywhere: one background model (an event page in Firefox, a service worker in Chrome).
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms'],
+    host_permissions: matchPatterns(amazon),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '142.0',
+              // Matching runs on the device; nothing is collected or sent in this version.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
