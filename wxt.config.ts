@@ -11,6 +11,12 @@ export default defineConfig({
   // MV3 everywhere: one background model (an event page in Firefox, a service worker in Chrome).
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // WXT takes the popup's title from its HTML <title>; the toolbar tooltip is translated instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_extName__';
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
