@@ -2,9 +2,20 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+// Saved pages link stylesheets and scripts on marketplace CDNs: never fetch or run them.
+const happyDOM = {
+  settings: {
+    disableCSSFileLoading: true,
+    disableJavaScriptFileLoading: true,
+    disableJavaScriptEvaluation: true,
+    handleDisabledFileLoadingAsSuccess: true,
+  },
+};
+
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
+    environmentOptions: { happyDOM },
     projects: [
       {
         extends: true,
