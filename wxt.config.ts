@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { amazon } from './src/sites/amazon';
+import { SITES } from './src/sites';
 import { matchPatterns } from './src/sites/matches';
 
 // Firefox gets the same permissions; only its gecko settings differ.
@@ -22,7 +22,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
-    host_permissions: matchPatterns(amazon),
+    host_permissions: matchPatterns(SITES),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

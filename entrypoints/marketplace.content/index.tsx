@@ -1,16 +1,16 @@
 import { sendMessage } from '../../src/messaging/protocol';
-import { amazon } from '../../src/sites/amazon';
+import { SITES } from '../../src/sites';
 import { matchPatterns } from '../../src/sites/matches';
 import { readPage } from '../../src/sites/read';
 import { mountBadge } from './mount-badge';
 
 export default defineContentScript({
-  matches: matchPatterns(amazon),
+  matches: matchPatterns(SITES),
   // The badge's styles travel inside the script (see mount-badge): no web-accessible file
   // a page could probe to learn the extension is installed.
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const found = readPage(document, location.href);
+    const found = readPage(document, location.href).listings;
     if (found.length === 0) return;
     let assessments: Awaited<ReturnType<typeof sendMessage<'assessListings'>>>;
     try {

@@ -6,6 +6,8 @@ export const CurrencySchema = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/));
 export const MoneySchema = v.object({
   amount: v.pipe(v.number(), v.finite(), v.minValue(0)),
   currency: CurrencySchema,
+  /** The high end when the page shows a range; `amount` is then the low end. */
+  max: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
 });
 export type Money = v.InferOutput<typeof MoneySchema>;
 
@@ -18,7 +20,21 @@ export const SellerSchema = v.object({
 });
 export type Seller = v.InferOutput<typeof SellerSchema>;
 
-export const MarketplaceSchema = v.picklist(['amazon']);
+export const MARKETPLACES = [
+  'amazon',
+  'ebay',
+  'aliexpress',
+  'alibaba',
+  'walmart',
+  'etsy',
+  'flipkart',
+  'temu',
+  'dhgate',
+  'mercadolibre',
+  /** Any other shop, read through its schema.org data. */
+  'shop',
+] as const;
+export const MarketplaceSchema = v.picklist(MARKETPLACES);
 export type Marketplace = v.InferOutput<typeof MarketplaceSchema>;
 
 /**
@@ -27,7 +43,7 @@ export type Marketplace = v.InferOutput<typeof MarketplaceSchema>;
  */
 export const ListingSchema = v.strictObject({
   marketplace: MarketplaceSchema,
-  key: v.pipe(v.string(), v.regex(/^[a-z]+:[A-Za-z0-9_-]{1,64}$/)),
+  key: v.pipe(v.string(), v.regex(/^[a-z]+:[A-Za-z0-9_.~-]{1,160}$/)),
   url: v.pipe(v.string(), v.url(), v.maxLength(2048)),
   kind: v.picklist(['detail', 'card']),
   title: v.pipe(v.string(), v.maxLength(1000)),
@@ -37,5 +53,7 @@ export const ListingSchema = v.strictObject({
   images: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(2048))), v.maxLength(20))),
   gtin: v.optional(v.pipe(v.string(), v.regex(/^\d{8,14}$/))),
   condition: v.optional(v.picklist(['new', 'used', 'refurbished'])),
+  /** A card the marketplace marks as sponsored (an advertisement in the results). */
+  sponsored: v.optional(v.boolean()),
 });
 export type Listing = v.InferOutput<typeof ListingSchema>;

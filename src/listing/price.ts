@@ -21,20 +21,30 @@ const SYMBOLS: Record<string, string> = {
 
 const ISO_CODE = /\b([A-Z]{3})\b/;
 
+/** Currencies printed with a bare `$`. */
+const DOLLARS = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN', 'ARS', 'CLP', 'COP', 'UYU', 'TWD']);
+
+// After the low end: its own symbol or code perhaps, a dash or word, then the high end.
+const RANGE = /^\s*[^\d\s\-–—~]{0,4}\s*(?:-|–|—|~|to|bis|à|a)\s*\D{0,6}?(\d[\d.,\s']*)/i;
+
 /**
  * Reads a price as a person reads it: `$12.48`, `1.234,56 €`, `R$ 99,90`, `₹1,23,456`, `¥3,980`.
- * `fallbackCurrency` answers only for bare `$`/`¥`, whose meaning depends on the site (the
- * page's own ISO code or symbol always wins over it). Returns undefined when no amount is there.
+ * A range (`US $1.23 - 4.56`) gives its low end as the amount and its high end as `max`.
+ * `fallbackCurrency` answers only for bare `$`/`¥` or a bare number, whose meaning depends on
+ * the site (the page's own ISO code or symbol always wins over it). Undefined without an amount.
  */
 export function parsePrice(text: string, fallbackCurrency?: string): Money | undefined {
   const clean = text.replace(/\s+/g, ' ').trim();
   const numberMatch = clean.match(/\d[\d.,\s']*/);
-  if (!numberMatch) return undefined;
+  if (!numberMatch || numberMatch.index === undefined) return undefined;
   const amount = parseAmount(numberMatch[0].trim());
   if (amount === undefined) return undefined;
   const currency = currencyOf(clean, fallbackCurrency);
   if (!currency) return undefined;
-  return { amount, currency };
+  const rest = clean.slice(numberMatch.index + numberMatch[0].length);
+  const upper = rest.match(RANGE)?.[1];
+  const max = upper === undefined ? undefined : parseAmount(upper.trim());
+  return max !== undefined && max > amount ? { amount, currency, max } : { amount, currency };
 }
 
 function currencyOf(text: string, fallback?: string): string | undefined {
@@ -44,8 +54,9 @@ function currencyOf(text: string, fallback?: string): string | undefined {
   }
   const iso = text.match(ISO_CODE);
   if (iso) return iso[1];
-  if (text.includes('$')) return fallback ?? 'USD';
-  if (text.includes('¥')) return fallback ?? 'JPY';
+  // A bare `$` or `¥` takes the site's currency only where that currency is written so.
+  if (text.includes('$')) return fallback && DOLLARS.has(fallback) ? fallback : 'USD';
+  if (text.includes('¥')) return fallback === 'CNY' ? 'CNY' : 'JPY';
   return fallback;
 }
 

@@ -1,6 +1,6 @@
 import type { SiteRules } from './rules';
 
-/** Match patterns for the hosts a site's rules serve: the `www.` host and the bare one. */
-export function matchPatterns(rules: SiteRules): string[] {
-  return Object.keys(rules.hosts).flatMap((host) => [`https://www.${host}/*`, `https://${host}/*`]);
+/** Match patterns for the hosts the rules serve: `*.host` covers the host and its subdomains. */
+export function matchPatterns(sites: readonly SiteRules[]): string[] {
+  return sites.flatMap((rules) => Object.keys(rules.hosts).map((host) => `https://*.${host}/*`));
 }

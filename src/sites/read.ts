@@ -1,84 +1,300 @@
-import type { Listing } from '../listing/listing';
+import type { Listing, Marketplace } from '../listing/listing';
 import { parsePrice } from '../listing/price';
-import { amazon } from './amazon';
+import { SITES } from './index';
 import { parsers } from './parsers';
-import type { FieldRule, SiteRules } from './rules';
+import type { FieldRule, Fields, PageKind, Pick, SiteRules } from './rules';
+import { atPath, embeddedJson, itemsAt, type Json, metaContent, productData } from './sources';
 
-export const SITES: readonly SiteRules[] = [amazon];
-
-/** A listing and the element its badge belongs in (null when the rules find none). */
+/** A listing and the element its badge belongs in (null for listings read from JSON). */
 export interface Found {
   listing: Listing;
   anchor: Element | null;
+  /** The card element, for cards read from the DOM: each card is handled once. */
+  card: Element | null;
 }
 
-interface Picked {
-  value: string;
-  element: Element;
+export interface PageReading {
+  marketplace: Marketplace | undefined;
+  kind: PageKind;
+  listings: Found[];
 }
 
 const MAX_TEXT = 1000;
+const NOTHING: PageReading = { marketplace: undefined, kind: 'unknown', listings: [] };
+
+interface Site {
+  rules: SiteRules;
+  host: string;
+  url: URL;
+}
 
 /** The site whose rules serve this URL, with the registrable host that matched. */
-export function siteFor(url: URL): { rules: SiteRules; host: string } | undefined {
+export function siteFor(url: URL, sites: readonly SiteRules[] = SITES): { rules: SiteRules; host: string } | undefined {
   if (url.protocol !== 'https:') return undefined;
   const hostname = url.hostname.replace(/^www\./, '');
-  for (const rules of SITES) {
-    if (hostname in rules.hosts) return { rules, host: hostname };
+  for (const rules of sites) {
+    if (Object.hasOwn(rules.hosts, hostname)) return { rules, host: hostname };
+    // Country subdomains of a listed host: es.aliexpress.com, m.ebay.de.
+    const parent = Object.keys(rules.hosts).find((host) => hostname.endsWith(`.${host}`));
+    if (parent) return { rules, host: parent };
   }
   return undefined;
 }
 
-/** Reads every listing a page shows. Pure: the document and its URL are all it looks at. */
-export function readPage(document: Document, href: string): Found[] {
+export function pageKind(rules: SiteRules, url: URL): { kind: PageKind; id?: string } {
+  const target = url.pathname + url.search;
+  for (const page of rules.pages) {
+    const match = target.match(new RegExp(page.path));
+    if (match) return { kind: page.kind, ...(page.kind === 'detail' && match[1] ? { id: match[1] } : {}) };
+  }
+  return { kind: 'unknown' };
+}
+
+/**
+ * Reads every listing a page shows: on a product page its own listing, on search and store
+ * pages every card of the main result list (and those that live only in the page's JSON).
+ * Pure: the document, its URL and the rules are all it looks at; it never throws on odd markup.
+ */
+export function readPage(
+  document: Document,
+  href: string,
+  options: {
+    sites?: readonly SiteRules[];
+    seen?: WeakSet<Element>;
+    /** For saved pages whose address is only partly known: read as a product page, else as a result list. */
+    guessKind?: boolean;
+  } = {},
+): PageReading {
   let url: URL;
   try {
     url = new URL(href);
   } catch {
-    return [];
+    return NOTHING;
   }
-  const site = siteFor(url);
-  if (!site) return [];
-  const { rules, host } = site;
-  const id = url.pathname.match(new RegExp(rules.detail.path))?.[1];
-  if (!id) return [];
-
-  const title = pick(document, rules.detail.title)?.value;
-  if (!title) return [];
-  const listing: Listing = {
-    marketplace: rules.marketplace,
-    key: `${rules.marketplace}:${id}`,
-    url: `https://www.${host}/dp/${id}`,
-    kind: 'detail',
-    title,
-  };
-  const brand = pick(document, rules.detail.brand)?.value;
-  if (brand) listing.brand = brand.slice(0, 200);
-  const priceText = pick(document, rules.detail.price)?.value;
-  const price = priceText ? parsePrice(priceText, rules.hosts[host]) : undefined;
-  if (price) listing.price = price;
-  const sellerName = pick(document, rules.detail.seller)?.value;
-  if (sellerName) {
-    const sellerId = pick(document, rules.detail.sellerId)?.value;
-    listing.seller = { name: sellerName.slice(0, 300), ...(sellerId ? { id: sellerId } : {}) };
+  const found = siteFor(url, options.sites ?? SITES);
+  if (!found) return NOTHING;
+  const site: Site = { ...found, url };
+  const { kind, id } = pageKind(site.rules, url);
+  const marketplace = site.rules.marketplace as Marketplace;
+  if (kind === 'detail') {
+    const detail = readDetail(document, site, id);
+    return { marketplace, kind, listings: detail ? [detail] : [] };
   }
-  return [{ listing, anchor: pick(document, rules.detail.badgeAnchor)?.element ?? null }];
+  if (kind === 'search' || kind === 'store') {
+    return { marketplace, kind, listings: readCards(document, site, options.seen) };
+  }
+  if (options.guessKind) {
+    const detail = readDetail(document, site, undefined);
+    if (detail) return { marketplace, kind: 'detail', listings: [detail] };
+    const cards = readCards(document, site);
+    if (cards.length > 0) return { marketplace, kind: 'search', listings: cards };
+  }
+  return { marketplace, kind, listings: [] };
 }
 
-export function readListings(document: Document, href: string): Listing[] {
-  return readPage(document, href).map((found) => found.listing);
+/** The listings alone, for callers that place no badges. */
+export function readListings(document: Document, href: string, sites?: readonly SiteRules[]): Listing[] {
+  return readPage(document, href, sites ? { sites } : {}).listings.map((found) => found.listing);
 }
 
-/** The first fallback that yields a non-empty value, in rule order then document order. */
-function pick(root: ParentNode, rule: FieldRule): Picked | undefined {
-  for (const candidate of rule) {
-    for (const element of root.querySelectorAll(candidate.css)) {
-      const raw = candidate.attr ? element.getAttribute(candidate.attr) : element.textContent;
-      if (!raw) continue;
-      const text = raw.replace(/\s+/g, ' ').trim();
-      const value = candidate.parse ? parsers[candidate.parse](text) : text;
-      if (value) return { value: value.slice(0, MAX_TEXT), element };
+function readDetail(document: Document, site: Site, urlId: string | undefined): Found | undefined {
+  const rules = site.rules.detail;
+  if (!rules) return undefined;
+  const scope: Scope = { root: document, document, site, product: productData(document) };
+  const id = validId(urlId, site) ?? idFrom(scope, rules.fields.id);
+  if (!id) return undefined;
+  const listing = listingFrom(scope, rules.fields, id, 'detail');
+  if (!listing) return undefined;
+  return { listing, anchor: pick(scope, rules.badge)?.element ?? null, card: null };
+}
+
+/**
+ * Cards not yet handled. A caller that reads a live page again and again passes `seen`, so
+ * each card is read once; it reads the rendered cards only, not the page's JSON copy of them.
+ */
+function readCards(document: Document, site: Site, seen?: WeakSet<Element>): Found[] {
+  const listings: Found[] = [];
+  const keys = new Set<string>();
+  const cards = site.rules.cards;
+  if (cards) {
+    for (const card of safeQueryAll(document, cards.item.css)) {
+      if (seen?.has(card)) continue;
+      if (cards.placeholder && card.matches(cards.placeholder)) continue;
+      const scope: Scope = { root: card, document, site };
+      const id = idFrom(scope, cards.fields.id);
+      if (!id) continue;
+      const listing = listingFrom(scope, cards.fields, id, 'card');
+      if (!listing || keys.has(listing.key)) continue;
+      seen?.add(card);
+      keys.add(listing.key);
+      listings.push({ listing, anchor: pick(scope, cards.badge)?.element ?? null, card });
     }
   }
+  const embedded = site.rules.embeddedCards;
+  if (embedded && !seen) {
+    const data = embeddedJson(document, embedded.source.script, embedded.source.assigns);
+    for (const item of itemsAt(data, embedded.source.items)) {
+      const scope: Scope = { root: document, document, site, item };
+      const id = idFrom(scope, embedded.fields.id);
+      if (!id) continue;
+      const listing = listingFrom(scope, embedded.fields, id, 'card');
+      if (!listing || keys.has(listing.key)) continue;
+      keys.add(listing.key);
+      listings.push({ listing, anchor: null, card: null });
+    }
+  }
+  return listings;
+}
+
+interface Scope {
+  root: ParentNode;
+  document: Document;
+  site: Site;
+  product?: Json | undefined;
+  item?: Json | undefined;
+}
+
+function listingFrom(scope: Scope, fields: Fields, id: string, kind: Listing['kind']): Listing | undefined {
+  const title = text(scope, fields.title);
+  if (!title) return undefined;
+  const { rules, host } = scope.site;
+  const listing: Listing = {
+    marketplace: rules.marketplace as Marketplace,
+    key: `${rules.marketplace}:${id}`,
+    url: rules.listingUrl.replace('{host}', host).replace('{id}', encodeURIComponent(id)),
+    kind,
+    title,
+  };
+  const brand = text(scope, fields.brand);
+  if (brand) listing.brand = brand.slice(0, 200);
+  const priceText = text(scope, fields.price);
+  if (priceText) {
+    const stated = text(scope, fields.currency)?.toUpperCase();
+    const fallback = stated && /^[A-Z]{3}$/.test(stated) ? stated : rules.hosts[host];
+    const price = parsePrice(priceText, fallback);
+    if (price) listing.price = price;
+  }
+  const sellerName = text(scope, fields.seller);
+  if (sellerName) {
+    const sellerId = text(scope, fields.sellerId);
+    const rating = number(text(scope, fields.rating));
+    const ratingCount = number(text(scope, fields.ratingCount));
+    listing.seller = {
+      name: sellerName.slice(0, 300),
+      ...(sellerId ? { id: sellerId.slice(0, 100) } : {}),
+      ...(fields.official && pick(scope, fields.official) ? { official: true } : {}),
+      ...(rating !== undefined ? { rating } : {}),
+      ...(ratingCount !== undefined ? { ratingCount: Math.round(ratingCount) } : {}),
+    };
+  }
+  const image = absolute(text(scope, fields.image), scope.site.url);
+  if (image) listing.images = [image];
+  if (kind === 'card') listing.sponsored = fields.sponsored ? pick(scope, fields.sponsored) !== undefined : false;
+  return listing;
+}
+
+/** A listing id: the rule's value when it is one, else the id inside it when it is a listing URL. */
+function idFrom(scope: Scope, rule: FieldRule | undefined): string | undefined {
+  const raw = text(scope, rule);
+  if (!raw) return undefined;
+  const direct = validId(raw, scope.site);
+  if (direct) return direct;
+  try {
+    const url = new URL(raw, scope.site.url);
+    return validId(pageKind(scope.site.rules, url).id, scope.site);
+  } catch {
+    return undefined;
+  }
+}
+
+function validId(raw: string | undefined, site: Site): string | undefined {
+  return raw !== undefined && new RegExp(`^(?:${site.rules.idPattern})$`).test(raw) ? raw : undefined;
+}
+
+function text(scope: Scope, rule: FieldRule | undefined): string | undefined {
+  return rule ? pick(scope, rule)?.value : undefined;
+}
+
+function number(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value.replace(/[^\d.]/g, ''));
+  return value.match(/\d/) && Number.isFinite(parsed) ? parsed : undefined;
+}
+
+function absolute(value: string | undefined, base: URL): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href.slice(0, 2048) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Picked {
+  value: string;
+  element: Element | null;
+}
+
+/** The first fallback that yields a non-empty value, in rule order, then document order. */
+function pick(scope: Scope, rule: FieldRule): Picked | undefined {
+  for (const candidate of rule) {
+    const found = pickOne(scope, candidate);
+    if (found) return found;
+  }
   return undefined;
+}
+
+function pickOne(scope: Scope, candidate: Pick): Picked | undefined {
+  const finish = (raw: Json | undefined, element: Element | null): Picked | undefined => {
+    const flat = scalar(raw);
+    if (flat === undefined) return undefined;
+    const clean = flat.replace(/\s+/g, ' ').trim();
+    const value = candidate.parse ? parsers[candidate.parse](clean) : clean;
+    return value ? { value: value.slice(0, MAX_TEXT), element } : undefined;
+  };
+  if ('css' in candidate) {
+    for (const element of selectIn(scope.root, candidate.css)) {
+      const raw = candidate.attr ? element.getAttribute(candidate.attr) : element.textContent;
+      const picked = finish(raw ?? undefined, element);
+      if (picked) return picked;
+    }
+    return undefined;
+  }
+  if ('jsonld' in candidate) return finish(atPath(scope.product, candidate.jsonld), null);
+  if ('json' in candidate) return finish(atPath(scope.item, candidate.json), null);
+  return finish(metaContent(scope.document, candidate.meta), null);
+}
+
+/** Strings and numbers as text; a schema.org object by its name (brand: {name: "Nike"}). */
+function scalar(raw: Json | undefined): string | undefined {
+  if (typeof raw === 'string') return raw;
+  if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
+  if (typeof raw === 'boolean') return raw ? 'true' : undefined;
+  if (raw && typeof raw === 'object' && !Array.isArray(raw)) return scalar(raw.name);
+  return undefined;
+}
+
+/**
+ * Elements a pick reads: `:scope` alone (or `:scope.class`, `:scope[attr]`) is the card
+ * itself, anything else its descendants.
+ */
+function selectIn(root: ParentNode, css: string): Element[] {
+  const self = css.match(/^:scope([.[#:][^\s>+~,]*)?$/);
+  if (!self) return safeQueryAll(root, css);
+  if (!('matches' in root)) return [];
+  try {
+    return !self[1] || (root as Element).matches(self[1]) ? [root as Element] : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A selector that a browser rejects reads as matching nothing, not as a crash. */
+function safeQueryAll(root: ParentNode, css: string): Element[] {
+  try {
+    return [...root.querySelectorAll(css)];
+  } catch {
+    return [];
+  }
 }

@@ -1,37 +1,101 @@
-import type { Marketplace } from '../listing/listing';
-import type { ParserName } from './parsers';
+import * as v from 'valibot';
+import { parsers } from './parsers';
 
 /**
- * One way to find a field: a CSS selector, the attribute to read (text when absent), an
- * optional named parser, and what a person would see there, so a broken rule can be told
+ * Site rules: everything the reader knows about a marketplace, as plain data. No functions,
+ * so rules can travel inside the signed registry and be corrected without a release. Each
+ * way of finding a value says what it should find (`finds`), so a broken rule can be told
  * from a changed page.
  */
-export interface Pick {
-  css: string;
-  attr?: string;
-  parse?: ParserName;
-  finds: string;
-}
+
+const ParserNameSchema = v.picklist(Object.keys(parsers) as [keyof typeof parsers, ...(keyof typeof parsers)[]]);
+
+const finds = v.pipe(v.string(), v.minLength(3));
+
+/** A CSS selector inside the scope (the document, or the card), read as text or an attribute. */
+const CssPickSchema = v.strictObject({
+  css: v.string(),
+  attr: v.optional(v.string()),
+  parse: v.optional(ParserNameSchema),
+  finds,
+});
+/** A dotted path into the page's schema.org Product (JSON-LD or microdata): `offers.price`. */
+const JsonLdPickSchema = v.strictObject({ jsonld: v.string(), parse: v.optional(ParserNameSchema), finds });
+/** A dotted path into an embedded-JSON item (cards read from a page's own JSON). */
+const JsonPickSchema = v.strictObject({ json: v.string(), parse: v.optional(ParserNameSchema), finds });
+/** A `<meta property|name=…>` tag's content, such as `og:title` or `product:price:amount`. */
+const MetaPickSchema = v.strictObject({ meta: v.string(), parse: v.optional(ParserNameSchema), finds });
+
+export const PickSchema = v.union([CssPickSchema, JsonLdPickSchema, JsonPickSchema, MetaPickSchema]);
+export type Pick = v.InferOutput<typeof PickSchema>;
 
 /** A field is an ordered list of fallbacks; the first that yields a value wins. */
-export type FieldRule = readonly Pick[];
+const FieldSchema = v.array(PickSchema);
+export type FieldRule = v.InferOutput<typeof FieldSchema>;
 
-export interface DetailRules {
-  /** Path pattern (a regular expression source) whose first group is the listing id. */
-  path: string;
-  title: FieldRule;
-  brand: FieldRule;
-  price: FieldRule;
-  seller: FieldRule;
-  sellerId: FieldRule;
-  /** Where the badge goes: it is appended inside the first element found. */
-  badgeAnchor: FieldRule;
-}
+const FieldsSchema = v.strictObject({
+  /** The listing id the key is made of; on product pages the URL usually gives it first. */
+  id: v.optional(FieldSchema),
+  title: FieldSchema,
+  brand: v.optional(FieldSchema),
+  price: v.optional(FieldSchema),
+  /** An ISO code where the page states it apart from the price (JSON-LD priceCurrency). */
+  currency: v.optional(FieldSchema),
+  seller: v.optional(FieldSchema),
+  sellerId: v.optional(FieldSchema),
+  rating: v.optional(FieldSchema),
+  ratingCount: v.optional(FieldSchema),
+  image: v.optional(FieldSchema),
+  /** Present when the marketplace marks the seller as the brand's official store. */
+  official: v.optional(FieldSchema),
+  /** Present on cards the marketplace marks as sponsored. */
+  sponsored: v.optional(FieldSchema),
+});
+export type Fields = v.InferOutput<typeof FieldsSchema>;
 
-/** A marketplace's knowledge, as plain data: no functions, so it can travel in the registry. */
-export interface SiteRules {
-  marketplace: Marketplace;
-  /** Registrable host → the currency its bare `$`/`¥` prices mean. */
-  hosts: Readonly<Record<string, string>>;
-  detail: DetailRules;
-}
+const PageKindSchema = v.picklist(['detail', 'search', 'store']);
+export type PageKind = v.InferOutput<typeof PageKindSchema> | 'unknown';
+
+/** Where a listing's JSON lives: a script whose text assigns it (`window.x = {…}`) or holds it whole. */
+const EmbeddedSchema = v.strictObject({
+  /** A selector for the script elements to look in. */
+  script: v.string(),
+  /** The assignment target before `=`, such as `window._dida_config_._init_data_`; absent: the whole text is JSON. */
+  assigns: v.optional(v.string()),
+  /** Dotted path to the array of items; `*` steps into every element of an array. */
+  items: v.string(),
+  finds,
+});
+
+export const SiteRulesSchema = v.strictObject({
+  marketplace: v.pipe(v.string(), v.regex(/^[a-z]+$/)),
+  /** Registrable hosts (no `www.`) → the currency a bare `$` or `¥` means there. */
+  hosts: v.record(v.string(), v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
+  /** Page kinds by path: a regular expression over the path and query; for detail pages its first group is the id. */
+  pages: v.array(v.strictObject({ kind: PageKindSchema, path: v.string() })),
+  /** The canonical listing URL: `{host}` and `{id}` are filled in. */
+  listingUrl: v.string(),
+  /** Which characters a listing id may hold; anything else is not this site's listing. */
+  idPattern: v.string(),
+  detail: v.optional(
+    v.strictObject({
+      fields: FieldsSchema,
+      /** Where the banner goes: the first element found; it is placed after the element's content. */
+      badge: FieldSchema,
+    }),
+  ),
+  cards: v.optional(
+    v.strictObject({
+      /** Each card of the main result list; carousels and recommendations must not match. */
+      item: v.strictObject({ css: v.string(), finds }),
+      /** Cards that are placeholders (skeletons, ads without a listing) match this and are skipped. */
+      placeholder: v.optional(v.string()),
+      fields: FieldsSchema,
+      /** Where a card's pill goes, inside the card. */
+      badge: FieldSchema,
+    }),
+  ),
+  /** Cards that live only in the page's JSON (rendered by script later). */
+  embeddedCards: v.optional(v.strictObject({ source: EmbeddedSchema, fields: FieldsSchema })),
+});
+export type SiteRules = v.InferOutput<typeof SiteRulesSchema>;

@@ -70,7 +70,7 @@ describe('the Amazon product-page reader', () => {
   });
 
   it('anchors the badge in the product heading', () => {
-    const [found] = readPage(nike(), 'https://www.amazon.com/dp/B0TESTNIK1');
+    const [found] = readPage(nike(), 'https://www.amazon.com/dp/B0TESTNIK1').listings;
     expect(found?.anchor?.id).toBe('title');
   });
 

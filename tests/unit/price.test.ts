@@ -21,6 +21,18 @@ describe('parsePrice', () => {
 
   it('lets the page name its currency even where the host means another', () => {
     expect(parsePrice('€19.99', 'USD')).toEqual({ amount: 19.99, currency: 'EUR' });
+    expect(parsePrice('$19.99', 'GBP')).toEqual({ amount: 19.99, currency: 'USD' });
+    expect(parsePrice('$1.299', 'ARS')).toEqual({ amount: 1299, currency: 'ARS' });
+  });
+
+  it('gives the low end of a range and says so', () => {
+    expect(parsePrice('US $1.23 - 4.56')).toEqual({ amount: 1.23, currency: 'USD', max: 4.56 });
+    expect(parsePrice('US $0.60-$5.76')).toEqual({ amount: 0.6, currency: 'USD', max: 5.76 });
+    expect(parsePrice('12,50 € - 20,00 €')).toEqual({ amount: 12.5, currency: 'EUR', max: 20 });
+  });
+
+  it('takes a bare number in the currency the page states apart', () => {
+    expect(parsePrice('43.9', 'EUR')).toEqual({ amount: 43.9, currency: 'EUR' });
   });
 
   it('finds no price in text without an amount or a currency', () => {

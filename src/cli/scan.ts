@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import type { Listing } from '../listing/listing';
+import { readPage } from '../sites/read';
+import { parseSavedPage } from './dom';
+import { savedPageUrl } from './page-url';
+
+export interface ScanResult {
+  file: string;
+  url: string | null;
+  marketplace: string | null;
+  pageKind: string;
+  listings: ScannedListing[];
+}
+
+export interface ScannedListing {
+  key: string;
+  kind: Listing['kind'];
+  url: string;
+  title: string;
+  brand: string | null;
+  price: Listing['price'] | null;
+  seller: Listing['seller'] | null;
+  sponsored: boolean;
+}
+
+/** Reads one saved page with the extension's own rules and engine. */
+export function scanFile(file: string, url?: string): ScanResult {
+  const html = readFileSync(file, 'utf8');
+  const document = parseSavedPage(html);
+  const pageUrl = url ?? savedPageUrl(document);
+  if (!pageUrl) return { file, url: null, marketplace: null, pageKind: 'unknown', listings: [] };
+  const reading = readPage(document, pageUrl, { guessKind: url === undefined });
+  return {
+    file,
+    url: pageUrl,
+    marketplace: reading.marketplace ?? null,
+    pageKind: reading.kind,
+    listings: reading.listings.map(({ listing }) => ({
+      key: listing.key,
+      kind: listing.kind,
+      url: listing.url,
+      title: listing.title,
+      brand: listing.brand ?? null,
+      price: listing.price ?? null,
+      seller: listing.seller ?? null,
+      sponsored: listing.sponsored ?? false,
+    })),
+  };
+}
+
+const cut = (text: string, width: number) =>
+  text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+
+/** The readable form: a heading per file and a row per listing. */
+export function formatTable(result: ScanResult): string {
+  const head = `${result.file}\n  ${result.marketplace ?? 'unknown site'} · ${result.pageKind} · ${result.listings.length} listing(s) · ${result.url ?? 'no address found'}`;
+  const rows = result.listings.map((listing) => {
+    const price = listing.price
+      ? `${listing.price.amount}${listing.price.max !== undefined ? `–${listing.price.max}` : ''} ${listing.price.currency}`
+      : '—';
+    return `  ${cut(listing.key, 28)} ${cut(listing.kind, 6)} ${cut(price, 18)} ${cut(listing.brand ?? '—', 16)} ${cut(listing.seller?.name ?? '—', 20)} ${listing.sponsored ? 'ad ' : '   '}${cut(listing.title, 60)}`;
+  });
+  return [head, ...rows].join('\n');
+}

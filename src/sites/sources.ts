@@ -1,0 +1,162 @@
+/**
+ * The structured data pages carry beside their markup: schema.org Product (JSON-LD and
+ * microdata), meta tags, and JSON that scripts assign. Pure functions of a Document; every
+ * parse failure reads as "absent", never as an exception.
+ */
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+const MAX_SCRIPT = 5_000_000;
+
+const isObject = (value: Json | undefined): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function typesOf(node: JsonObject): string[] {
+  const type = node['@type'];
+  const list = Array.isArray(type) ? type : [type];
+  return list.filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^.*[/#]/, ''));
+}
+
+/** The page's schema.org Product (or ProductGroup), from JSON-LD first, then microdata. */
+export function productData(document: Document): JsonObject | undefined {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const text = script.textContent ?? '';
+    if (text.length > MAX_SCRIPT) continue;
+    let parsed: Json;
+    try {
+      parsed = JSON.parse(text) as Json;
+    } catch {
+      continue;
+    }
+    const found = findProduct(parsed, 0);
+    if (found) return found;
+  }
+  const scope = document.querySelector('[itemtype*="schema.org/Product" i]');
+  return scope ? microdata(scope) : undefined;
+}
+
+function findProduct(node: Json, depth: number): JsonObject | undefined {
+  if (depth > 6) return undefined;
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const found = findProduct(item, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (!isObject(node)) return undefined;
+  if (typesOf(node).some((type) => type === 'Product' || type === 'ProductGroup')) return node;
+  const graph = node['@graph'];
+  return graph === undefined ? undefined : findProduct(graph, depth + 1);
+}
+
+/** A microdata item as the JSON-LD object it stands for (itemprop → value, nested items kept). */
+function microdata(scope: Element, depth = 0): JsonObject {
+  const item: JsonObject = {};
+  const type = scope.getAttribute('itemtype');
+  if (type) item['@type'] = type;
+  for (const element of scope.querySelectorAll('[itemprop]')) {
+    // Only this item's own properties: the nearest itemscope above the property is this one.
+    if (element.parentElement?.closest('[itemscope]') !== scope) continue;
+    const name = element.getAttribute('itemprop');
+    if (!name || name in item) continue;
+    item[name] =
+      element.hasAttribute('itemscope') && depth < 4
+        ? microdata(element, depth + 1)
+        : (element.getAttribute('content') ??
+          element.getAttribute('href') ??
+          element.getAttribute('src') ??
+          element.textContent?.trim() ??
+          '');
+  }
+  return item;
+}
+
+/**
+ * A dotted path into JSON: `offers.price`, `brand.name`. Arrays are stepped into at their
+ * first element; `*` instead collects every element (used for lists of items).
+ */
+export function atPath(node: Json | undefined, path: string): Json | undefined {
+  let current: Json | undefined = node;
+  for (const step of path.split('.')) {
+    if (current === undefined || current === null) return undefined;
+    if (Array.isArray(current) && step !== '*') current = current[0];
+    if (step === '*') {
+      if (!Array.isArray(current)) return undefined;
+      continue;
+    }
+    if (!isObject(current)) return undefined;
+    current = current[step];
+  }
+  return current;
+}
+
+/** Every element an item path with `*` reaches, flattened: `data.list.*.items`. */
+export function itemsAt(node: Json | undefined, path: string): JsonObject[] {
+  const [head, ...rest] = path.split('.*');
+  const base = head ? atPath(node, head) : node;
+  if (rest.length === 0) return Array.isArray(base) ? base.filter(isObject) : [];
+  if (!Array.isArray(base)) return [];
+  const tail = rest.join('.*').replace(/^\./, '');
+  return base.flatMap((element) => (tail ? itemsAt(element, tail) : isObject(element) ? [element] : []));
+}
+
+export function metaContent(document: Document, name: string): string | undefined {
+  const escaped = name.replace(/"/g, '');
+  return (
+    document.querySelector(`meta[property="${escaped}"], meta[name="${escaped}"]`)?.getAttribute('content') ?? undefined
+  );
+}
+
+/**
+ * JSON that a page's script assigns (`window.x = {…};`) or holds whole. The value is cut out
+ * by matching brackets outside strings, so trailing code after it does not matter.
+ */
+export function embeddedJson(document: Document, scriptSelector: string, assigns?: string): Json | undefined {
+  for (const script of document.querySelectorAll(scriptSelector)) {
+    const text = script.textContent ?? '';
+    if (text.length > MAX_SCRIPT) continue;
+    let start = 0;
+    if (assigns) {
+      const at = text.indexOf(assigns);
+      if (at < 0) continue;
+      const equals = text.indexOf('=', at + assigns.length);
+      if (equals < 0) continue;
+      start = equals + 1;
+    }
+    const value = balancedJson(text, start);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function balancedJson(text: string, from: number): Json | undefined {
+  let begin = from;
+  while (begin < text.length && /\s/.test(text[begin] ?? '')) begin++;
+  const open = text[begin];
+  if (open !== '{' && open !== '[') return undefined;
+  let depth = 0;
+  let inString = false;
+  for (let i = begin; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+      continue;
+    }
+    if (char === '"') inString = true;
+    else if (char === '{' || char === '[') depth++;
+    else if (char === '}' || char === ']') {
+      depth--;
+      if (depth === 0) {
+        try {
+          return JSON.parse(text.slice(begin, i + 1)) as Json;
+        } catch {
+          return undefined;
+        }
+      }
+    }
+  }
+  return undefined;
+}
