@@ -2,35 +2,47 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Assessment } from '../../src/risk/assessment';
+import type { Found } from '../../src/sites/read';
 import { Badge } from '../../src/ui/Badge';
 import badgeCss from '../../src/ui/badge.css?inline';
 import { t } from '../../src/ui/i18n';
 import { levelWord } from '../../src/ui/LevelLabel';
 
+export const BADGE_TAG = 'counterfeit-guard-badge';
+
 /**
- * Puts a badge at the end of `anchor`, in a closed shadow root: the page can neither read
- * nor restyle it. The host carries the level as its accessible name for assistive tools
- * that stop at the shadow boundary.
+ * Puts a badge in a closed shadow root: the page can neither read nor restyle it. On a
+ * product page it follows the heading's text; on a card it floats over the corner of the
+ * card's image, so the result grid never reflows. The host carries the level as its
+ * accessible name for assistive tools that stop at the shadow boundary.
  */
-export async function mountBadge(ctx: ContentScriptContext, anchor: Element, assessment: Assessment) {
-  const ui = await createShadowRootUi(ctx, {
-    name: 'counterfeit-guard-badge',
-    mode: 'closed',
+export async function mountBadge(ctx: ContentScriptContext, found: Found, assessment: Assessment) {
+  const onCard = found.listing.kind === 'card';
+  const common = {
+    name: BADGE_TAG,
+    mode: 'closed' as const,
     css: badgeCss,
-    position: 'inline',
-    anchor,
-    append: 'last',
-    onMount(container, _shadow, host) {
+    anchor: found.anchor,
+    onMount(container: HTMLElement, _shadow: ShadowRoot, host: HTMLElement) {
       host.setAttribute('role', 'group');
       host.setAttribute('aria-label', t('badge_label', [levelWord(assessment.level)]));
-      // The host and WXT's wrapper div flow inline, so the badge follows the heading's text.
-      host.style.display = 'inline';
-      container.style.display = 'inline';
-      render(<Badge assessment={assessment} />, container);
+      host.dataset.key = found.listing.key;
+      if (!onCard) {
+        // The host and WXT's wrapper div flow inline, so the badge follows the heading's text.
+        host.style.display = 'inline';
+        container.style.display = 'inline';
+      } else {
+        container.style.zIndex = '2';
+        container.style.margin = '4px';
+      }
+      render(<Badge assessment={assessment} compact={onCard} />, container);
     },
     onRemove() {
       render(null, ui.uiContainer);
     },
-  });
+  };
+  const ui = onCard
+    ? await createShadowRootUi(ctx, { ...common, position: 'overlay', alignment: 'top-left', append: 'first' })
+    : await createShadowRootUi(ctx, { ...common, position: 'inline', append: 'last' });
   ui.mount();
 }

@@ -29,12 +29,17 @@ export function registerBackground(): void {
     const { data: listings, tabId } = accept('assessListings', data, sender);
     const assessments = listings.map((listing) => assess(listing, registry, index));
     if (tabId !== undefined) {
-      await tabState.set(
+      await tabState.add(
         tabId,
         listings.map((listing, i) => ({ listing, assessment: assessments[i]! })),
       );
     }
     return assessments;
+  });
+
+  onMessage('pageChanged', async ({ data, sender }) => {
+    const { tabId } = accept('pageChanged', data, sender);
+    if (tabId !== undefined) await tabState.clear(tabId);
   });
 
   onMessage('getTabAssessments', ({ data, sender }) => {

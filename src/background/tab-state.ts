@@ -7,8 +7,26 @@ import type { TabEntry } from '../messaging/protocol';
  */
 const itemFor = (tabId: number) => storage.defineItem<TabEntry[]>(`session:tab:${tabId}`, { fallback: [] });
 
+/** Writes to one tab's entries run one after another, so batches arriving together all count. */
+const queues = new Map<number, Promise<unknown>>();
+function serialised<T>(tabId: number, work: () => Promise<T>): Promise<T> {
+  const next = (queues.get(tabId) ?? Promise.resolve()).then(work, work);
+  const settled = next.catch(() => undefined);
+  queues.set(tabId, settled);
+  void settled.then(() => {
+    if (queues.get(tabId) === settled) queues.delete(tabId);
+  });
+  return next;
+}
+
 export const tabState = {
   get: (tabId: number) => itemFor(tabId).getValue(),
-  set: (tabId: number, entries: TabEntry[]) => itemFor(tabId).setValue(entries),
-  clear: (tabId: number) => itemFor(tabId).removeValue(),
+  /** Adds a batch; a listing read again replaces its earlier entry, in its first place. */
+  add: (tabId: number, entries: TabEntry[]) =>
+    serialised(tabId, async () => {
+      const merged = new Map((await itemFor(tabId).getValue()).map((entry) => [entry.listing.key, entry]));
+      for (const entry of entries) merged.set(entry.listing.key, entry);
+      await itemFor(tabId).setValue([...merged.values()]);
+    }),
+  clear: (tabId: number) => serialised(tabId, () => itemFor(tabId).removeValue()),
 };

@@ -21,6 +21,7 @@ type From = 'content' | 'extension';
 
 const RULES: { [K in keyof ProtocolMap]: { from: From; data: v.GenericSchema } } = {
   assessListings: { from: 'content', data: v.pipe(v.array(ListingSchema), v.minLength(1), v.maxLength(500)) },
+  pageChanged: { from: 'content', data: v.null() },
   getTabAssessments: { from: 'extension', data: v.pipe(v.number(), v.integer(), v.minValue(0)) },
 };
 

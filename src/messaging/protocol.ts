@@ -9,8 +9,10 @@ export interface TabEntry {
 
 /** Every message in the extension, one place: name(argument): answer. */
 export interface ProtocolMap {
-  /** Content script → background: the listings a page shows; answers one assessment each, in order. */
+  /** Content script → background: listings a page shows (a batch); answers one assessment each, in order. */
   assessListings(listings: Listing[]): Assessment[];
+  /** Content script → background: the page moved to another address without loading (single-page navigation). */
+  pageChanged(_: null): void;
   /** Extension pages → background: what the given tab's page was found to hold. */
   getTabAssessments(tabId: number): TabEntry[];
 }

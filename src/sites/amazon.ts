@@ -122,8 +122,11 @@ export const amazon: SiteRules = {
       ],
     },
     badge: [
-      { css: 'h2', finds: 'the result title heading' },
-      { css: '[data-cy="title-recipe"]', finds: 'the title block' },
+      {
+        css: '.s-product-image-container',
+        finds: "the box around the result's image (the pill floats over its corner)",
+      },
+      { css: '[data-cy="title-recipe"]', finds: 'the title block, for results without an image' },
     ],
   },
 };

@@ -61,6 +61,8 @@ export function readPage(
   options: {
     sites?: readonly SiteRules[];
     seen?: WeakSet<Element>;
+    /** With `seen`: read at most this many new cards, so a caller can spread a long list over several tasks. */
+    limit?: number;
     /** For saved pages whose address is only partly known: read as a product page, else as a result list. */
     guessKind?: boolean;
   } = {},
@@ -81,7 +83,7 @@ export function readPage(
     return { marketplace, kind, listings: detail ? [detail] : [] };
   }
   if (kind === 'search' || kind === 'store') {
-    return { marketplace, kind, listings: readCards(document, site, options.seen) };
+    return { marketplace, kind, listings: readCards(document, site, options.seen, options.limit) };
   }
   if (options.guessKind) {
     const detail = readDetail(document, site, undefined);
@@ -112,20 +114,22 @@ function readDetail(document: Document, site: Site, urlId: string | undefined): 
  * Cards not yet handled. A caller that reads a live page again and again passes `seen`, so
  * each card is read once; it reads the rendered cards only, not the page's JSON copy of them.
  */
-function readCards(document: Document, site: Site, seen?: WeakSet<Element>): Found[] {
+function readCards(document: Document, site: Site, seen?: WeakSet<Element>, limit = Number.POSITIVE_INFINITY): Found[] {
   const listings: Found[] = [];
   const keys = new Set<string>();
   const cards = site.rules.cards;
   if (cards) {
     for (const card of safeQueryAll(document, cards.item.css)) {
+      if (listings.length >= limit) break;
       if (seen?.has(card)) continue;
       if (cards.placeholder && card.matches(cards.placeholder)) continue;
       const scope: Scope = { root: card, document, site };
+      // A card is read once, whether or not it yields a listing.
+      seen?.add(card);
       const id = idFrom(scope, cards.fields.id);
       if (!id) continue;
       const listing = listingFrom(scope, cards.fields, id, 'card');
       if (!listing || keys.has(listing.key)) continue;
-      seen?.add(card);
       keys.add(listing.key);
       listings.push({ listing, anchor: pick(scope, cards.badge)?.element ?? null, card });
     }

@@ -5,11 +5,11 @@ import { LevelLabel } from './LevelLabel';
 import { ReasonList } from './ReasonList';
 
 /** The badge beside a listing: its level, and on demand the reasons behind it. */
-export function Badge({ assessment }: { assessment: Assessment }) {
+export function Badge({ assessment, compact = false }: { assessment: Assessment; compact?: boolean }) {
   const [open, setOpen] = useState(false);
   const reasonsId = useId();
   return (
-    <span class={`cg-badge cg-badge-${assessment.level}`}>
+    <span class={`cg-badge cg-badge-${assessment.level}${compact ? ' cg-badge-compact' : ''}`}>
       <button
         type="button"
         class="cg-badge-toggle"

@@ -67,6 +67,27 @@ describe('the background', () => {
     expect(res).toHaveLength(1);
   });
 
+  it('adds batches from the same page together, each listing once, even when they arrive at once', async () => {
+    const lv = lvListing();
+    const other = { ...lv, key: 'amazon:B0TESTOTH1', url: 'https://www.amazon.com/dp/B0TESTOTH1' };
+    await Promise.all([
+      deliver('assessListings', [lv], contentScript),
+      deliver('assessListings', [other], contentScript),
+      deliver('assessListings', [lv], contentScript),
+    ]);
+    const { res } = await deliver('getTabAssessments', 12, popup);
+    expect((res as { listing: Listing }[]).map((entry) => entry.listing.key).sort()).toEqual([
+      'amazon:B0TESTLVB1',
+      'amazon:B0TESTOTH1',
+    ]);
+  });
+
+  it('forgets what a page held when it moves to another address without loading', async () => {
+    await deliver('assessListings', [lvListing()], contentScript);
+    expect((await deliver('pageChanged', null, contentScript)).err).toBeUndefined();
+    expect((await deliver('getTabAssessments', 12, popup)).res).toEqual([]);
+  });
+
   it('refuses and logs a message of the wrong shape, and keeps working', async () => {
     const refused = await deliver('assessListings', [{ key: 'amazon:B0TESTLVB1' }], contentScript);
     expect(refused.err?.message).toMatch(/^refused: assessListings has the wrong shape at 0\./);

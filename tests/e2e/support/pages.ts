@@ -1,4 +1,5 @@
 import { fixture } from '../../support/fixtures';
+import { SEARCH_URL, searchPageHtml } from './search-page';
 
 /** Marketplace URLs the e2e tests visit, answered from the committed fixtures. */
 export const PAGES = {
@@ -13,6 +14,7 @@ export const PAGES = {
 
 /** The fixture that answers a URL, matched on its path; undefined for anything else (aborted). */
 export function fixtureFor(url: string): string | undefined {
+  if (url === SEARCH_URL) return searchPageHtml(200);
   const { pathname } = new URL(url);
   for (const page of Object.values(PAGES)) {
     if (new URL(page.url).pathname === pathname) return fixture(page.file);

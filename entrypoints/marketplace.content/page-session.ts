@@ -1,0 +1,105 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendMessage } from '../../src/messaging/protocol';
+import type { Assessment } from '../../src/risk/assessment';
+import { type Found, readPage } from '../../src/sites/read';
+import { BADGE_TAG, mountBadge } from './mount-badge';
+
+/** Cards read in one task; the rest wait for the next idle period. */
+const CARDS_PER_TASK = 40;
+/** Main-thread time a slice of badge mounting may take before it yields to the page. */
+const SLICE_MS = 8;
+
+/**
+ * Reads the page's listings now and again whenever the page adds content (infinite scroll,
+ * single-page navigation). One MutationObserver feeds one pending scan, run when the page is
+ * idle; each card is read once; badges mount in short slices; everything stops with `ctx`.
+ */
+export function startPageSession(ctx: ContentScriptContext): void {
+  let seen = new WeakSet<Element>();
+  let href = location.href;
+  let detailKey: string | undefined;
+  let pending = false;
+  let running: Promise<void> = Promise.resolve();
+
+  const scan = async () => {
+    pending = false;
+    if (ctx.isInvalid) return;
+    if (location.href !== href) {
+      href = location.href;
+      seen = new WeakSet();
+      detailKey = undefined;
+      await sendMessage('pageChanged', null).catch(() => undefined);
+    }
+    const reading = readPage(document, href, { seen, limit: CARDS_PER_TASK });
+    const fresh = reading.listings.filter((found) => found.listing.kind === 'card' || found.listing.key !== detailKey);
+    const detail = fresh.find((found) => found.listing.kind === 'detail');
+    if (detail) detailKey = detail.listing.key;
+    // A full slice means more cards wait: read them in the next idle period.
+    if (reading.listings.length >= CARDS_PER_TASK) schedule();
+    if (fresh.length === 0) return;
+    let assessments: Assessment[];
+    try {
+      assessments = await sendMessage(
+        'assessListings',
+        fresh.map((found) => found.listing),
+      );
+    } catch (error) {
+      console.warn('[counterfeit-guard] could not assess this page:', error);
+      return;
+    }
+    await placeBadges(ctx, fresh, assessments);
+  };
+
+  const schedule = () => {
+    if (pending || ctx.isInvalid) return;
+    pending = true;
+    // Scans never overlap: the next waits for the one under way.
+    ctx.requestIdleCallback(
+      () => {
+        running = running.then(scan);
+      },
+      { timeout: 500 },
+    );
+  };
+
+  const observer = new MutationObserver((records) => {
+    if (records.some(addsPageContent)) schedule();
+  });
+  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  // The first read waits for an idle moment too: the page's own start-up comes first.
+  schedule();
+}
+
+/** Mutations that add the page's own elements; our badges appearing are not news. */
+function addsPageContent(record: MutationRecord): boolean {
+  for (const node of record.addedNodes) {
+    if (node.nodeType === Node.ELEMENT_NODE && node.nodeName.toLowerCase() !== BADGE_TAG) return true;
+  }
+  return false;
+}
+
+/** Mounts the badges a batch earned, a slice per frame, so a long list never blocks the page. */
+async function placeBadges(ctx: ContentScriptContext, batch: Found[], assessments: Assessment[]) {
+  let sliceStart = performance.now();
+  for (const [i, assessment] of assessments.entries()) {
+    const found = batch[i];
+    if (ctx.isInvalid) return;
+    if (!found?.anchor || !shows(assessment, found)) continue;
+    await mountBadge(ctx, found, assessment);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => ctx.requestAnimationFrame(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/**
+ * `unknown` claims nothing, so it shows nothing. A card shows a pill only when there is
+ * something to warn about: a check mark on every card of a brand would read as a guarantee.
+ */
+function shows(assessment: Assessment, found: Found): boolean {
+  if (assessment.level === 'unknown') return false;
+  return found.listing.kind === 'detail' || assessment.level === 'high' || assessment.level === 'caution';
+}

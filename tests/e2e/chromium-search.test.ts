@@ -1,0 +1,117 @@
+import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtExtension, SCREENSHOTS } from './support/build';
+import { type Chromium, launchChromium, readBadges, tabIdOf } from './support/chromium';
+import { SEARCH_URL } from './support/search-page';
+
+/** Every fourth generated result is a high-risk bag: this many badges for the first n results. */
+const flagged = (n: number) => Math.ceil(n / 4);
+
+/**
+ * Waits for the badge hosts to number `count`, counting them from the page (cheap), not
+ * through CDP's pierced DOM walk, which would itself load the main thread being measured.
+ */
+async function waitForBadgeCount(page: Page, count: number) {
+  await page.waitForFunction((n) => document.querySelectorAll('counterfeit-guard-badge').length >= n, count, {
+    polling: 100,
+    timeout: 20_000,
+  });
+  // Settle, then check no card got a second badge.
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.querySelectorAll('counterfeit-guard-badge').length)).toBe(count);
+}
+
+/** Main-thread time the page's renderer spent, in ms (CDP Performance metrics). */
+async function busyMs(cdp: CDPSession): Promise<{ task: number; script: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const value = (name: string) => (metrics.find((metric) => metric.name === name)?.value ?? 0) * 1000;
+  return { task: value('TaskDuration'), script: value('ScriptDuration') };
+}
+
+describe('Chromium: a search page of 200 results that grows like infinite scroll', () => {
+  let browser: Chromium;
+
+  beforeAll(async () => {
+    browser = await launchChromium(builtExtension('chrome-mv3'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('badges every flagged card once, never blocks the page, and rests when the page does', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const tasks: number[] = [];
+      (window as unknown as { longTasks: number[] }).longTasks = tasks;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          // The page builds its first results while parsing; what comes after is the extension's.
+          if (document.readyState !== 'loading') tasks.push(entry.duration);
+        }
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await page.goto(SEARCH_URL);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+
+    let expected = flagged(200);
+    await waitForBadgeCount(page, expected);
+
+    const perBatch: string[] = [];
+    for (let round = 1; round <= 4; round++) {
+      const before = await busyMs(cdp);
+      await page.evaluate(() => (window as unknown as { growResults(n: number): void }).growResults(50));
+      expected = flagged(200 + 50 * round);
+      await waitForBadgeCount(page, expected);
+      const after = await busyMs(cdp);
+      perBatch.push(
+        `batch ${round}: +50 cards, ${expected} badges, main thread +${(after.task - before.task).toFixed(1)} ms (script +${(after.script - before.script).toFixed(1)} ms)`,
+      );
+    }
+    console.log(`[perf] ${perBatch.join('\n[perf] ')}`);
+
+    // Each badge sits on its own card, and no card grew taller for it: the grid did not reflow.
+    const layout = await page.evaluate(() => {
+      const cards = [...document.querySelectorAll('.s-result-item')];
+      const heights = new Set(cards.map((card) => Math.round(card.getBoundingClientRect().height)));
+      const badged = cards.filter((card) => card.querySelector('counterfeit-guard-badge')).length;
+      return { heights: [...heights], badged, cards: cards.length };
+    });
+    expect(layout).toEqual({ heights: [layout.heights[0]], badged: expected, cards: 400 });
+
+    const idleBefore = await busyMs(cdp);
+    await page.waitForTimeout(10_000);
+    const idleAfter = await busyMs(cdp);
+    const idleScript = idleAfter.script - idleBefore.script;
+    console.log(
+      `[perf] idle 10 s: script +${idleScript.toFixed(2)} ms, main thread +${(idleAfter.task - idleBefore.task).toFixed(1)} ms`,
+    );
+    expect(idleScript).toBeLessThan(5);
+
+    // Read inside the closed roots once, after the measurements.
+    const badges = await readBadges(page);
+    expect(badges.length).toBe(expected);
+    expect(badges.every((badge) => badge.label === 'Counterfeit Guard: High risk' && badge.mode === 'closed')).toBe(
+      true,
+    );
+
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    console.log(
+      `[perf] long tasks after parsing: ${longTasks.length ? longTasks.map((d) => `${d.toFixed(0)} ms`).join(', ') : 'none'}`,
+    );
+    expect(longTasks).toEqual([]);
+
+    await page.screenshot({ path: join(SCREENSHOTS, 'chromium-search-page.png') });
+
+    // The popup lists every result read, flagged or not.
+    const tabId = await tabIdOf(browser.worker, SEARCH_URL);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.getByRole('listitem').first().waitFor();
+    expect(await popup.getByRole('listitem', { name: /: High risk$/ }).count()).toBe(expected);
+    expect(await popup.locator('.cg-entry').count()).toBe(400);
+    await popup.close();
+    await page.close();
+  });
+});
