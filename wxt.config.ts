@@ -1,7 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { SITES } from './src/sites';
-import { matchPatterns } from './src/sites/matches';
+import { marketplaceMatches } from './src/sites/matches';
 
 // Firefox gets the same permissions; only its gecko settings differ.
 const GECKO_ID = 'counterfeit-guard@counterfeitguard.org';
@@ -21,8 +20,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
-    host_permissions: matchPatterns(SITES),
+    permissions: ['storage', 'alarms', 'scripting'],
+    host_permissions: marketplaceMatches(),
+    // Asked for only when the user turns on the reader for any other shop (options page).
+    optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

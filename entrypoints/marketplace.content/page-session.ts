@@ -14,7 +14,14 @@ const SLICE_MS = 8;
  * single-page navigation). One MutationObserver feeds one pending scan, run when the page is
  * idle; each card is read once; badges mount in short slices; everything stops with `ctx`.
  */
-export function startPageSession(ctx: ContentScriptContext): void {
+export async function startPageSession(ctx: ContentScriptContext): Promise<void> {
+  const given = await sendMessage('siteRules', null).catch((error: unknown) => {
+    console.warn('[counterfeit-guard] no rules for this page:', error);
+    return null;
+  });
+  if (!given || ctx.isInvalid) return;
+  const rules = given.generic ? { sites: [], generic: given.rules } : { sites: [given.rules] };
+
   let seen = new WeakSet<Element>();
   let href = location.href;
   let detailKey: string | undefined;
@@ -30,7 +37,7 @@ export function startPageSession(ctx: ContentScriptContext): void {
       detailKey = undefined;
       await sendMessage('pageChanged', null).catch(() => undefined);
     }
-    const reading = readPage(document, href, { seen, limit: CARDS_PER_TASK });
+    const reading = readPage(document, href, { ...rules, seen, limit: CARDS_PER_TASK });
     const fresh = reading.listings.filter((found) => found.listing.kind === 'card' || found.listing.key !== detailKey);
     const detail = fresh.find((found) => found.listing.kind === 'detail');
     if (detail) detailKey = detail.listing.key;

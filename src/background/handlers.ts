@@ -4,6 +4,8 @@ import { check, type Sender } from '../messaging/guard';
 import { onMessage, type ProtocolMap } from '../messaging/protocol';
 import { bundledRegistry } from '../registry/bundled';
 import { assess } from '../risk/assess';
+import { rulesFor } from '../sites';
+import { anyShopGranted, syncAnyShopScript } from './generic-reader';
 import { tabState } from './tab-state';
 
 /**
@@ -16,8 +18,8 @@ export function registerBackground(): void {
   const index = buildBrandIndex(registry);
 
   /** Checks a message; a refusal is logged and answered as an error, never thrown past here. */
-  function accept<K extends keyof ProtocolMap>(type: K, data: unknown, sender: Sender) {
-    const checked = check(type, data, sender, self);
+  async function accept<K extends keyof ProtocolMap>(type: K, data: unknown, sender: Sender) {
+    const checked = check(type, data, sender, { ...self, anyShop: await anyShopGranted().catch(() => false) });
     if (!checked.ok) {
       console.warn(`[counterfeit-guard] refused ${type}: ${checked.why}`);
       throw new Error(`refused: ${checked.why}`);
@@ -26,7 +28,7 @@ export function registerBackground(): void {
   }
 
   onMessage('assessListings', async ({ data, sender }) => {
-    const { data: listings, tabId } = accept('assessListings', data, sender);
+    const { data: listings, tabId } = await accept('assessListings', data, sender);
     const assessments = listings.map((listing) => assess(listing, registry, index));
     if (tabId !== undefined) {
       await tabState.add(
@@ -37,13 +39,18 @@ export function registerBackground(): void {
     return assessments;
   });
 
+  onMessage('siteRules', async ({ data, sender }) => {
+    await accept('siteRules', data, sender);
+    return rulesFor(sender.url ?? '', await anyShopGranted().catch(() => false)) ?? null;
+  });
+
   onMessage('pageChanged', async ({ data, sender }) => {
-    const { tabId } = accept('pageChanged', data, sender);
+    const { tabId } = await accept('pageChanged', data, sender);
     if (tabId !== undefined) await tabState.clear(tabId);
   });
 
-  onMessage('getTabAssessments', ({ data, sender }) => {
-    const { data: tabId } = accept('getTabAssessments', data, sender);
+  onMessage('getTabAssessments', async ({ data, sender }) => {
+    const { data: tabId } = await accept('getTabAssessments', data, sender);
     return tabState.get(tabId);
   });
 
@@ -52,4 +59,11 @@ export function registerBackground(): void {
     if (change.status === 'loading') void tabState.clear(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabState.clear(tabId));
+
+  // The reader for other shops follows its permission, whenever and wherever that changes.
+  const syncAnyShop = () => void syncAnyShopScript().catch((error) => console.warn('[counterfeit-guard]', error));
+  browser.runtime.onInstalled.addListener(syncAnyShop);
+  browser.runtime.onStartup.addListener(syncAnyShop);
+  browser.permissions.onAdded.addListener(syncAnyShop);
+  browser.permissions.onRemoved.addListener(syncAnyShop);
 }

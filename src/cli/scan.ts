@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Listing } from '../listing/listing';
+import { EVERY_SITE } from '../sites';
 import { readPage } from '../sites/read';
 import { parseSavedPage } from './dom';
 import { savedPageUrl } from './page-url';
@@ -29,7 +30,7 @@ export function scanFile(file: string, url?: string): ScanResult {
   const document = parseSavedPage(html);
   const pageUrl = url ?? savedPageUrl(document);
   if (!pageUrl) return { file, url: null, marketplace: null, pageKind: 'unknown', listings: [] };
-  const reading = readPage(document, pageUrl, { guessKind: url === undefined });
+  const reading = readPage(document, pageUrl, { ...EVERY_SITE, guessKind: url === undefined });
   return {
     file,
     url: pageUrl,

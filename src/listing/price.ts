@@ -13,10 +13,16 @@ const SYMBOLS: Record<string, string> = {
   A$: 'AUD',
   C$: 'CAD',
   CDN$: 'CAD',
+  'C $': 'CAD',
+  AU$: 'AUD',
+  'AU $': 'AUD',
   MX$: 'MXN',
   US$: 'USD',
   'US $': 'USD',
   '￥': 'JPY',
+  'CN¥': 'CNY',
+  'CN￥': 'CNY',
+  RMB: 'CNY',
 };
 
 const ISO_CODE = /\b([A-Z]{3})\b/;
@@ -25,7 +31,7 @@ const ISO_CODE = /\b([A-Z]{3})\b/;
 const DOLLARS = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN', 'ARS', 'CLP', 'COP', 'UYU', 'TWD']);
 
 // After the low end: its own symbol or code perhaps, a dash or word, then the high end.
-const RANGE = /^\s*[^\d\s\-–—~]{0,4}\s*(?:-|–|—|~|to|bis|à|a)\s*\D{0,6}?(\d[\d.,\s']*)/i;
+const RANGE = /^\s*[^\d\s\-–—~]{0,4}\s*(?:-|–|—|~|(?<!\p{L})(?:to|bis|à|a)(?!\p{L}))\s*\D{0,6}?(\d[\d.,\s']*)/iu;
 
 /**
  * Reads a price as a person reads it: `$12.48`, `1.234,56 €`, `R$ 99,90`, `₹1,23,456`, `¥3,980`.

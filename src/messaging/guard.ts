@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { ListingSchema } from '../listing/listing';
-import { siteFor } from '../sites/read';
+import { rulesFor } from '../sites';
 import type { ProtocolMap } from './protocol';
 
 /** The parts of a message sender the checks read (runtime.MessageSender's shape). */
@@ -11,10 +11,11 @@ export interface Sender {
   tab?: { id?: number };
 }
 
-/** Who the receiving extension is: its id and the origin of its own pages. */
+/** Who the receiving extension is: its id, the origin of its own pages, and whether the user let it read any shop. */
 export interface Self {
   id: string;
   origin: string;
+  anyShop?: boolean;
 }
 
 type From = 'content' | 'extension';
@@ -22,6 +23,7 @@ type From = 'content' | 'extension';
 const RULES: { [K in keyof ProtocolMap]: { from: From; data: v.GenericSchema } } = {
   assessListings: { from: 'content', data: v.pipe(v.array(ListingSchema), v.minLength(1), v.maxLength(500)) },
   pageChanged: { from: 'content', data: v.null() },
+  siteRules: { from: 'content', data: v.null() },
   getTabAssessments: { from: 'extension', data: v.pipe(v.number(), v.integer(), v.minValue(0)) },
 };
 
@@ -58,6 +60,9 @@ function originOf(sender: Sender, self: Self): From | 'an unknown context' {
   } catch {
     return 'an unknown context';
   }
-  const servedPage = siteFor(url) !== undefined && sender.frameId === 0 && typeof sender.tab?.id === 'number';
+  const servedPage =
+    rulesFor(url.href, self.anyShop === true) !== undefined &&
+    sender.frameId === 0 &&
+    typeof sender.tab?.id === 'number';
   return servedPage ? 'content' : 'an unknown context';
 }

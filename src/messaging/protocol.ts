@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Listing } from '../listing/listing';
 import type { Assessment } from '../risk/assessment';
+import type { SiteRules } from '../sites/rules';
 
 export interface TabEntry {
   listing: Listing;
@@ -11,6 +12,12 @@ export interface TabEntry {
 export interface ProtocolMap {
   /** Content script → background: listings a page shows (a batch); answers one assessment each, in order. */
   assessListings(listings: Listing[]): Assessment[];
+  /**
+   * Content script → background: the rules to read the sender's page with (null: nothing to
+   * read there). Rules live in the worker, so the content script stays small and rules can
+   * be corrected with the registry.
+   */
+  siteRules(_: null): { rules: SiteRules; generic: boolean } | null;
   /** Content script → background: the page moved to another address without loading (single-page navigation). */
   pageChanged(_: null): void;
   /** Extension pages → background: what the given tab's page was found to hold. */

@@ -1,31 +1,9 @@
+import { HOSTS } from './hosts';
 import type { SiteRules } from './rules';
 
 export const amazon: SiteRules = {
   marketplace: 'amazon',
-  hosts: {
-    'amazon.com': 'USD',
-    'amazon.ca': 'CAD',
-    'amazon.com.mx': 'MXN',
-    'amazon.com.br': 'BRL',
-    'amazon.co.uk': 'GBP',
-    'amazon.de': 'EUR',
-    'amazon.fr': 'EUR',
-    'amazon.it': 'EUR',
-    'amazon.es': 'EUR',
-    'amazon.nl': 'EUR',
-    'amazon.com.be': 'EUR',
-    'amazon.ie': 'EUR',
-    'amazon.se': 'SEK',
-    'amazon.pl': 'PLN',
-    'amazon.com.tr': 'TRY',
-    'amazon.ae': 'AED',
-    'amazon.sa': 'SAR',
-    'amazon.eg': 'EGP',
-    'amazon.in': 'INR',
-    'amazon.co.jp': 'JPY',
-    'amazon.sg': 'SGD',
-    'amazon.com.au': 'AUD',
-  },
+  hosts: HOSTS.amazon,
   pages: [
     // /dp/ASIN, /Some-Slug/dp/ASIN, /gp/product/ASIN, /gp/aw/d/ASIN (mobile).
     { kind: 'detail', path: '/(?:dp|gp/product|gp/aw/d)/([A-Z0-9]{10})(?:[/?#]|$)' },

@@ -1,5 +1,55 @@
+import type { Listing } from '../listing/listing';
+import { alibaba } from './alibaba';
+import { aliexpress } from './aliexpress';
 import { amazon } from './amazon';
+import { dhgate } from './dhgate';
+import { ebay } from './ebay';
+import { etsy } from './etsy';
+import { flipkart } from './flipkart';
+import { mercadolibre } from './mercadolibre';
+import { readPage, siteFor } from './read';
 import type { SiteRules } from './rules';
+import { shop } from './shop';
+import { temu } from './temu';
+import { walmart } from './walmart';
 
 /** Every marketplace the reader knows, in the order they are tried. */
-export const SITES: readonly SiteRules[] = [amazon];
+export const SITES: readonly SiteRules[] = [
+  amazon,
+  aliexpress,
+  flipkart,
+  alibaba,
+  walmart,
+  dhgate,
+  temu,
+  etsy,
+  ebay,
+  mercadolibre,
+];
+
+/** The reader for any other shop, by its schema.org data; used only where the user turns it on. */
+export const SHOP: SiteRules = shop;
+
+/** Every rule there is, for readers of saved pages (the command line, the tests). */
+export const EVERY_SITE = { sites: SITES, generic: SHOP } as const;
+
+/**
+ * The rules a page at this address is read with: its marketplace's, or the generic reader's
+ * where `anyShop` allows; undefined where the extension has no business reading.
+ */
+export function rulesFor(href: string, anyShop: boolean): { rules: SiteRules; generic: boolean } | undefined {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return undefined;
+  }
+  const site = siteFor(url, SITES);
+  if (site) return { rules: site.rules, generic: false };
+  return anyShop && url.protocol === 'https:' ? { rules: SHOP, generic: true } : undefined;
+}
+
+/** The listings alone, read with every rule, for callers that place no badges. */
+export function readListings(document: Document, href: string): Listing[] {
+  return readPage(document, href, EVERY_SITE).listings.map((found) => found.listing);
+}

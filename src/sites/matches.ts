@@ -1,6 +1,6 @@
-import type { SiteRules } from './rules';
+import { HOSTS } from './hosts';
 
-/** Match patterns for the hosts the rules serve: `*.host` covers the host and its subdomains. */
-export function matchPatterns(sites: readonly SiteRules[]): string[] {
-  return sites.flatMap((rules) => Object.keys(rules.hosts).map((host) => `https://*.${host}/*`));
+/** Match patterns for every marketplace host: `*.host` covers the host and its subdomains. */
+export function marketplaceMatches(): string[] {
+  return Object.values(HOSTS).flatMap((hosts) => Object.keys(hosts).map((host) => `https://*.${host}/*`));
 }

@@ -1,9 +1,8 @@
 import type { Listing, Marketplace } from '../listing/listing';
 import { parsePrice } from '../listing/price';
-import { SITES } from './index';
 import { parsers } from './parsers';
 import type { FieldRule, Fields, PageKind, Pick, SiteRules } from './rules';
-import { atPath, embeddedJson, itemsAt, type Json, metaContent, productData } from './sources';
+import { atPath, embeddedItems, type Json, metaContent, productData } from './sources';
 
 /** A listing and the element its badge belongs in (null for listings read from JSON). */
 export interface Found {
@@ -29,7 +28,7 @@ interface Site {
 }
 
 /** The site whose rules serve this URL, with the registrable host that matched. */
-export function siteFor(url: URL, sites: readonly SiteRules[] = SITES): { rules: SiteRules; host: string } | undefined {
+export function siteFor(url: URL, sites: readonly SiteRules[]): { rules: SiteRules; host: string } | undefined {
   if (url.protocol !== 'https:') return undefined;
   const hostname = url.hostname.replace(/^www\./, '');
   for (const rules of sites) {
@@ -59,13 +58,16 @@ export function readPage(
   document: Document,
   href: string,
   options: {
-    sites?: readonly SiteRules[];
+    /** The marketplaces to try, by host. */
+    sites: readonly SiteRules[];
+    /** The reader for any other shop (by its schema.org data), where the caller wants it. */
+    generic?: SiteRules | undefined;
     seen?: WeakSet<Element>;
     /** With `seen`: read at most this many new cards, so a caller can spread a long list over several tasks. */
     limit?: number;
     /** For saved pages whose address is only partly known: read as a product page, else as a result list. */
     guessKind?: boolean;
-  } = {},
+  },
 ): PageReading {
   let url: URL;
   try {
@@ -73,7 +75,11 @@ export function readPage(
   } catch {
     return NOTHING;
   }
-  const found = siteFor(url, options.sites ?? SITES);
+  const found =
+    siteFor(url, options.sites) ??
+    (options.generic && url.protocol === 'https:'
+      ? { rules: options.generic, host: url.hostname.replace(/^www\./, '') }
+      : undefined);
   if (!found) return NOTHING;
   const site: Site = { ...found, url };
   const { kind, id } = pageKind(site.rules, url);
@@ -94,11 +100,6 @@ export function readPage(
   return { marketplace, kind, listings: [] };
 }
 
-/** The listings alone, for callers that place no badges. */
-export function readListings(document: Document, href: string, sites?: readonly SiteRules[]): Listing[] {
-  return readPage(document, href, sites ? { sites } : {}).listings.map((found) => found.listing);
-}
-
 function readDetail(document: Document, site: Site, urlId: string | undefined): Found | undefined {
   const rules = site.rules.detail;
   if (!rules) return undefined;
@@ -116,7 +117,7 @@ function readDetail(document: Document, site: Site, urlId: string | undefined): 
  */
 function readCards(document: Document, site: Site, seen?: WeakSet<Element>, limit = Number.POSITIVE_INFINITY): Found[] {
   const listings: Found[] = [];
-  const keys = new Set<string>();
+  const byKey = new Map<string, Listing>();
   const cards = site.rules.cards;
   if (cards) {
     for (const card of safeQueryAll(document, cards.item.css)) {
@@ -129,25 +130,39 @@ function readCards(document: Document, site: Site, seen?: WeakSet<Element>, limi
       const id = idFrom(scope, cards.fields.id);
       if (!id) continue;
       const listing = listingFrom(scope, cards.fields, id, 'card');
-      if (!listing || keys.has(listing.key)) continue;
-      keys.add(listing.key);
+      if (!listing || byKey.has(listing.key)) continue;
+      byKey.set(listing.key, listing);
       listings.push({ listing, anchor: pick(scope, cards.badge)?.element ?? null, card });
     }
   }
   const embedded = site.rules.embeddedCards;
   if (embedded && !seen) {
-    const data = embeddedJson(document, embedded.source.script, embedded.source.assigns);
-    for (const item of itemsAt(data, embedded.source.items)) {
+    for (const item of embeddedItems(document, embedded.source)) {
       const scope: Scope = { root: document, document, site, item };
       const id = idFrom(scope, embedded.fields.id);
       if (!id) continue;
       const listing = listingFrom(scope, embedded.fields, id, 'card');
-      if (!listing || keys.has(listing.key)) continue;
-      keys.add(listing.key);
-      listings.push({ listing, anchor: null, card: null });
+      if (!listing) continue;
+      const rendered = byKey.get(listing.key);
+      // A card rendered in the page and its JSON twin are one listing; the JSON fills what the card lacks.
+      if (rendered) fillMissing(rendered, listing);
+      else {
+        byKey.set(listing.key, listing);
+        listings.push({ listing, anchor: null, card: null });
+      }
     }
   }
   return listings;
+}
+
+function fillMissing(listing: Listing, from: Listing): void {
+  listing.brand ??= from.brand;
+  listing.price ??= from.price;
+  listing.seller ??= from.seller;
+  listing.images ??= from.images;
+  if (from.sponsored) listing.sponsored = true;
+  for (const key of ['brand', 'price', 'seller', 'images'] as const)
+    if (listing[key] === undefined) delete listing[key];
 }
 
 interface Scope {
@@ -162,10 +177,13 @@ function listingFrom(scope: Scope, fields: Fields, id: string, kind: Listing['ki
   const title = text(scope, fields.title);
   if (!title) return undefined;
   const { rules, host } = scope.site;
+  const keyId = (rules.listingKey ?? '{id}').replace('{host}', host).replace('{id}', id);
   const listing: Listing = {
     marketplace: rules.marketplace as Marketplace,
-    key: `${rules.marketplace}:${id}`,
-    url: rules.listingUrl.replace('{host}', host).replace('{id}', encodeURIComponent(id)),
+    key: `${rules.marketplace}:${keyId}`,
+    url: rules.listingUrl.includes('{page}')
+      ? pageAddress(scope)
+      : rules.listingUrl.replace('{host}', host).replace('{id}', encodeURIComponent(id)),
     kind,
     title,
   };
@@ -176,6 +194,9 @@ function listingFrom(scope: Scope, fields: Fields, id: string, kind: Listing['ki
     const stated = text(scope, fields.currency)?.toUpperCase();
     const fallback = stated && /^[A-Z]{3}$/.test(stated) ? stated : rules.hosts[host];
     const price = parsePrice(priceText, fallback);
+    const maxText = text(scope, fields.priceMax);
+    const max = maxText ? parsePrice(maxText, price?.currency) : undefined;
+    if (price && max && max.currency === price.currency && max.amount > price.amount) price.max = max.amount;
     if (price) listing.price = price;
   }
   const sellerName = text(scope, fields.seller);
@@ -197,18 +218,43 @@ function listingFrom(scope: Scope, fields: Fields, id: string, kind: Listing['ki
   return listing;
 }
 
-/** A listing id: the rule's value when it is one, else the id inside it when it is a listing URL. */
-function idFrom(scope: Scope, rule: FieldRule | undefined): string | undefined {
-  const raw = text(scope, rule);
-  if (!raw) return undefined;
-  const direct = validId(raw, scope.site);
-  if (direct) return direct;
+/** The page's canonical address on its own host, else its address without query or fragment. */
+function pageAddress(scope: Scope): string {
+  const { url } = scope.site;
+  const stated =
+    scope.document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    metaContent(scope.document, 'og:url');
   try {
-    const url = new URL(raw, scope.site.url);
-    return validId(pageKind(scope.site.rules, url).id, scope.site);
+    const canonical = stated ? new URL(stated, url) : undefined;
+    if (canonical && canonical.hostname === url.hostname && canonical.protocol === 'https:') {
+      canonical.hash = '';
+      return canonical.href.slice(0, 2048);
+    }
   } catch {
-    return undefined;
+    // An unreadable canonical link counts as none.
   }
+  return `${url.origin}${url.pathname}`.slice(0, 2048);
+}
+
+/**
+ * A listing id: the first fallback whose value is one, or holds one as a listing URL. Each
+ * fallback is tried in turn, so a link that is not the listing's (an ad counter) does not
+ * hide the next.
+ */
+function idFrom(scope: Scope, rule: FieldRule | undefined): string | undefined {
+  for (const candidate of rule ?? []) {
+    const raw = pick(scope, [candidate])?.value;
+    if (!raw) continue;
+    const direct = validId(raw, scope.site);
+    if (direct) return direct;
+    try {
+      const fromUrl = validId(pageKind(scope.site.rules, new URL(raw, scope.site.url)).id, scope.site);
+      if (fromUrl) return fromUrl;
+    } catch {
+      // Not a URL either: try the next fallback.
+    }
+  }
+  return undefined;
 }
 
 function validId(raw: string | undefined, site: Site): string | undefined {
@@ -270,13 +316,18 @@ function pickOne(scope: Scope, candidate: Pick): Picked | undefined {
   return finish(metaContent(scope.document, candidate.meta), null);
 }
 
-/** Strings and numbers as text; a schema.org object by its name (brand: {name: "Nike"}). */
-function scalar(raw: Json | undefined): string | undefined {
+/**
+ * Strings and numbers as text; a list by its first element; a schema.org object by its name
+ * (brand: {name: "Nike"}) or else its url (image: {"@type": "ImageObject", url: "…"}).
+ */
+function scalar(raw: Json | undefined, depth = 0): string | undefined {
   if (typeof raw === 'string') return raw;
   if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
   if (typeof raw === 'boolean') return raw ? 'true' : undefined;
-  if (raw && typeof raw === 'object' && !Array.isArray(raw)) return scalar(raw.name);
-  return undefined;
+  if (depth > 3 || raw === null || raw === undefined) return undefined;
+  if (Array.isArray(raw)) return scalar(raw[0], depth + 1);
+  if (typeof raw !== 'object') return undefined;
+  return scalar(raw.name ?? raw.url, depth + 1);
 }
 
 /**

@@ -39,6 +39,8 @@ const FieldsSchema = v.strictObject({
   title: FieldSchema,
   brand: v.optional(FieldSchema),
   price: v.optional(FieldSchema),
+  /** The high end where the page states a range apart (an AggregateOffer's highPrice). */
+  priceMax: v.optional(FieldSchema),
   /** An ISO code where the page states it apart from the price (JSON-LD priceCurrency). */
   currency: v.optional(FieldSchema),
   seller: v.optional(FieldSchema),
@@ -73,8 +75,10 @@ export const SiteRulesSchema = v.strictObject({
   hosts: v.record(v.string(), v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
   /** Page kinds by path: a regular expression over the path and query; for detail pages its first group is the id. */
   pages: v.array(v.strictObject({ kind: PageKindSchema, path: v.string() })),
-  /** The canonical listing URL: `{host}` and `{id}` are filled in. */
+  /** The canonical listing URL: `{host}` and `{id}` are filled in; `{page}` is the page's own canonical address. */
   listingUrl: v.string(),
+  /** The listing key after `marketplace:`; `{id}` by default, `{host}~{id}` where ids are only unique per shop. */
+  listingKey: v.optional(v.picklist(['{id}', '{host}~{id}'])),
   /** Which characters a listing id may hold; anything else is not this site's listing. */
   idPattern: v.string(),
   detail: v.optional(

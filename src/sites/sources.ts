@@ -110,25 +110,37 @@ export function metaContent(document: Document, name: string): string | undefine
 }
 
 /**
- * JSON that a page's script assigns (`window.x = {…};`) or holds whole. The value is cut out
- * by matching brackets outside strings, so trailing code after it does not matter.
+ * The items of a result list that a page's script assigns (`window.x = {…};`) or holds whole.
+ * Every assignment is tried in turn (pages often write `window.x = {};` before the real one),
+ * and the first whose `items` path holds objects wins. Values are cut out by matching brackets
+ * outside strings, so code after them does not matter.
  */
-export function embeddedJson(document: Document, scriptSelector: string, assigns?: string): Json | undefined {
-  for (const script of document.querySelectorAll(scriptSelector)) {
+export function embeddedItems(
+  document: Document,
+  source: { script: string; assigns?: string | undefined; items: string },
+): JsonObject[] {
+  for (const script of document.querySelectorAll(source.script)) {
     const text = script.textContent ?? '';
     if (text.length > MAX_SCRIPT) continue;
-    let start = 0;
-    if (assigns) {
-      const at = text.indexOf(assigns);
-      if (at < 0) continue;
-      const equals = text.indexOf('=', at + assigns.length);
-      if (equals < 0) continue;
-      start = equals + 1;
+    for (const start of valueStarts(text, source.assigns)) {
+      const items = itemsAt(balancedJson(text, start), source.items);
+      if (items.length > 0) return items;
     }
-    const value = balancedJson(text, start);
-    if (value !== undefined) return value;
   }
-  return undefined;
+  return [];
+}
+
+function* valueStarts(text: string, assigns: string | undefined): Generator<number> {
+  if (!assigns) {
+    yield 0;
+    return;
+  }
+  for (let at = text.indexOf(assigns); at >= 0; at = text.indexOf(assigns, at + assigns.length)) {
+    const rest = text.slice(at + assigns.length, at + assigns.length + 8);
+    // An assignment, not a comparison or a read: `x = {`, never `x == ` or `x.y`.
+    const match = rest.match(/^\s*=(?!=)/);
+    if (match) yield at + assigns.length + match[0].length;
+  }
 }
 
 function balancedJson(text: string, from: number): Json | undefined {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readListings, readPage } from '../../src/sites/read';
+import { EVERY_SITE, readListings } from '../../src/sites';
+import { readPage } from '../../src/sites/read';
 import { fixture, parseHtml } from '../support/fixtures';
 
 const nike = () => parseHtml(fixture('amazon/nike-third-party.html'));
@@ -70,7 +71,7 @@ describe('the Amazon product-page reader', () => {
   });
 
   it('anchors the badge in the product heading', () => {
-    const [found] = readPage(nike(), 'https://www.amazon.com/dp/B0TESTNIK1').listings;
+    const [found] = readPage(nike(), 'https://www.amazon.com/dp/B0TESTNIK1', EVERY_SITE).listings;
     expect(found?.anchor?.id).toBe('title');
   });
 

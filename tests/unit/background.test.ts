@@ -4,8 +4,9 @@ import { registerBackground } from '../../src/background/handlers';
 import type { Listing } from '../../src/listing/listing';
 import type { Sender } from '../../src/messaging/guard';
 import { removeAllListeners } from '../../src/messaging/protocol';
-import { readListings } from '../../src/sites/read';
+import { readListings } from '../../src/sites';
 import { fixture, parseHtml } from '../support/fixtures';
+import { installPermissions } from '../support/permissions';
 
 const ID = fakeBrowser.runtime.id;
 const contentScript: Sender = { id: ID, url: 'https://www.amazon.com/dp/B0TESTLVB1', frameId: 0, tab: { id: 12 } };
@@ -47,9 +48,11 @@ describe('the background', () => {
     // A fresh worker: no listeners, empty storage.
     removeAllListeners();
     fakeBrowser.reset();
+    permissions = installPermissions();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     registerBackground();
   });
+  let permissions: ReturnType<typeof installPermissions>;
 
   it('assesses a page’s listings and keeps them for the popup', async () => {
     const { res } = await deliver('assessListings', [lvListing()], contentScript);
@@ -102,6 +105,24 @@ describe('the background', () => {
     expect(refused.err?.message).toMatch(/not accepted from an unknown context/);
     const { res } = await deliver('getTabAssessments', 12, popup);
     expect(res).toEqual([]);
+  });
+
+  it('reads other shops only while the user grants it, and follows a revocation', async () => {
+    const shopPage: Sender = { ...contentScript, url: 'https://luxoutlet-store.example/products/tote' };
+    const listing: Listing = { ...lvListing(), marketplace: 'shop', key: 'shop:luxoutlet-store.example~T1' };
+    expect((await deliver('assessListings', [listing], shopPage)).err?.message).toMatch(
+      /not accepted from an unknown context/,
+    );
+    expect(permissions.scripts.size).toBe(0);
+
+    await permissions.grant('https://*/*');
+    await vi.waitFor(() => expect(permissions.scripts.get('any-shop')?.matches).toEqual(['https://*/*']));
+    expect(permissions.scripts.get('any-shop')?.excludeMatches).toContain('https://*.amazon.com/*');
+    expect((await deliver('assessListings', [listing], shopPage)).res).toHaveLength(1);
+
+    await permissions.revoke('https://*/*');
+    await vi.waitFor(() => expect(permissions.scripts.size).toBe(0));
+    expect((await deliver('assessListings', [listing], shopPage)).err).toBeDefined();
   });
 
   it('forgets a tab’s listings when the tab loads another page or closes', async () => {

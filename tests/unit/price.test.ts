@@ -29,6 +29,12 @@ describe('parsePrice', () => {
     expect(parsePrice('US $1.23 - 4.56')).toEqual({ amount: 1.23, currency: 'USD', max: 4.56 });
     expect(parsePrice('US $0.60-$5.76')).toEqual({ amount: 0.6, currency: 'USD', max: 5.76 });
     expect(parsePrice('12,50 € - 20,00 €')).toEqual({ amount: 12.5, currency: 'EUR', max: 20 });
+    expect(parsePrice('EUR 12,99 bis EUR 19,99')).toEqual({ amount: 12.99, currency: 'EUR', max: 19.99 });
+  });
+
+  it('does not take a word that merely contains a range word for a range', () => {
+    expect(parsePrice('$89.99, Was $129.00')).toEqual({ amount: 89.99, currency: 'USD' });
+    expect(parsePrice('C $25.00')).toEqual({ amount: 25, currency: 'CAD' });
   });
 
   it('takes a bare number in the currency the page states apart', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { ListingSchema } from '../../src/listing/listing';
-import { SITES } from '../../src/sites';
+import { EVERY_SITE, SHOP, SITES } from '../../src/sites';
 import { readPage } from '../../src/sites/read';
 import { SiteRulesSchema } from '../../src/sites/rules';
 import { FIXTURES, parseHtml } from '../support/fixtures';
@@ -26,12 +26,14 @@ function fixturesOf(marketplace: string): string[] {
     .map((name) => join(marketplace, name.replace(/\.expected\.json$/, '')));
 }
 
+const ALL = [...SITES, SHOP];
+
 describe('site rules', () => {
-  it.each(SITES.map((rules) => [rules.marketplace, rules] as const))('%s: valid by the schema', (_name, rules) => {
+  it.each(ALL.map((rules) => [rules.marketplace, rules] as const))('%s: valid by the schema', (_name, rules) => {
     expect(() => v.parse(SiteRulesSchema, rules)).not.toThrow();
   });
 
-  it.each(SITES.map((rules) => [rules.marketplace, rules] as const))(
+  it.each(ALL.map((rules) => [rules.marketplace, rules] as const))(
     '%s: every selector and pattern compiles',
     (_name, rules) => {
       const document = parseHtml('<html><body></body></html>');
@@ -46,7 +48,7 @@ describe('site rules', () => {
     },
   );
 
-  it.each(SITES.map((rules) => [rules.marketplace] as const))(
+  it.each(ALL.map((rules) => [rules.marketplace] as const))(
     '%s: has fixtures with expected readings',
     (marketplace) => {
       expect(fixturesOf(marketplace).length, `tests/fixtures/${marketplace}/ has no *.expected.json`).toBeGreaterThan(
@@ -56,11 +58,11 @@ describe('site rules', () => {
   );
 });
 
-const cases = SITES.flatMap((rules) => fixturesOf(rules.marketplace));
+const cases = ALL.flatMap((rules) => fixturesOf(rules.marketplace));
 
 describe.each(cases)('fixture %s', (name) => {
   const expected = JSON.parse(readFileSync(join(FIXTURES, `${name}.expected.json`), 'utf8')) as Expected;
-  const reading = readPage(parseHtml(readFileSync(join(FIXTURES, `${name}.html`), 'utf8')), expected.url);
+  const reading = readPage(parseHtml(readFileSync(join(FIXTURES, `${name}.html`), 'utf8')), expected.url, EVERY_SITE);
 
   it('is read as expected', () => {
     expect({ kind: reading.kind, listings: reading.listings.map((found) => found.listing) }).toEqual({
