@@ -4,11 +4,13 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Assessment } from '../../src/risk/assessment';
 import type { Found } from '../../src/sites/read';
 import { Badge } from '../../src/ui/Badge';
+import { Banner } from '../../src/ui/Banner';
 import badgeCss from '../../src/ui/badge.css?inline';
 import { t } from '../../src/ui/i18n';
 import { levelWord } from '../../src/ui/LevelLabel';
 
 export const BADGE_TAG = 'counterfeit-guard-badge';
+export const BANNER_TAG = 'counterfeit-guard-banner';
 
 /**
  * Puts a badge in a closed shadow root: the page can neither read nor restyle it. On a
@@ -44,5 +46,30 @@ export async function mountBadge(ctx: ContentScriptContext, found: Found, assess
   const ui = onCard
     ? await createShadowRootUi(ctx, { ...common, position: 'overlay', alignment: 'top-left', append: 'first' })
     : await createShadowRootUi(ctx, { ...common, position: 'inline', append: 'last' });
+  ui.mount();
+}
+
+/** The product page's banner, in its own closed root at the end of the body; `onDismiss` runs once it is gone. */
+export async function mountBanner(ctx: ContentScriptContext, assessment: Assessment, onDismiss: () => void) {
+  const ui = await createShadowRootUi(ctx, {
+    name: BANNER_TAG,
+    mode: 'closed',
+    css: badgeCss,
+    position: 'inline',
+    anchor: document.body,
+    append: 'last',
+    onMount(container, _shadow, host) {
+      host.setAttribute('role', 'region');
+      host.setAttribute('aria-label', t('banner_label'));
+      const dismiss = () => {
+        ui.remove();
+        onDismiss();
+      };
+      render(<Banner assessment={assessment} onDismiss={dismiss} />, container);
+    },
+    onRemove() {
+      render(null, ui.uiContainer);
+    },
+  });
   ui.mount();
 }

@@ -1,13 +1,17 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { storage } from 'wxt/utils/storage';
 import { sendMessage } from '../../src/messaging/protocol';
 import type { Assessment } from '../../src/risk/assessment';
 import { type Found, readPage } from '../../src/sites/read';
-import { BADGE_TAG, mountBadge } from './mount-badge';
+import { BADGE_TAG, BANNER_TAG, mountBadge, mountBanner } from './mount-badge';
+
+/** Listings whose banner the user dismissed: the pill stays, the banner does not come back. */
+const dismissed = storage.defineItem<string[]>('local:dismissedBanners', { fallback: [] });
 
 /** Cards read in one task; the rest wait for the next idle period. */
-const CARDS_PER_TASK = 40;
+const CARDS_PER_TASK = 10;
 /** Main-thread time a slice of badge mounting may take before it yields to the page. */
-const SLICE_MS = 8;
+const SLICE_MS = 5;
 
 /**
  * Reads the page's listings now and again whenever the page adds content (infinite scroll,
@@ -55,6 +59,8 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
       return;
     }
     await placeBadges(ctx, fresh, assessments);
+    const warned = fresh.findIndex((found, i) => found.listing.kind === 'detail' && warns(assessments[i]));
+    if (warned >= 0) await showBanner(ctx, fresh[warned]!.listing.key, assessments[warned]!);
   };
 
   const schedule = () => {
@@ -82,7 +88,8 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
 /** Mutations that add the page's own elements; our badges appearing are not news. */
 function addsPageContent(record: MutationRecord): boolean {
   for (const node of record.addedNodes) {
-    if (node.nodeType === Node.ELEMENT_NODE && node.nodeName.toLowerCase() !== BADGE_TAG) return true;
+    const name = node.nodeName.toLowerCase();
+    if (node.nodeType === Node.ELEMENT_NODE && name !== BADGE_TAG && name !== BANNER_TAG) return true;
   }
   return false;
 }
@@ -108,5 +115,15 @@ async function placeBadges(ctx: ContentScriptContext, batch: Found[], assessment
  */
 function shows(assessment: Assessment, found: Found): boolean {
   if (assessment.level === 'unknown') return false;
-  return found.listing.kind === 'detail' || assessment.level === 'high' || assessment.level === 'caution';
+  return found.listing.kind === 'detail' || warns(assessment);
+}
+
+const warns = (assessment: Assessment | undefined) => assessment?.level === 'high' || assessment?.level === 'caution';
+
+async function showBanner(ctx: ContentScriptContext, key: string, assessment: Assessment) {
+  if ((await dismissed.getValue()).includes(key) || ctx.isInvalid) return;
+  document.querySelector(BANNER_TAG)?.remove();
+  await mountBanner(ctx, assessment, () => {
+    void dismissed.getValue().then((keys) => dismissed.setValue([...keys.filter((k) => k !== key), key].slice(-500)));
+  });
 }

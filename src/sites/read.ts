@@ -40,10 +40,21 @@ export function siteFor(url: URL, sites: readonly SiteRules[]): { rules: SiteRul
   return undefined;
 }
 
+/** Rules hold patterns as text; each is compiled once, not once per card. */
+const compiled = new Map<string, RegExp>();
+function pattern(source: string): RegExp {
+  let regex = compiled.get(source);
+  if (!regex) {
+    regex = new RegExp(source);
+    compiled.set(source, regex);
+  }
+  return regex;
+}
+
 export function pageKind(rules: SiteRules, url: URL): { kind: PageKind; id?: string } {
   const target = url.pathname + url.search;
   for (const page of rules.pages) {
-    const match = target.match(new RegExp(page.path));
+    const match = target.match(pattern(page.path));
     if (match) return { kind: page.kind, ...(page.kind === 'detail' && match[1] ? { id: match[1] } : {}) };
   }
   return { kind: 'unknown' };
@@ -258,7 +269,7 @@ function idFrom(scope: Scope, rule: FieldRule | undefined): string | undefined {
 }
 
 function validId(raw: string | undefined, site: Site): string | undefined {
-  return raw !== undefined && new RegExp(`^(?:${site.rules.idPattern})$`).test(raw) ? raw : undefined;
+  return raw !== undefined && pattern(`^(?:${site.rules.idPattern})$`).test(raw) ? raw : undefined;
 }
 
 function text(scope: Scope, rule: FieldRule | undefined): string | undefined {

@@ -85,12 +85,29 @@ describe('Chromium: page → background → badge → popup', () => {
     expect(badge?.label).toBe('Counterfeit Guard: High risk');
     expect(badge?.text).toBe(
       [
-        '⛔ High risk',
+        '✖ High risk',
         'Priced at $89.00, below the $300.00 a new genuine Louis Vuitton item costs at the least',
         'Louis Vuitton does not sell new goods on Amazon',
         'Listed as Louis Vuitton, a brand in the registry',
       ].join(' '),
     );
+    // A warning this strong also gets the banner, fixed to the window's bottom, reasons in full.
+    const [banner] = await readBadges(page, 'counterfeit-guard-banner');
+    expect(banner).toMatchObject({
+      mode: 'closed',
+      label: 'Counterfeit Guard warning about this listing',
+      text: [
+        '✖ High risk',
+        'This listing shows strong signs of a counterfeit',
+        'Dismiss',
+        'Priced at $89.00, below the $300.00 a new genuine Louis Vuitton item costs at the least',
+        'Louis Vuitton does not sell new goods on Amazon',
+      ].join(' '),
+    });
+    expect(
+      await page.evaluate(() => getComputedStyle(document.querySelector('counterfeit-guard-banner')!).position),
+    ).not.toBe('absolute');
+    await page.screenshot({ path: join(SCREENSHOTS, 'chromium-banner.png') });
     await page.close();
   });
 
@@ -101,6 +118,7 @@ describe('Chromium: page → background → badge → popup', () => {
     expect(badge?.text).toBe(
       '✓ No warning signs Listed as Apple, a brand in the registry Sold by Amazon.com, a seller the brand authorises here',
     );
+    expect(await readBadges(page, 'counterfeit-guard-banner')).toEqual([]);
     await page.close();
   });
 

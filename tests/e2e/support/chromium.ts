@@ -78,13 +78,13 @@ export interface BadgeReading {
  * Reads the badges on a page through CDP, which reaches into closed shadow roots (page
  * scripts cannot). The badge host is the custom element WXT names after the UI.
  */
-export async function readBadges(page: Page): Promise<BadgeReading[]> {
+export async function readBadges(page: Page, tag = 'counterfeit-guard-badge'): Promise<BadgeReading[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
     const hosts: DomNode[] = [];
     const visit = (node: DomNode) => {
-      if (node.localName === 'counterfeit-guard-badge') hosts.push(node);
+      if (node.localName === tag) hosts.push(node);
       for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) visit(child);
     };
     visit(root);
