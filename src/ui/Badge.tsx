@@ -23,7 +23,8 @@ export function Badge({ assessment, compact = false }: { assessment: Assessment;
       >
         <LevelLabel level={assessment.level} />
       </button>
-      <ReasonList reasons={assessment.reasons} id={reasonsId} hidden={!open} />
+      {/* Worded only when opened: a page of cards never pays for reasons nobody reads. */}
+      <ReasonList reasons={open ? assessment.reasons : []} id={reasonsId} hidden={!open} />
     </span>
   );
 }

@@ -2,12 +2,20 @@ import type { Money } from '../listing/listing';
 import type { Reason } from '../risk/assessment';
 import { type MessageKey, t, uiLanguage } from './i18n';
 
+/** Number formats are costly to make (the first loads locale data): one per currency, kept. */
+const formats = new Map<string, Intl.NumberFormat | null>();
+
 export function formatMoney(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(uiLanguage(), { style: 'currency', currency }).format(amount);
-  } catch {
-    return `${amount} ${currency}`;
+  let format = formats.get(currency);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat(uiLanguage(), { style: 'currency', currency });
+    } catch {
+      format = null;
+    }
+    formats.set(currency, format);
   }
+  return format ? format.format(amount) : `${amount} ${currency}`;
 }
 
 export function formatPrice(price: Money): string {

@@ -25,6 +25,10 @@ describe('Firefox: page → background → badge', () => {
     await page.locator('::-p-aria(Counterfeit Guard: Caution)').setTimeout(5_000).wait();
     // The page's scripts cannot look inside.
     expect(await page.$eval(BADGE, (host) => host.shadowRoot)).toBeNull();
+    expect(await closedShadowText(page, BADGE)).toEqual({ mode: 'closed', text: '⚠ Caution' });
+    // The reasons open from the keyboard: the heading's badge is the page's first stop.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     expect(await closedShadowText(page, BADGE)).toEqual({
       mode: 'closed',
       text: [

@@ -25,10 +25,18 @@ describe('the badge', () => {
     document.body.append(root);
   });
 
-  it('shows the level as icon and word, and the reasons in words, heaviest first', () => {
+  const open = async () => {
+    root.querySelector('button')!.click();
+    await new Promise((resolve) => setTimeout(resolve));
+  };
+
+  it('shows the level as icon and word, and when opened the reasons in words, heaviest first', async () => {
     render(<Badge assessment={caution} />, root);
     const toggle = root.querySelector('button')!;
     expect(toggle.textContent).toBe('⚠ Caution');
+    // Reasons are worded only when asked for: a page of cards never pays for them.
+    expect(root.querySelectorAll('li')).toHaveLength(0);
+    await open();
     expect([...root.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'Priced at $29.99, below the $35.00 a new genuine Nike item costs at the least',
       'Sold by SHOE DEALS 24, not a seller Nike is known to authorise here',
@@ -52,7 +60,7 @@ describe('the badge', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('renders page text as text, never as markup', () => {
+  it('renders page text as text, never as markup', async () => {
     const hostile: Assessment = {
       ...caution,
       reasons: [
@@ -64,6 +72,7 @@ describe('the badge', () => {
       ],
     };
     render(<Badge assessment={hostile} />, root);
+    await open();
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('li')!.textContent).toContain('<img src=x onerror=alert(1)>');
   });
