@@ -40,16 +40,6 @@ export const parsers = {
     if (/US\s?\$/.test(text)) return 'USD';
     return '';
   },
-  /** Walmart's `__NEXT_DATA__` text → the item's first `"sellerDisplayName"` ("Walmart.com"). */
-  nextDataSeller: (text: string) => {
-    const match = text.match(/"sellerDisplayName":("(?:[^"\\]|\\.){1,300}")/);
-    if (!match?.[1]) return '';
-    try {
-      return String(JSON.parse(match[1])).trim();
-    } catch {
-      return '';
-    }
-  },
   /** "current price Now $89.99, Was $129.00" → "current price Now $89.99": the struck price cut off. */
   beforeWas: (text: string) => text.split(/[,;]?\s*\b(?:was|antes|era|avant)\b/i)[0]?.trim() ?? '',
   /** eBay: "BrandHP" / "Marke: Nike" (a spec row's label and value run together) → "HP"; other rows → "". */

@@ -2,7 +2,7 @@ import type { Listing, Marketplace } from '../listing/listing';
 import { parsePrice } from '../listing/price';
 import { parsers } from './parsers';
 import type { FieldRule, Fields, PageKind, Pick, SiteRules } from './rules';
-import { atPath, embeddedItems, type Json, metaContent, productData } from './sources';
+import { atPath, embeddedItems, embeddedObject, type Json, metaContent, productData } from './sources';
 
 /** A listing and the element its badge belongs in (null for listings read from JSON). */
 export interface Found {
@@ -114,7 +114,13 @@ export function readPage(
 function readDetail(document: Document, site: Site, urlId: string | undefined): Found | undefined {
   const rules = site.rules.detail;
   if (!rules) return undefined;
-  const scope: Scope = { root: document, document, site, product: productData(document) };
+  const scope: Scope = {
+    root: document,
+    document,
+    site,
+    product: productData(document),
+    item: rules.source ? embeddedObject(document, rules.source) : undefined,
+  };
   const id = validId(urlId, site) ?? idFrom(scope, rules.fields.id);
   if (!id) return undefined;
   const listing = listingFrom(scope, rules.fields, id, 'detail');
@@ -203,7 +209,7 @@ function listingFrom(scope: Scope, fields: Fields, id: string, kind: Listing['ki
   const priceText = text(scope, fields.price);
   if (priceText) {
     const stated = text(scope, fields.currency)?.toUpperCase();
-    const fallback = stated && /^[A-Z]{3}$/.test(stated) ? stated : rules.hosts[host];
+    const fallback = stated && /^[A-Z]{3}$/.test(stated) ? stated : localCurrency(scope.site);
     const price = parsePrice(priceText, fallback);
     const maxText = text(scope, fields.priceMax);
     const max = maxText ? parsePrice(maxText, price?.currency) : undefined;
@@ -227,6 +233,12 @@ function listingFrom(scope: Scope, fields: Fields, id: string, kind: Listing['ki
   if (image) listing.images = [image];
   if (kind === 'card') listing.sponsored = fields.sponsored ? pick(scope, fields.sponsored) !== undefined : false;
   return listing;
+}
+
+/** The currency a bare price means on this page: its country path's, else its host's. */
+function localCurrency(site: Site): string | undefined {
+  const byPath = site.rules.pathCurrencies?.find((entry) => pattern(entry.path).test(site.url.pathname));
+  return byPath?.currency ?? site.rules.hosts[site.host];
 }
 
 /** The page's canonical address on its own host, else its address without query or fragment. */

@@ -73,6 +73,10 @@ export const SiteRulesSchema = v.strictObject({
   marketplace: v.pipe(v.string(), v.regex(/^[a-z]+$/)),
   /** Registrable hosts (no `www.`) → the currency a bare `$` or `¥` means there. */
   hosts: v.record(v.string(), v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))),
+  /** Where a site's country lives in the path (temu.com/uk/…): the currency a bare price means there. */
+  pathCurrencies: v.optional(
+    v.array(v.strictObject({ path: v.string(), currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)) })),
+  ),
   /** Page kinds by path: a regular expression over the path and query; for detail pages its first group is the id. */
   pages: v.array(v.strictObject({ kind: PageKindSchema, path: v.string() })),
   /** The canonical listing URL: `{host}` and `{id}` are filled in; `{page}` is the page's own canonical address. */
@@ -83,6 +87,10 @@ export const SiteRulesSchema = v.strictObject({
   idPattern: v.string(),
   detail: v.optional(
     v.strictObject({
+      /** The product's own JSON, where a page carries one (`json` picks read it): script, assignment, path to the object. */
+      source: v.optional(
+        v.strictObject({ script: v.string(), assigns: v.optional(v.string()), at: v.string(), finds }),
+      ),
       fields: FieldsSchema,
       /** Where the banner goes: the first element found; it is placed after the element's content. */
       badge: FieldSchema,

@@ -47,8 +47,14 @@ function findProduct(node: Json, depth: number): JsonObject | undefined {
   }
   if (!isObject(node)) return undefined;
   if (typesOf(node).some((type) => type === 'Product' || type === 'ProductGroup')) return node;
-  const graph = node['@graph'];
-  return graph === undefined ? undefined : findProduct(graph, depth + 1);
+  // A Product may also sit inside a graph, a page's main entity, or an offer (eBay: WebPage →
+  // mainEntity → offers → itemOffered).
+  for (const key of ['@graph', 'mainEntity', 'itemOffered', 'offers']) {
+    const inner = node[key];
+    const found = inner === undefined ? undefined : findProduct(inner, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** A microdata item as the JSON-LD object it stands for (itemprop → value, nested items kept). */
@@ -75,13 +81,13 @@ function microdata(scope: Element, depth = 0): JsonObject {
 
 /**
  * A dotted path into JSON: `offers.price`, `brand.name`. Arrays are stepped into at their
- * first element; `*` instead collects every element (used for lists of items).
+ * first element that is not null; `*` instead collects every element (used for lists of items).
  */
 export function atPath(node: Json | undefined, path: string): Json | undefined {
   let current: Json | undefined = node;
   for (const step of path.split('.')) {
     if (current === undefined || current === null) return undefined;
-    if (Array.isArray(current) && step !== '*') current = current[0];
+    if (Array.isArray(current) && step !== '*') current = current.find((element) => element !== null);
     if (step === '*') {
       if (!Array.isArray(current)) return undefined;
       continue;
@@ -128,6 +134,22 @@ export function embeddedItems(
     }
   }
   return [];
+}
+
+/** The object at `at` inside the JSON a page's script assigns or holds: a product page's own data. */
+export function embeddedObject(
+  document: Document,
+  source: { script: string; assigns?: string | undefined; at: string },
+): JsonObject | undefined {
+  for (const script of document.querySelectorAll(source.script)) {
+    const text = script.textContent ?? '';
+    if (text.length > MAX_SCRIPT) continue;
+    for (const start of valueStarts(text, source.assigns)) {
+      const value = atPath(balancedJson(text, start), source.at);
+      if (isObject(value)) return value;
+    }
+  }
+  return undefined;
 }
 
 function* valueStarts(text: string, assigns: string | undefined): Generator<number> {

@@ -11,6 +11,19 @@ import type { SiteRules } from './rules';
 export const temu: SiteRules = {
   marketplace: 'temu',
   hosts: HOSTS.temu,
+  // temu.com serves each country under a path of its own, priced in its currency.
+  pathCurrencies: [
+    { path: '^/uk/', currency: 'GBP' },
+    { path: '^/(?:de|fr|it|es|nl|at|be|ie|pt)(?:-[a-z]{2})?/', currency: 'EUR' },
+    { path: '^/ca(?:-fr)?/', currency: 'CAD' },
+    { path: '^/au/', currency: 'AUD' },
+    { path: '^/nz/', currency: 'NZD' },
+    { path: '^/mx/', currency: 'MXN' },
+    { path: '^/jp/', currency: 'JPY' },
+    { path: '^/pl/', currency: 'PLN' },
+    { path: '^/se/', currency: 'SEK' },
+    { path: '^/ch(?:-fr)?/', currency: 'CHF' },
+  ],
   pages: [
     // /wireless-earbuds-g-601099512345678.html, /uk/…-g-….html
     { kind: 'detail', path: '^/(?:[a-z]{2}(?:-[a-z]{2})?/)?[^/?#]*-g-(\\d{6,20})\\.html' },

@@ -19,6 +19,11 @@ export const walmart: SiteRules = {
   listingUrl: 'https://www.{host}/ip/{id}',
   idPattern: '[0-9A-Z]{4,20}',
   detail: {
+    source: {
+      script: 'script#__NEXT_DATA__',
+      at: 'props.pageProps.initialData.data.product',
+      finds: "the item's own data in Next.js's page JSON: name, brand, seller, price",
+    },
     fields: {
       id: [
         { jsonld: 'sku', finds: 'the JSON-LD sku, the item id, "10450114"' },
@@ -50,9 +55,8 @@ export const walmart: SiteRules = {
           finds: 'the seller of "Sold and shipped by …", "Walmart.com" or "Brightline Goods"',
         },
         {
-          css: 'script#__NEXT_DATA__',
-          parse: 'nextDataSeller',
-          finds: 'the item\'s sellerDisplayName in the page JSON, "Walmart.com", for store-only items that show none',
+          json: 'sellerDisplayName',
+          finds: 'the seller the page JSON names, "Walmart.com", for store-only items that show none',
         },
       ],
       image: [
