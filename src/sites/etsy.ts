@@ -93,6 +93,11 @@ export const etsy: SiteRules = {
           css: '.v2-listing-card__info p.wt-text-caption > span[aria-hidden="true"]:nth-last-child(2)',
           finds: 'the shop name before its spoken "From shop …" twin, "LeatherLoftCo"',
         },
+        {
+          css: '.shop-home-header h1, [data-region="shop-name"] h1',
+          onPage: true,
+          finds: 'on a shop page, whose cards carry no shop line, the shop\'s name in its header, "LeatherLoftCo"',
+        },
       ],
       image: [
         { css: 'img[data-listing-card-listing-image]', attr: 'src', finds: 'the card image once loaded' },

@@ -327,7 +327,7 @@ function pickOne(scope: Scope, candidate: Pick): Picked | undefined {
     return value ? { value: value.slice(0, MAX_TEXT), element } : undefined;
   };
   if ('css' in candidate) {
-    for (const element of selectIn(scope.root, candidate.css)) {
+    for (const element of selectIn(candidate.onPage ? scope.document : scope.root, candidate.css)) {
       const raw = candidate.attr ? element.getAttribute(candidate.attr) : element.textContent;
       const picked = finish(raw ?? undefined, element);
       if (picked) return picked;

@@ -5,7 +5,8 @@ import { parsers } from './parsers';
  * Site rules: everything the reader knows about a marketplace, as plain data. No functions,
  * so rules can travel inside the signed registry and be corrected without a release. Each
  * way of finding a value says what it should find (`finds`), so a broken rule can be told
- * from a changed page.
+ * from a changed page. A CSS pick is found by its text (or attribute): an element with
+ * neither counts as absent, so marks shown only by an icon are read through `attr: 'class'`.
  */
 
 const ParserNameSchema = v.picklist(Object.keys(parsers) as [keyof typeof parsers, ...(keyof typeof parsers)[]]);
@@ -17,6 +18,8 @@ const CssPickSchema = v.strictObject({
   css: v.string(),
   attr: v.optional(v.string()),
   parse: v.optional(ParserNameSchema),
+  /** In a card's fields: look in the whole page rather than the card (a shop page's own name). */
+  onPage: v.optional(v.literal(true)),
   finds,
 });
 /** A dotted path into the page's schema.org Product (JSON-LD or microdata): `offers.price`. */
