@@ -24,6 +24,10 @@ export async function mountBadge(ctx: ContentScriptContext, found: Found, assess
     name: BADGE_TAG,
     mode: 'closed' as const,
     css: badgeCss,
+    // WXT's own reset (`all: initial !important` on the host) would also override the host's
+    // inline position, and card pills would gather at the page's corner; badge.css resets
+    // without !important instead.
+    inheritStyles: true,
     anchor: found.anchor,
     onMount(container: HTMLElement, _shadow: ShadowRoot, host: HTMLElement) {
       host.setAttribute('role', 'group');
@@ -55,6 +59,7 @@ export async function mountBanner(ctx: ContentScriptContext, assessment: Assessm
     name: BANNER_TAG,
     mode: 'closed',
     css: badgeCss,
+    inheritStyles: true,
     position: 'inline',
     anchor: document.body,
     append: 'last',

@@ -125,7 +125,7 @@ function readDetail(document: Document, site: Site, urlId: string | undefined): 
   if (!id) return undefined;
   const listing = listingFrom(scope, rules.fields, id, 'detail');
   if (!listing) return undefined;
-  return { listing, anchor: pick(scope, rules.badge)?.element ?? null, card: null };
+  return { listing, anchor: placeFor(scope, rules.badge), card: null };
 }
 
 /**
@@ -149,7 +149,7 @@ function readCards(document: Document, site: Site, seen?: WeakSet<Element>, limi
       const listing = listingFrom(scope, cards.fields, id, 'card');
       if (!listing || byKey.has(listing.key)) continue;
       byKey.set(listing.key, listing);
-      listings.push({ listing, anchor: pick(scope, cards.badge)?.element ?? null, card });
+      listings.push({ listing, anchor: placeFor(scope, cards.badge), card });
     }
   }
   const embedded = site.rules.embeddedCards;
@@ -302,6 +302,16 @@ function absolute(value: string | undefined, base: URL): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Where a badge goes: the first element a CSS fallback finds, text or none (an image box has none). */
+function placeFor(scope: Scope, rule: FieldRule): Element | null {
+  for (const candidate of rule) {
+    if (!('css' in candidate)) continue;
+    const [element] = selectIn(candidate.onPage ? scope.document : scope.root, candidate.css);
+    if (element) return element;
+  }
+  return null;
 }
 
 interface Picked {

@@ -97,6 +97,26 @@ describe('Chromium: a search page of 200 results that grows like infinite scroll
     expect(badges.every((badge) => badge.label === 'Counterfeit Guard: High risk' && badge.mode === 'closed')).toBe(
       true,
     );
+    // Each pill is drawn over its own card's image, not gathered somewhere else on the page.
+    const images = await page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll<HTMLElement>('[data-component-type="s-search-result"]')].map((card) => {
+          const box = card.querySelector('.s-product-image-container')!.getBoundingClientRect();
+          return [
+            `amazon:${card.dataset.asin}`,
+            { x: box.x + scrollX, y: box.y + scrollY, width: box.width, height: box.height },
+          ];
+        }),
+      ),
+    );
+    for (const badge of badges) {
+      const image = images[badge.key ?? ''];
+      expect(image, badge.key).toBeDefined();
+      expect(badge.box, badge.key).toBeDefined();
+      const { x, y } = badge.box ?? { x: -1, y: -1 };
+      const inside = image && x >= image.x && x < image.x + image.width && y >= image.y && y < image.y + image.height;
+      expect(inside, `${badge.key} drawn at ${x},${y}`).toBe(true);
+    }
 
     // The first read of a page (the script's first run, its first badge) is reported; from then
     // on, through four growths and the idle time, no task of 50 ms or more is allowed.

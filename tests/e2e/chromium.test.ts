@@ -34,7 +34,12 @@ describe('Chromium: page → background → badge → popup', () => {
     const page = await browser.context.newPage();
     await page.goto(PAGES.nike.url);
     const [badge] = await waitForBadges(page);
-    expect(badge).toEqual({ mode: 'closed', label: 'Counterfeit Guard: Caution', text: '⚠ Caution', expanded: false });
+    expect(badge).toMatchObject({
+      mode: 'closed',
+      label: 'Counterfeit Guard: Caution',
+      text: '⚠ Caution',
+      expanded: false,
+    });
     // The page's own scripts see neither the badge's insides nor a way to message the extension.
     expect(await page.evaluate(() => document.querySelector('counterfeit-guard-badge')?.shadowRoot ?? null)).toBeNull();
     expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: unknown } }).chrome?.runtime)).toBe(

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { fixtureFor } from './pages';
 
@@ -56,6 +56,7 @@ export async function launchChromium(extensionDir: string): Promise<Chromium> {
 
 interface DomNode {
   nodeType: number;
+  backendNodeId?: number;
   localName?: string;
   nodeValue?: string;
   attributes?: string[];
@@ -72,6 +73,10 @@ export interface BadgeReading {
   text: string;
   /** Whether the badge's reasons are open (its button's aria-expanded). */
   expanded: boolean;
+  /** The listing key the host carries. */
+  key: string | undefined;
+  /** Where the badge's button is drawn, in page coordinates (CDP box model). */
+  box: { x: number; y: number; width: number; height: number } | undefined;
 }
 
 /**
@@ -88,19 +93,44 @@ export async function readBadges(page: Page, tag = 'counterfeit-guard-badge'): P
       for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) visit(child);
     };
     visit(root);
-    return hosts.map((host) => {
-      const shadow = host.shadowRoots?.[0];
-      const attributes = host.attributes ?? [];
-      const label = attributes[attributes.indexOf('aria-label') + 1];
-      return {
-        mode: shadow?.shadowRootType,
-        label: attributes.includes('aria-label') ? label : undefined,
-        text: shadow ? textOf(shadow) : '',
-        expanded: shadow ? attributeOf(shadow, 'button', 'aria-expanded') === 'true' : false,
-      };
-    });
+    return await Promise.all(
+      hosts.map(async (host) => {
+        const shadow = host.shadowRoots?.[0];
+        const attributes = host.attributes ?? [];
+        const attribute = (name: string) =>
+          attributes.includes(name) ? attributes[attributes.indexOf(name) + 1] : undefined;
+        const button = shadow ? find(shadow, 'button') : undefined;
+        return {
+          mode: shadow?.shadowRootType,
+          label: attribute('aria-label'),
+          text: shadow ? textOf(shadow) : '',
+          expanded: shadow ? attributeOf(shadow, 'button', 'aria-expanded') === 'true' : false,
+          key: attribute('data-key'),
+          box: button?.backendNodeId ? await boxOf(cdp, button.backendNodeId) : undefined,
+        };
+      }),
+    );
   } finally {
     await cdp.detach();
+  }
+}
+
+function find(node: DomNode, localName: string): DomNode | undefined {
+  if (node.localName === localName) return node;
+  for (const child of node.children ?? []) {
+    const found = find(child, localName);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+async function boxOf(cdp: CDPSession, backendNodeId: number) {
+  try {
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId });
+    const [x1 = 0, y1 = 0, x2 = 0, , , y3 = 0] = model.border;
+    return { x: x1, y: y1, width: x2 - x1, height: y3 - y1 };
+  } catch {
+    return undefined; // not rendered (inside a closed popover, say)
   }
 }
 
