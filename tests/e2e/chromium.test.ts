@@ -71,6 +71,12 @@ describe('Chromium: page → background → badge → popup', () => {
       clip: { x: 0, y: 0, width: 1280, height: 240 },
     });
 
+    // The pill takes no height of its own: without it, nothing below the heading would sit elsewhere.
+    const bylineTop = () => page.evaluate(() => document.querySelector('#bylineInfo')?.getBoundingClientRect().top);
+    const withBadge = await bylineTop();
+    await page.evaluate(() => document.querySelector('counterfeit-guard-badge')?.remove());
+    expect(await bylineTop()).toBe(withBadge);
+
     const popup = await openPopup(PAGES.nike.url);
     const entry = popup.getByRole('listitem', { name: /Nike Men's Air Zoom Running Shoe.*: Caution/ });
     await entry.waitFor();
