@@ -28,7 +28,7 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
 
   let seen = new WeakSet<Element>();
   let href = location.href;
-  let detailKey: string | undefined;
+  let detailRead = false;
   let pending = false;
   let running: Promise<void> = Promise.resolve();
 
@@ -38,13 +38,15 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
     if (location.href !== href) {
       href = location.href;
       seen = new WeakSet();
-      detailKey = undefined;
+      detailRead = false;
       await sendMessage('pageChanged', null).catch(() => undefined);
     }
+    // A product page is read once per address: its later mutations (ads, carousels) would
+    // only make the reader parse its JSON-LD and page data again for the same listing.
+    if (detailRead) return;
     const reading = readPage(document, href, { ...rules, seen, limit: CARDS_PER_TASK });
-    const fresh = reading.listings.filter((found) => found.listing.kind === 'card' || found.listing.key !== detailKey);
-    const detail = fresh.find((found) => found.listing.kind === 'detail');
-    if (detail) detailKey = detail.listing.key;
+    const fresh = reading.listings;
+    detailRead = reading.kind === 'detail' && fresh.length > 0;
     // A full slice means more cards wait: read them in the next idle period.
     if (reading.listings.length >= CARDS_PER_TASK) schedule();
     if (fresh.length === 0) return;

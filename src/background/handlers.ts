@@ -17,14 +17,24 @@ export function registerBackground(): void {
   const registry = bundledRegistry();
   const index = buildBrandIndex(registry);
 
+  /**
+   * Whether the sender's page may be read by the reader for any shop. Marketplace pages and
+   * the extension's own pages never need the permissions API asked.
+   */
+  async function anyShopFor(sender: Sender): Promise<boolean> {
+    if (!sender.url || sender.url.startsWith(self.origin) || rulesFor(sender.url, false)) return false;
+    return anyShopGranted().catch(() => false);
+  }
+
   /** Checks a message; a refusal is logged and answered as an error, never thrown past here. */
   async function accept<K extends keyof ProtocolMap>(type: K, data: unknown, sender: Sender) {
-    const checked = check(type, data, sender, { ...self, anyShop: await anyShopGranted().catch(() => false) });
+    const anyShop = await anyShopFor(sender);
+    const checked = check(type, data, sender, { ...self, anyShop });
     if (!checked.ok) {
       console.warn(`[counterfeit-guard] refused ${type}: ${checked.why}`);
       throw new Error(`refused: ${checked.why}`);
     }
-    return checked;
+    return { ...checked, anyShop };
   }
 
   onMessage('assessListings', async ({ data, sender }) => {
@@ -40,8 +50,8 @@ export function registerBackground(): void {
   });
 
   onMessage('siteRules', async ({ data, sender }) => {
-    await accept('siteRules', data, sender);
-    return rulesFor(sender.url ?? '', await anyShopGranted().catch(() => false)) ?? null;
+    const { anyShop } = await accept('siteRules', data, sender);
+    return rulesFor(sender.url ?? '', anyShop) ?? null;
   });
 
   onMessage('pageChanged', async ({ data, sender }) => {

@@ -1,4 +1,3 @@
-import type { Listing } from '../listing/listing';
 import { alibaba } from './alibaba';
 import { aliexpress } from './aliexpress';
 import { amazon } from './amazon';
@@ -7,7 +6,7 @@ import { ebay } from './ebay';
 import { etsy } from './etsy';
 import { flipkart } from './flipkart';
 import { mercadolibre } from './mercadolibre';
-import { readPage, siteFor } from './read';
+import { siteFor } from './read';
 import type { SiteRules } from './rules';
 import { shop } from './shop';
 import { temu } from './temu';
@@ -47,9 +46,4 @@ export function rulesFor(href: string, anyShop: boolean): { rules: SiteRules; ge
   const site = siteFor(url, SITES);
   if (site) return { rules: site.rules, generic: false };
   return anyShop && url.protocol === 'https:' ? { rules: SHOP, generic: true } : undefined;
-}
-
-/** The listings alone, read with every rule, for callers that place no badges. */
-export function readListings(document: Document, href: string): Listing[] {
-  return readPage(document, href, EVERY_SITE).listings.map((found) => found.listing);
 }

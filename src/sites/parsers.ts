@@ -40,8 +40,6 @@ export const parsers = {
     if (/US\s?\$/.test(text)) return 'USD';
     return '';
   },
-  /** "current price Now $89.99, Was $129.00" → "current price Now $89.99": the struck price cut off. */
-  beforeWas: (text: string) => text.split(/[,;]?\s*\b(?:was|antes|era|avant)\b/i)[0]?.trim() ?? '',
   /** eBay: "BrandHP" / "Marke: Nike" (a spec row's label and value run together) → "HP"; other rows → "". */
   ebayBrandRow: (text: string) =>
     text.match(/^(?:brand|marke|marque|marca|merk|marka)\s*:?\s*(\S.*)$/i)?.[1]?.trim() ?? '',

@@ -90,7 +90,6 @@ export const walmart: SiteRules = {
       price: [
         {
           css: '[data-automation-id="product-price"] .w_iUH7',
-          parse: 'beforeWas',
           finds: 'the spoken price, "current price Now $12.97", not the struck "Was $15.98"',
         },
         {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EVERY_SITE, readListings } from '../../src/sites';
+import { EVERY_SITE } from '../../src/sites';
 import { readPage } from '../../src/sites/read';
 import { fixture, parseHtml } from '../support/fixtures';
+import { readListings } from '../support/read';
 
 const nike = () => parseHtml(fixture('amazon/nike-third-party.html'));
 

@@ -4,9 +4,10 @@ import { registerBackground } from '../../src/background/handlers';
 import type { Listing } from '../../src/listing/listing';
 import type { Sender } from '../../src/messaging/guard';
 import { removeAllListeners } from '../../src/messaging/protocol';
-import { readListings } from '../../src/sites';
+
 import { fixture, parseHtml } from '../support/fixtures';
 import { installPermissions } from '../support/permissions';
+import { readListings } from '../support/read';
 
 const ID = fakeBrowser.runtime.id;
 const contentScript: Sender = { id: ID, url: 'https://www.amazon.com/dp/B0TESTLVB1', frameId: 0, tab: { id: 12 } };
@@ -105,6 +106,13 @@ describe('the background', () => {
     expect(refused.err?.message).toMatch(/not accepted from an unknown context/);
     const { res } = await deliver('getTabAssessments', 12, popup);
     expect(res).toEqual([]);
+  });
+
+  it('asks the permissions API nothing for marketplace pages and its own pages', async () => {
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains');
+    await deliver('assessListings', [lvListing()], contentScript);
+    await deliver('getTabAssessments', 12, popup);
+    expect(contains).not.toHaveBeenCalled();
   });
 
   it('reads other shops only while the user grants it, and follows a revocation', async () => {
