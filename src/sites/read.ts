@@ -130,7 +130,8 @@ function readDetail(document: Document, site: Site, urlId: string | undefined): 
 
 /**
  * Cards not yet handled. A caller that reads a live page again and again passes `seen`, so
- * each card is read once; it reads the rendered cards only, not the page's JSON copy of them.
+ * each card's listing is read once; it reads the rendered cards only, not the page's JSON
+ * copy of them.
  */
 function readCards(document: Document, site: Site, seen?: WeakSet<Element>, limit = Number.POSITIVE_INFINITY): Found[] {
   const listings: Found[] = [];
@@ -142,12 +143,13 @@ function readCards(document: Document, site: Site, seen?: WeakSet<Element>, limi
       if (seen?.has(card)) continue;
       if (cards.placeholder && card.matches(cards.placeholder)) continue;
       const scope: Scope = { root: card, document, site };
-      // A card is read once, whether or not it yields a listing.
-      seen?.add(card);
       const id = idFrom(scope, cards.fields.id);
-      if (!id) continue;
-      const listing = listingFrom(scope, cards.fields, id, 'card');
-      if (!listing || byKey.has(listing.key)) continue;
+      const listing = id ? listingFrom(scope, cards.fields, id, 'card') : undefined;
+      // A card the page has not filled in yet is tried again on the next read; one that
+      // yielded its listing is done.
+      if (!listing) continue;
+      seen?.add(card);
+      if (byKey.has(listing.key)) continue;
       byKey.set(listing.key, listing);
       listings.push({ listing, anchor: placeFor(scope, cards.badge), card });
     }

@@ -63,4 +63,19 @@ describe('the reading engine', () => {
       price: { amount: 29.99, currency: 'USD' },
     });
   });
+
+  it('reads a card the page fills in after a first, empty read', () => {
+    const document = parseHtml(fixture('amazon/search-portable-charger.html'));
+    const url = 'https://www.amazon.com/s?k=portable+charger';
+    const seen = new WeakSet<Element>();
+    // The page renders the title block later: the card first comes without it.
+    const title = document.querySelector('[data-asin="B0TESTCHG3"] [data-cy="title-recipe"]')!;
+    const parent = title.parentElement!;
+    title.remove();
+    const first = readPage(document, url, { ...EVERY_SITE, seen }).listings.map((found) => found.listing.key);
+    expect(first).not.toContain('amazon:B0TESTCHG3');
+    parent.append(title);
+    const second = readPage(document, url, { ...EVERY_SITE, seen }).listings.map((found) => found.listing.key);
+    expect(second).toEqual(['amazon:B0TESTCHG3']);
+  });
 });
