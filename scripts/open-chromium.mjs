@@ -27,15 +27,34 @@ if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND
 
 const profile = mkdtempSync(join(tmpdir(), 'counterfeit-guard-'));
 const url = process.argv[2] ?? 'https://www.amazon.com/dp/B0DR8G428S';
-spawn(
-  browser,
-  [
-    `--user-data-dir=${profile}`,
-    '--no-first-run',
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
-    url,
-  ],
-  { stdio: 'ignore', detached: true },
-).unref();
+const args = [
+  `--user-data-dir=${profile}`,
+  '--no-first-run',
+  `--disable-extensions-except=${extension}`,
+  `--load-extension=${extension}`,
+];
+// Chromium refuses to start as root with its sandbox on (containers, fresh servers).
+if (process.getuid?.() === 0) {
+  console.warn('Running as root: starting Chromium without its sandbox. Use a normal account for everyday browsing.');
+  args.push('--no-sandbox');
+}
+const child = spawn(browser, [...args, url], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+let errors = '';
+child.stderr.on('data', (chunk) => {
+  errors = (errors + chunk).slice(-4000);
+});
+// A browser that is still running after a few seconds has started; one that quit says why.
+const quit = await new Promise((resolve) => {
+  const timer = setTimeout(() => resolve(undefined), 4000);
+  child.once('exit', (code) => {
+    clearTimeout(timer);
+    resolve(code ?? 1);
+  });
+});
+if (quit !== undefined) {
+  console.error(`${browser} quit at start (exit ${quit}):\n${errors.trim()}`);
+  process.exit(1);
+}
+child.stderr.destroy();
+child.unref();
 console.log(`Opened ${browser} with Counterfeit Guard loaded (profile ${profile}).`);
