@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { registryFromDisk } from './src/cli/registry-files';
 import { marketplaceMatches } from './src/sites/matches';
 
 // Firefox gets the same permissions; only its gecko settings differ.
@@ -11,6 +12,10 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // A registry source that breaks the schema stops the build, naming the file, brand and field.
+    'build:before': () => {
+      registryFromDisk();
+    },
     // WXT takes the popup's title from its HTML <title>; the toolbar tooltip is translated instead.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.action) manifest.action.default_title = '__MSG_extName__';

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { BrandSearch } from '../../src/ui/BrandSearch';
 import { t } from '../../src/ui/i18n';
+import { SensitivitySetting } from '../../src/ui/SensitivitySetting';
 
 const ANY_SHOP = { origins: ['https://*/*'] };
 
@@ -70,6 +72,8 @@ export function OptionsApp() {
         {status.kind === 'declined' && t('options_any_shop_declined')}
         {status.kind === 'error' && t('options_error', [status.detail])}
       </p>
+      <SensitivitySetting />
+      <BrandSearch />
     </main>
   );
 }

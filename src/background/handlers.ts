@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
-import { buildBrandIndex } from '../matching/brand-index';
+import { buildIndex } from '../matching/match-index';
+import { summarise } from '../matching/search';
 import { check, type Sender } from '../messaging/guard';
 import { onMessage, type ProtocolMap } from '../messaging/protocol';
 import { bundledRegistry } from '../registry/bundled';
-import { assess } from '../risk/assess';
+import { assessAll } from '../risk/batch';
+import { sensitivityItem, validSensitivity } from '../settings/sensitivity';
 import { rulesFor } from '../sites';
 import { anyShopGranted, syncAnyShopScript } from './generic-reader';
 import { tabState } from './tab-state';
@@ -14,8 +16,7 @@ import { tabState } from './tab-state';
  */
 export function registerBackground(): void {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-  const registry = bundledRegistry();
-  const index = buildBrandIndex(registry);
+  const index = buildIndex(bundledRegistry());
 
   /**
    * Whether the sender's page may be read by the reader for any shop. Marketplace pages and
@@ -39,7 +40,8 @@ export function registerBackground(): void {
 
   onMessage('assessListings', async ({ data, sender }) => {
     const { data: listings, tabId } = await accept('assessListings', data, sender);
-    const assessments = listings.map((listing) => assess(listing, registry, index));
+    const settings = { sensitivity: validSensitivity(await sensitivityItem.getValue()) };
+    const assessments = assessAll(listings, index, settings);
     if (tabId !== undefined) {
       await tabState.add(
         tabId,
@@ -62,6 +64,11 @@ export function registerBackground(): void {
   onMessage('getTabAssessments', async ({ data, sender }) => {
     const { data: tabId } = await accept('getTabAssessments', data, sender);
     return tabState.get(tabId);
+  });
+
+  onMessage('registryBrands', async ({ data, sender }) => {
+    await accept('registryBrands', data, sender);
+    return index.brands.map(summarise);
   });
 
   // A tab that loads a new page or closes no longer shows what was read before.

@@ -1,34 +1,95 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { buildIndex, type MatchIndex } from '../matching/match-index';
+import { RegistryBuildError } from '../registry/compile';
+import { SENSITIVITIES, type Sensitivity } from '../risk/settings';
+import { catalogueMessage } from '../ui/catalogue';
+import { useCatalogue } from '../ui/i18n';
+import { checkLines, formatCheckTable, printable, readListings } from './check';
+import { REGISTRY_USAGE, registryCommand } from './registry-command';
+import { registryFromDisk } from './registry-files';
 import { formatTable, scanFile } from './scan';
 
 const USAGE = `Usage: counterfeit-guard scan [--url URL] [--json] FILE...
+       counterfeit-guard check [--json] [--sensitivity relaxed|balanced|strict] FILE
 
-  Reads saved marketplace pages with the extension's own site rules.
-  --url URL   the address the page was saved from (else its canonical link, og:url, or the site it mentions)
-  --json      one JSON object per file, one per line`;
+  scan   reads saved marketplace pages with the extension's own site rules and assesses each listing.
+         --url URL   the address the page was saved from (else its canonical link, og:url, or the site it mentions)
+         --json      one JSON object per file, one per line
+  check  assesses listings given as JSON Lines (one object a line) or CSV with a header row:
+         title (required); price, currency, seller, marketplace, url, brand, condition (optional);
+         other fields are passed through. Bad lines are reported with their line and field.
+         --json      one JSON line per input line, in order, with its "assessment" (or "error")`;
 
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
-  if (command !== 'scan') {
-    console.error(command ? `Unknown command: ${command}\n\n${USAGE}` : USAGE);
+  if (command === 'registry') return registryCommand(rest);
+  if (command !== 'scan' && command !== 'check') {
+    console.error(`${command ? `Unknown command: ${command}\n\n` : ''}${USAGE}\n\n${REGISTRY_USAGE}`);
     return 2;
   }
-  let parsed: ReturnType<typeof parseScanArgs>;
+  let parsed: ReturnType<typeof parseCommandArgs>;
   try {
-    parsed = parseScanArgs(rest);
+    parsed = parseCommandArgs(rest);
+    if (!SENSITIVITIES.includes(parsed.values.sensitivity as Sensitivity)) {
+      throw new Error(`--sensitivity must be one of ${SENSITIVITIES.join(', ')}`);
+    }
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
-  if (positionals.length === 0) {
-    console.error(`Name at least one saved page.\n\n${USAGE}`);
+  if (positionals.length === 0 || (command === 'check' && positionals.length !== 1)) {
+    console.error(`${command === 'check' ? 'Name one listings file.' : 'Name at least one saved page.'}\n\n${USAGE}`);
     return 2;
   }
+  useCatalogue(catalogueMessage);
+  let index: MatchIndex;
+  try {
+    index = buildIndex(registryFromDisk());
+  } catch (error) {
+    if (!(error instanceof RegistryBuildError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+  const settings = { sensitivity: values.sensitivity as Sensitivity };
+  return command === 'check'
+    ? check(positionals[0]!, values.json, index, settings)
+    : scan(positionals, values, index, settings);
+}
+
+function check(file: string, json: boolean, index: MatchIndex, settings: { sensitivity: Sensitivity }): number {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    console.error(`${file}: could not be read: ${(error as Error).message}`);
+    return 1;
+  }
+  const results = checkLines(readListings(text), index, settings);
+  for (const result of results) {
+    if (result.error) console.error(`${file}:${result.line}: ${result.error}`);
+  }
+  if (json) {
+    for (const { input, assessment, error } of results) {
+      console.log(JSON.stringify(assessment ? { ...input, assessment: printable(assessment) } : { ...input, error }));
+    }
+  } else {
+    console.log(formatCheckTable(results));
+  }
+  return results.some((result) => result.error) ? 1 : 0;
+}
+
+function scan(
+  files: string[],
+  values: { url?: string; json: boolean },
+  index: MatchIndex,
+  settings: { sensitivity: Sensitivity },
+): number {
   let failures = 0;
-  for (const file of positionals) {
+  for (const file of files) {
     try {
-      const result = scanFile(file, values.url);
+      const result = scanFile(file, values.url, index, settings);
       console.log(values.json ? JSON.stringify(result) : formatTable(result));
     } catch (error) {
       failures++;
@@ -40,11 +101,15 @@ function main(argv: string[]): number {
   return failures > 0 ? 1 : 0;
 }
 
-function parseScanArgs(args: string[]) {
+function parseCommandArgs(args: string[]) {
   return parseArgs({
     args,
     allowPositionals: true,
-    options: { url: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      url: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      sensitivity: { type: 'string', default: 'balanced' },
+    },
   });
 }
 

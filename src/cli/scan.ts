@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Listing } from '../listing/listing';
+import type { MatchIndex } from '../matching/match-index';
+import { assessAll } from '../risk/batch';
+import type { RiskSettings } from '../risk/settings';
 import { EVERY_SITE } from '../sites';
 import { readPage } from '../sites/read';
+import { printable } from './check';
 import { parseSavedPage } from './dom';
 import { savedPageUrl } from './page-url';
 
@@ -22,21 +26,27 @@ export interface ScannedListing {
   price: Listing['price'] | null;
   seller: Listing['seller'] | null;
   sponsored: boolean;
+  assessment: ReturnType<typeof printable>;
 }
 
-/** Reads one saved page with the extension's own rules and engine. */
-export function scanFile(file: string, url?: string): ScanResult {
+/** Reads one saved page with the extension's own rules and engine, and assesses each listing. */
+export function scanFile(file: string, url: string | undefined, index: MatchIndex, settings: RiskSettings): ScanResult {
   const html = readFileSync(file, 'utf8');
   const document = parseSavedPage(html);
   const pageUrl = url ?? savedPageUrl(document);
   if (!pageUrl) return { file, url: null, marketplace: null, pageKind: 'unknown', listings: [] };
   const reading = readPage(document, pageUrl, { ...EVERY_SITE, guessKind: url === undefined });
+  const assessments = assessAll(
+    reading.listings.map(({ listing }) => listing),
+    index,
+    settings,
+  );
   return {
     file,
     url: pageUrl,
     marketplace: reading.marketplace ?? null,
     pageKind: reading.kind,
-    listings: reading.listings.map(({ listing }) => ({
+    listings: reading.listings.map(({ listing }, i) => ({
       key: listing.key,
       kind: listing.kind,
       url: listing.url,
@@ -45,6 +55,7 @@ export function scanFile(file: string, url?: string): ScanResult {
       price: listing.price ?? null,
       seller: listing.seller ?? null,
       sponsored: listing.sponsored ?? false,
+      assessment: printable(assessments[i]!),
     })),
   };
 }
@@ -59,7 +70,7 @@ export function formatTable(result: ScanResult): string {
     const price = listing.price
       ? `${listing.price.amount}${listing.price.max !== undefined ? `–${listing.price.max}` : ''} ${listing.price.currency}`
       : '—';
-    return `  ${cut(listing.key, 28)} ${cut(listing.kind, 6)} ${cut(price, 18)} ${cut(listing.brand ?? '—', 16)} ${cut(listing.seller?.name ?? '—', 20)} ${listing.sponsored ? 'ad ' : '   '}${cut(listing.title, 60)}`;
+    return `  ${cut(listing.assessment.level, 7)} ${cut(listing.key, 28)} ${cut(listing.kind, 6)} ${cut(price, 18)} ${cut(listing.brand ?? '—', 16)} ${cut(listing.seller?.name ?? '—', 20)} ${listing.sponsored ? 'ad ' : '   '}${cut(listing.title, 60)}`;
   });
   return [head, ...rows].join('\n');
 }

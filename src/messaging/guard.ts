@@ -25,6 +25,7 @@ const RULES: { [K in keyof ProtocolMap]: { from: From; data: v.GenericSchema } }
   pageChanged: { from: 'content', data: v.null() },
   siteRules: { from: 'content', data: v.null() },
   getTabAssessments: { from: 'extension', data: v.pipe(v.number(), v.integer(), v.minValue(0)) },
+  registryBrands: { from: 'extension', data: v.null() },
 };
 
 export type Checked<K extends keyof ProtocolMap> =

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Listing } from '../listing/listing';
+import type { BrandSummary } from '../matching/search';
 import type { Assessment } from '../risk/assessment';
 import type { SiteRules } from '../sites/rules';
 
@@ -22,6 +23,8 @@ export interface ProtocolMap {
   pageChanged(_: null): void;
   /** Extension pages → background: what the given tab's page was found to hold. */
   getTabAssessments(tabId: number): TabEntry[];
+  /** Extension pages → background: the brands of the registry in use, for searching. */
+  registryBrands(_: null): BrandSummary[];
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

@@ -1,8 +1,15 @@
-import * as v from 'valibot';
-import source from '../../assets/registry/skeleton.json';
-import { type Registry, RegistrySchema } from './schema';
+import { compileRegistry, type RegistrySource } from './compile';
+import type { Registry } from './schema';
+
+// Vite inlines every source file at build time; the build itself checks them (wxt.config.ts).
+const files = import.meta.glob<unknown>('../../assets/registry/**/*.json', { eager: true, import: 'default' });
+const PREFIX = '../../assets/registry/';
 
 /** The registry shipped inside the extension: the floor every synced copy must beat. */
 export function bundledRegistry(): Registry {
-  return v.parse(RegistrySchema, source);
+  const sources: RegistrySource[] = Object.entries(files).map(([path, data]) => ({
+    path: path.slice(PREFIX.length),
+    data,
+  }));
+  return compileRegistry(sources);
 }

@@ -1,27 +1,132 @@
 import * as v from 'valibot';
 import { CurrencySchema, MarketplaceSchema } from '../listing/listing';
 
-const PresenceSchema = v.object({
-  /** Whether the brand sells new goods on that marketplace at all. */
+const Text = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
+const Id = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single hyphens'),
+);
+const Usd = v.pipe(v.number(), v.finite(), v.gtValue(0));
+const Url = v.pipe(v.string(), v.url(), v.startsWith('https://'));
+
+export const PresenceSchema = v.strictObject({
+  /** Whether the brand sells new goods on that marketplace at all (itself or through sellers it names). */
   sells: v.boolean(),
-  /** Seller names the brand authorises there, as the marketplace prints them. */
-  sellers: v.array(v.string()),
+  /** Seller names (or store ids) the brand authorises there, as the marketplace prints them. */
+  sellers: v.optional(v.array(Text)),
+  /** True when only the sellers named may sell new goods of the brand there. */
+  exclusive: v.optional(v.boolean()),
 });
+export type Presence = v.InferOutput<typeof PresenceSchema>;
 
-export const BrandSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
-  name: v.string(),
-  aliases: v.array(v.string()),
-  /** What a new genuine item costs at the least, in USD; an estimate, marked as such in the sources. */
-  priceFloorUsd: v.optional(v.pipe(v.number(), v.minValue(0))),
-  presence: v.record(MarketplaceSchema, PresenceSchema),
+/** A product line famous enough to be copied by name (Speedy, Submariner, Air Jordan 1). */
+export const LineSchema = v.strictObject({
+  name: Text,
+  aliases: v.optional(v.array(Text)),
+  category: Id,
+  /** The name alone points to the brand (Submariner, AirPods); else it counts only beside the brand's name. */
+  distinctive: v.optional(v.boolean()),
+  /** The least a new genuine item of the line costs, in USD, where it is well above the category's. */
+  floorUsd: v.optional(Usd),
 });
-export type Brand = v.InferOutput<typeof BrandSchema>;
+export type Line = v.InferOutput<typeof LineSchema>;
 
-export const RegistrySchema = v.object({
+export const BrandSchema = v.strictObject({
+  id: Id,
+  name: Text,
+  /** Other names the brand is sold under, including its names in other scripts. */
+  aliases: v.array(Text),
+  /** Misspellings seen in listings: a listing that uses one is disguising the brand. */
+  misspellings: v.array(Text),
+  /** The name is also an ordinary word (Coach, Apple, Guess): it needs context before it counts. */
+  ambiguous: v.optional(v.boolean()),
+  domains: v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/))), v.minLength(1)),
+  /** The least a new genuine item costs, in USD, per product category. */
+  floors: v.pipe(
+    v.record(Id, Usd),
+    v.check((floors) => Object.keys(floors).length > 0, 'name at least one category'),
+  ),
+  lines: v.optional(v.array(LineSchema)),
+  presence: v.optional(v.record(MarketplaceSchema, PresenceSchema)),
+  report: v.optional(v.strictObject({ url: v.optional(Url), email: v.optional(v.pipe(v.string(), v.email())) })),
+  /** Paths of the fields that are estimates rather than published facts ("floors", "presence.ebay"). */
+  estimated: v.optional(v.array(v.string())),
+  notes: v.optional(v.string()),
+});
+export type Brand = v.InferOutput<typeof BrandSchema> & {
+  /** The source file's group (luxury-fashion, watches …); set by the compiler. */
+  group: string;
+};
+
+export const CategorySchema = v.strictObject({
+  id: Id,
+  /** Words that name the category in titles, in any language. */
+  words: v.pipe(v.array(Text), v.minLength(1)),
+  /**
+   * An accessory or part for another product (a phone case, a watch band, a filter): a title
+   * naming one is held only to the brand's own floor for it, never to the product's.
+   */
+  part: v.optional(v.boolean()),
+});
+export type Category = v.InferOutput<typeof CategorySchema>;
+
+export const TERM_KINDS = [
+  /** Says the item is a copy: replica, 1:1, super clone, 高仿. */
+  'replica',
+  /** A factory grade tag: AAA, 5A, 7AAA. */
+  'grade',
+  /** Says it only resembles the brand: inspired by, dupe, style. */
+  'lookalike',
+  /** Names the brand only to say what it fits: compatible with, case for, 适用. */
+  'compatibility',
+  /** Second hand: pre-owned, used, refurbished. */
+  'used',
+  /** Offers proof of origin: authentic with receipt. */
+  'proof',
+  /** Not the product itself: box only, dust bag, manual. */
+  'part',
+  /** Wholesale quantities: wholesale, lot of, 批发. */
+  'bulk',
+  /** A seller calling itself the brand's store: official store, flagship, 旗舰店. */
+  'official',
+] as const;
+export type TermKind = (typeof TERM_KINDS)[number];
+
+export const TermSchema = v.pipe(
+  v.strictObject({
+    kind: v.picklist(TERM_KINDS),
+    /** A phrase, matched on whole words after folding (or inside runs of Chinese or Japanese text). */
+    term: v.optional(Text),
+    /** Or a regular expression one word must match in full, after folding. */
+    pattern: v.optional(v.pipe(v.string(), v.maxLength(200))),
+    /** BCP 47 language of the term; "*" when it is used across languages. */
+    lang: v.pipe(v.string(), v.regex(/^(?:\*|[a-z]{2,3})$/)),
+    strength: v.optional(v.picklist(['strong', 'medium', 'weak'])),
+    /** Counts only for brands of these groups (grade tags mean amperes on a charger). */
+    groups: v.optional(v.array(Id)),
+    /** Does not count when any of these words is in the title (AAA batteries). */
+    unlessWith: v.optional(v.array(Text)),
+  }),
+  v.check((term) => (term.term === undefined) !== (term.pattern === undefined), 'give exactly one of term and pattern'),
+);
+export type Term = v.InferOutput<typeof TermSchema>;
+
+export const RegistrySchema = v.strictObject({
+  formatVersion: v.literal(1),
+  /** Only grows: a synced copy must carry a higher version than the one held. */
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  /** Units of each currency per US dollar, to compare local prices with USD floors. */
-  usdRates: v.record(CurrencySchema, v.pipe(v.number(), v.gtValue(0))),
-  brands: v.array(BrandSchema),
+  currencies: v.strictObject({
+    /** When the rates were taken; they are estimates for comparing prices with floors. */
+    asOf: v.pipe(v.string(), v.isoDate()),
+    /** Units of each currency per US dollar. */
+    usdRates: v.record(CurrencySchema, v.pipe(v.number(), v.finite(), v.gtValue(0))),
+  }),
+  /** Each marketplace's own programme for reporting infringing listings. */
+  programmes: v.record(MarketplaceSchema, v.strictObject({ name: Text, url: Url, estimated: v.optional(v.boolean()) })),
+  categories: v.array(CategorySchema),
+  vocabulary: v.array(TermSchema),
+  brands: v.array(v.intersect([BrandSchema, v.object({ group: Id })])),
+  /** SHA-256 (hex) of listing keys that the community flagged. */
+  flagged: v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
 });
-export type Registry = v.InferOutput<typeof RegistrySchema>;
+export type Registry = Omit<v.InferOutput<typeof RegistrySchema>, 'brands'> & { brands: Brand[] };

@@ -3,12 +3,24 @@ import * as v from 'valibot';
 export const LEVELS = ['high', 'caution', 'none', 'unknown'] as const;
 export type Level = (typeof LEVELS)[number];
 
+/** Every reason the engine gives; the UI words each one from its parameters. */
 export const REASON_CODES = [
   'brand_recognised',
   'seller_authorised',
-  'seller_not_authorised',
-  'brand_absent_from_marketplace',
+  'official_site',
+  'counterfeit_terms',
+  'grade_tag',
+  'lookalike_terms',
   'price_below_floor',
+  'brand_disguised',
+  'brand_absent_from_marketplace',
+  'fake_official_store',
+  'seller_not_authorised',
+  'bulk_luxury',
+  'seller_pattern',
+  'community_flagged',
+  'honest_used',
+  'honest_proof',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 

@@ -32,20 +32,43 @@ export function describeReason(reason: Reason): string {
       return t('reason_brand_recognised', [str(p.brand)]);
     case 'seller_authorised':
       return t('reason_seller_authorised', [str(p.seller)]);
-    case 'seller_not_authorised':
-      return t('reason_seller_not_authorised', [str(p.seller), str(p.brand)]);
+    case 'official_site':
+      return t('reason_official_site', [str(p.domain)]);
+    case 'counterfeit_terms':
+      return t('reason_counterfeit_terms', [str(p.term)]);
+    case 'grade_tag':
+      return t('reason_grade_tag', [str(p.term)]);
+    case 'lookalike_terms':
+      return t('reason_lookalike_terms', [str(p.brand), str(p.term)]);
+    case 'price_below_floor': {
+      const currency = str(p.currency);
+      return t('reason_price_below_floor', [
+        formatMoney(Number(p.price), currency),
+        str(p.percent),
+        formatMoney(Number(p.floor), currency),
+        str(p.brand),
+      ]);
+    }
+    case 'brand_disguised':
+      return t('reason_brand_disguised', [str(p.brand), t(`disguise_${str(p.form)}` as MessageKey), str(p.text)]);
     case 'brand_absent_from_marketplace':
       return t('reason_brand_absent_from_marketplace', [
         str(p.brand),
         t(`marketplace_${str(p.marketplace)}` as MessageKey),
       ]);
-    case 'price_below_floor': {
-      const currency = str(p.currency);
-      return t('reason_price_below_floor', [
-        formatMoney(Number(p.price), currency),
-        formatMoney(Number(p.floor), currency),
-        str(p.brand),
-      ]);
-    }
+    case 'fake_official_store':
+      return t('reason_fake_official_store', [str(p.seller), str(p.brand)]);
+    case 'seller_not_authorised':
+      return t('reason_seller_not_authorised', [str(p.seller), str(p.brand)]);
+    case 'bulk_luxury':
+      return t('reason_bulk_luxury', [str(p.brand), str(p.term)]);
+    case 'seller_pattern':
+      return t('reason_seller_pattern', [str(p.seller), str(p.brands), str(p.below)]);
+    case 'community_flagged':
+      return t('reason_community_flagged');
+    case 'honest_used':
+      return t('reason_honest_used', [str(p.term)]);
+    case 'honest_proof':
+      return t('reason_honest_proof', [str(p.term)]);
   }
 }

@@ -12,7 +12,11 @@ const caution: Assessment = {
   reasons: [
     { code: 'brand_recognised', weight: 0, params: { brand: 'Nike' } },
     { code: 'seller_not_authorised', weight: 15, params: { brand: 'Nike', seller: 'SHOE DEALS 24' } },
-    { code: 'price_below_floor', weight: 45, params: { price: 29.99, floor: 35, currency: 'USD', brand: 'Nike' } },
+    {
+      code: 'price_below_floor',
+      weight: 45,
+      params: { price: 29.99, floor: 65, percent: 54, currency: 'USD', brand: 'Nike', category: 'shoes' },
+    },
   ],
 };
 
@@ -38,9 +42,9 @@ describe('the badge', () => {
     expect(root.querySelectorAll('li')).toHaveLength(0);
     await open();
     expect([...root.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
-      'Priced at $29.99, below the $35.00 a new genuine Nike item costs at the least',
+      'Priced at $29.99, 54% under the $65.00 a new genuine Nike item costs at the least',
       'Sold by SHOE DEALS 24, not a seller Nike is known to authorise here',
-      'Listed as Nike, a brand in the registry',
+      'Invokes Nike, a brand in the registry',
     ]);
   });
 

@@ -1,0 +1,132 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import * as v from 'valibot';
+import { marketplaceNamed } from '../listing/marketplace-name';
+import type { MatchIndex } from '../matching/match-index';
+import type { AssessInput } from '../risk/assess';
+import type { Assessment } from '../risk/assessment';
+import { assessAll } from '../risk/batch';
+import type { RiskSettings } from '../risk/settings';
+import { describeReason } from '../ui/format';
+
+/** One input line: the object it held (passed through as it was) and its listing, or why not. */
+export interface CheckLine {
+  line: number;
+  input: Record<string, unknown>;
+  listing?: AssessInput;
+  error?: string;
+}
+
+const InputSchema = v.looseObject({
+  title: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty')),
+  price: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0))),
+  currency: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z]{3}$/, 'expected a three-letter ISO 4217 code'))),
+  seller: v.optional(v.string()),
+  marketplace: v.optional(v.string()),
+  url: v.optional(v.string()),
+  brand: v.optional(v.string()),
+  condition: v.optional(v.picklist(['new', 'used', 'refurbished'])),
+});
+
+/** Reads JSON Lines, or CSV with a header row when the file does not start with `{`. */
+export function readListings(text: string): CheckLine[] {
+  return text.trimStart().startsWith('{') ? readJsonLines(text) : readCsv(text);
+}
+
+function readJsonLines(text: string): CheckLine[] {
+  const lines: CheckLine[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (raw.trim() === '') return;
+    let input: unknown;
+    try {
+      input = JSON.parse(raw);
+    } catch (error) {
+      lines.push({ line: i + 1, input: {}, error: `not valid JSON: ${(error as Error).message}` });
+      return;
+    }
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      lines.push({ line: i + 1, input: {}, error: 'expected a JSON object' });
+      return;
+    }
+    lines.push(toListing(i + 1, input as Record<string, unknown>));
+  });
+  return lines;
+}
+
+function readCsv(text: string): CheckLine[] {
+  const rows: { record: Record<string, string>; info: { lines: number } }[] = parseCsv(text, {
+    columns: true,
+    bom: true,
+    info: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    trim: true,
+  });
+  return rows.map(({ record, info }) => {
+    const input: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(record)) {
+      if (value === '') continue;
+      input[field] = field === 'price' && /^-?\d+(?:\.\d+)?$/.test(value) ? Number(value) : value;
+    }
+    return toListing(info.lines, input);
+  });
+}
+
+function toListing(line: number, input: Record<string, unknown>): CheckLine {
+  const result = v.safeParse(InputSchema, input);
+  if (!result.success) {
+    const issue = result.issues[0];
+    return { line, input, error: `${v.getDotPath(issue) ?? 'line'}: ${issue.message}` };
+  }
+  const { title, price, currency, seller, marketplace, url, brand, condition } = result.output;
+  const listing: AssessInput = { title };
+  if (typeof input.id === 'string' || typeof input.id === 'number') listing.key = String(input.id);
+  if (price !== undefined && currency) listing.price = { amount: price, currency: currency.toUpperCase() };
+  if (seller) listing.seller = { name: seller };
+  const site = marketplaceNamed(marketplace);
+  if (site) listing.marketplace = site;
+  if (url) listing.url = url;
+  if (brand) listing.brand = brand;
+  if (condition) listing.condition = condition;
+  return { line, input, listing };
+}
+
+/** An assessment as the command prints it: reasons with their words. */
+export function printable(assessment: Assessment) {
+  return {
+    level: assessment.level,
+    score: assessment.score,
+    brand: assessment.brand ?? null,
+    reasons: assessment.reasons.map((reason) => ({ code: reason.code, message: describeReason(reason) })),
+  };
+}
+
+/** Assesses the good lines together, so a seller's pattern across the file counts. */
+export function checkLines(lines: readonly CheckLine[], index: MatchIndex, settings: RiskSettings) {
+  const good = lines.filter((line) => line.listing);
+  const assessments = assessAll(
+    good.map((line) => line.listing!),
+    index,
+    settings,
+  );
+  const byLine = new Map(good.map((line, i) => [line, assessments[i]]));
+  return lines.map((line) => ({ ...line, assessment: byLine.get(line) }));
+}
+
+const cut = (text: string, width: number) =>
+  text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+
+export function formatCheckTable(results: ReturnType<typeof checkLines>): string {
+  const rows = results.map(({ line, input, assessment, error }) => {
+    const title = typeof input.title === 'string' ? input.title : '';
+    if (!assessment) return `${String(line).padStart(5)}  ${cut('error', 8)} ${cut(error ?? '', 60)}`;
+    const reasons = assessment.reasons
+      .filter((reason) => reason.weight !== 0)
+      .map((reason) => describeReason(reason))
+      .join('; ');
+    return `${String(line).padStart(5)}  ${cut(assessment.level, 8)} ${String(assessment.score).padStart(3)}  ${cut(assessment.brand ?? '—', 18)} ${cut(title, 50)} ${reasons}`;
+  });
+  return [
+    `${'line'.padStart(5)}  ${cut('level', 8)} ${'score'}  ${cut('brand', 18)} ${cut('title', 50)} reasons`,
+    ...rows,
+  ].join('\n');
+}

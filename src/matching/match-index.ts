@@ -1,0 +1,50 @@
+import type { Brand, Registry } from '../registry/schema';
+import { BrandNames, type StoredNames, storeNames } from './brand-names';
+import { Categories, plainWords, Vocabulary } from './terms';
+
+/**
+ * Everything the risk engine needs from one registry version, built once per version. Its
+ * stored form (`StoredIndex`) holds the costly part, the names and their typo table, ready to load.
+ */
+export interface MatchIndex {
+  registryVersion: number;
+  brands: readonly Brand[];
+  names: BrandNames;
+  vocabulary: Vocabulary;
+  categories: Categories;
+  /** Category and vocabulary words: never read as typos of a brand. */
+  plainWords: ReadonlySet<string>;
+  usdRates: Readonly<Record<string, number>>;
+  flagged: ReadonlySet<string>;
+}
+
+export interface StoredIndex {
+  format: 1;
+  registry: Registry;
+  names: StoredNames;
+}
+
+export function storeIndex(registry: Registry): StoredIndex {
+  return { format: 1, registry, names: storeNames(registry.brands) };
+}
+
+export function loadIndex(stored: StoredIndex): MatchIndex {
+  const { registry } = stored;
+  return {
+    registryVersion: registry.version,
+    brands: registry.brands,
+    names: new BrandNames(stored.names),
+    vocabulary: new Vocabulary(registry.vocabulary),
+    categories: new Categories(registry.categories),
+    plainWords: plainWords([
+      ...registry.categories.flatMap((category) => category.words),
+      ...registry.vocabulary.flatMap((term) => (term.term ? [term.term] : [])),
+    ]),
+    usdRates: registry.currencies.usdRates,
+    flagged: new Set(registry.flagged),
+  };
+}
+
+export function buildIndex(registry: Registry): MatchIndex {
+  return loadIndex(storeIndex(registry));
+}

@@ -1,0 +1,69 @@
+import { type Token, tokenise } from './normalise';
+
+/** Where a phrase was found: tokens `start` (inclusive) to `end` (exclusive). */
+export interface PhraseHit<T> {
+  value: T;
+  start: number;
+  end: number;
+  /** Found through a look-alike reading of a token (Cyrillic letters, leetspeak). */
+  lookAlike?: boolean;
+}
+
+/**
+ * Phrases looked up by their folded words, so a title is scanned once whatever the number
+ * of phrases. A phrase in Chinese or Japanese (one run of those characters) is found as a
+ * substring, since such titles put no spaces between words.
+ */
+export class PhraseTable<T> {
+  private readonly words = new Map<string, T[]>();
+  /** Longest phrase, in words, that starts with each word: other words start no phrase. */
+  private readonly starts = new Map<string, number>();
+  private readonly cjkByHead = new Map<string, { text: string; value: T }[]>();
+
+  /** Adds a phrase; returns false when it folds to nothing. */
+  add(phrase: string, value: T): boolean {
+    const tokens = tokenise(phrase);
+    if (tokens.length === 0) return false;
+    if (tokens.length === 1 && tokens[0]!.cjk) {
+      const text = tokens[0]!.text;
+      push(this.cjkByHead, text[0]!, { text, value });
+      return true;
+    }
+    const first = tokens[0]!.text;
+    this.starts.set(first, Math.max(this.starts.get(first) ?? 0, tokens.length));
+    push(this.words, tokens.map((token) => token.text).join(' '), value);
+    return true;
+  }
+
+  find(tokens: readonly Token[]): PhraseHit<T>[] {
+    const hits: PhraseHit<T>[] = [];
+    for (let start = 0; start < tokens.length; start++) {
+      const token = tokens[start]!;
+      if (token.cjk) this.findInRun(token.text, start, hits);
+      let key = '';
+      const longest = this.starts.get(token.text) ?? 0;
+      for (let end = start + 1; end <= Math.min(tokens.length, start + longest); end++) {
+        key = end === start + 1 ? token.text : `${key} ${tokens[end - 1]!.text}`;
+        for (const value of this.words.get(key) ?? []) hits.push({ value, start, end });
+      }
+      for (const alt of token.alts ?? []) {
+        for (const value of this.words.get(alt) ?? []) hits.push({ value, start, end: start + 1, lookAlike: true });
+      }
+    }
+    return hits;
+  }
+
+  private findInRun(text: string, index: number, hits: PhraseHit<T>[]): void {
+    for (let at = 0; at < text.length; at++) {
+      for (const entry of this.cjkByHead.get(text[at]!) ?? []) {
+        if (text.startsWith(entry.text, at)) hits.push({ value: entry.value, start: index, end: index + 1 });
+      }
+    }
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

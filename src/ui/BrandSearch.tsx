@@ -1,0 +1,74 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { type BrandSummary, brandSearch } from '../matching/search';
+import { sendMessage } from '../messaging/protocol';
+import { formatMoney } from './format';
+import { type MessageKey, t } from './i18n';
+
+type Load = { kind: 'loading' } | { kind: 'ready'; brands: BrandSummary[] } | { kind: 'error'; detail: string };
+
+const groupName = (group: string) => {
+  // Message names allow letters, digits and underscores only.
+  const key = `group_${group.replaceAll('-', '_')}` as MessageKey;
+  const words = t(key);
+  return words === key ? group : words;
+};
+
+/** Search the registry's brands as one types, typos allowed (fuse.js), with what is known of each. */
+export function BrandSearch() {
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [query, setQuery] = useState('');
+
+  useEffect(() => {
+    sendMessage('registryBrands', null).then(
+      (brands) => setLoad({ kind: 'ready', brands }),
+      (error: unknown) => setLoad({ kind: 'error', detail: error instanceof Error ? error.message : String(error) }),
+    );
+  }, []);
+
+  const search = useMemo(() => (load.kind === 'ready' ? brandSearch(load.brands) : undefined), [load]);
+  const results = search ? search(query) : [];
+
+  return (
+    <section class="cg-brands" aria-labelledby="brands-heading">
+      <h2 id="brands-heading">{t('options_brands_heading')}</h2>
+      <label for="brand-query">{t('options_brands_label')}</label>
+      <input
+        id="brand-query"
+        type="search"
+        value={query}
+        disabled={load.kind !== 'ready'}
+        aria-describedby="brand-query-hint brand-count"
+        onInput={(event) => setQuery(event.currentTarget.value)}
+      />
+      <p id="brand-query-hint" class="cg-hint">
+        {t('options_brands_hint')}
+      </p>
+      <p id="brand-count" class="cg-status" role="status">
+        {load.kind === 'loading' && t('options_brands_loading')}
+        {load.kind === 'error' && t('options_brands_error', [load.detail])}
+        {load.kind === 'ready' &&
+          (query.trim() === ''
+            ? t('options_brands_total', [load.brands.length])
+            : results.length === 0
+              ? t('options_brands_none', [query.trim()])
+              : t('options_brands_found', [results.length]))}
+      </p>
+      <ul class="cg-brand-list">
+        {results.map((brand) => (
+          <li key={brand.id} class="cg-brand">
+            <strong>{brand.name}</strong> <span class="cg-hint">{groupName(brand.group)}</span>
+            {brand.aliases.length > 0 && <div>{t('options_brand_aliases', [brand.aliases.join(', ')])}</div>}
+            <div>{t('options_brand_floor', [formatMoney(brand.lowestFloorUsd, 'USD')])}</div>
+            {brand.absentFrom.length > 0 && (
+              <div>
+                {t('options_brand_absent', [
+                  brand.absentFrom.map((m) => t(`marketplace_${m}` as MessageKey)).join(', '),
+                ])}
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { bundledRegistry } from '../../src/registry/bundled';
+import { compileRegistry, RegistryBuildError } from '../../src/registry/compile';
+import { testSources } from '../support/registry';
+
+function problemsOf(change: (sources: ReturnType<typeof testSources>) => void): string[] {
+  const sources = structuredClone(testSources());
+  change(sources);
+  try {
+    compileRegistry(sources);
+  } catch (error) {
+    if (error instanceof RegistryBuildError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+const brandsOf = (sources: ReturnType<typeof testSources>) =>
+  sources.find((source) => source.path === 'brands/luxury.json')!.data as Record<string, unknown>[];
+
+describe('registry sources', () => {
+  it('compile when they are right', () => {
+    expect(problemsOf(() => {})).toEqual([]);
+  });
+
+  it('name the file, brand and field of every problem', () => {
+    const problems = problemsOf((sources) => {
+      const [chanel, lv] = brandsOf(sources);
+      (chanel!.floors as Record<string, unknown>).bags = '3000';
+      (lv!.floors as Record<string, unknown>).boats = 10;
+    });
+    expect(problems).toEqual([
+      'brands/luxury.json: brand "chanel": floors.bags: Invalid type: Expected number but received "3000"',
+      'brands/luxury.json: brand "louis-vuitton": floors.boats: not a category in categories.json',
+    ]);
+  });
+
+  it('refuse a name two brands claim, or one brand lists twice after folding', () => {
+    const problems = problemsOf((sources) => {
+      const [chanel, lv] = brandsOf(sources);
+      (lv!.aliases as string[]).push('CHANEL');
+      (chanel!.aliases as string[]).push('Chanél');
+    });
+    expect(problems).toEqual([
+      'brands/luxury.json: brand "chanel": "Chanél": listed twice (names are compared after folding)',
+      'brands/luxury.json: brand "louis-vuitton": "CHANEL": also a name of brand "chanel"',
+    ]);
+  });
+
+  it('refuse a misspelling that reads as the name itself once spaces go', () => {
+    const problems = problemsOf((sources) => {
+      (brandsOf(sources)[2]!.misspellings as string[]).push('G.U.C.C.I');
+    });
+    expect(problems).toEqual([
+      'brands/luxury.json: brand "gucci": "G.U.C.C.I": a misspelling that reads as the brand\'s own name without spaces',
+    ]);
+  });
+
+  it('refuse unknown fields, a missing file and a bad pattern', () => {
+    const problems = problemsOf((sources) => {
+      brandsOf(sources)[0]!.colour = 'black';
+      sources.splice(
+        sources.findIndex((source) => source.path === 'currencies.json'),
+        1,
+      );
+      (sources.find((source) => source.path === 'vocabulary.json')!.data as unknown[]).push({
+        kind: 'grade',
+        pattern: '([a-',
+        lang: '*',
+      });
+    });
+    expect(problems).toContain('currencies.json: missing');
+    expect(problems.some((problem) => problem.startsWith('brands/luxury.json: brand "chanel": colour:'))).toBe(true);
+    expect(problems.some((problem) => problem.startsWith('vocabulary.json: pattern "([a-":'))).toBe(true);
+  });
+});
+
+describe('the bundled registry', () => {
+  const registry = bundledRegistry();
+  const groups = new Set(registry.brands.map((brand) => brand.group));
+
+  it('holds at least 250 brands in at least 12 groups', () => {
+    console.log(
+      `bundled registry ${registry.version}: ${registry.brands.length} brands in ${groups.size} groups (${[...groups].join(', ')}), ${registry.vocabulary.length} terms`,
+    );
+    expect(registry.brands.length).toBeGreaterThanOrEqual(250);
+    expect(groups.size).toBeGreaterThanOrEqual(12);
+  });
+
+  it('marks every floor as an estimate and gives every brand a domain', () => {
+    const unmarked = registry.brands.filter((brand) => !brand.estimated?.includes('floors')).map((brand) => brand.id);
+    expect(unmarked).toEqual([]);
+  });
+
+  it('has counterfeit vocabulary in at least 8 languages and honest words beside it', () => {
+    const languages = (kind: string) =>
+      new Set(registry.vocabulary.filter((term) => term.kind === kind && term.lang !== '*').map((term) => term.lang));
+    expect(languages('replica').size).toBeGreaterThanOrEqual(8);
+    for (const kind of ['compatibility', 'used', 'proof', 'part']) expect(languages(kind).size).toBeGreaterThan(0);
+  });
+
+  it('has a rate for every currency the listing reader knows', () => {
+    for (const currency of ['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'INR', 'BRL', 'MXN', 'ARS', 'TRY']) {
+      expect(registry.currencies.usdRates[currency], currency).toBeGreaterThan(0);
+    }
+  });
+});
