@@ -1,11 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRegistry, RegistryBuildError, type RegistrySource } from '../registry/compile';
 import type { Registry } from '../registry/schema';
 
-/** Where the bundled registry's sources live in the repository. */
-export const REGISTRY_SOURCES = fileURLToPath(new URL('../../assets/registry/', import.meta.url));
+/**
+ * Where the bundled registry's sources live in the repository: beside this file, or (where
+ * modules are not files, as in a browser-like test) under the working directory.
+ */
+export const REGISTRY_SOURCES = import.meta.url.startsWith('file:')
+  ? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'assets', 'registry')
+  : join(process.cwd(), 'assets', 'registry');
 
 /** Reads every JSON source under `dir`; a file that is not JSON is reported like a schema problem. */
 export function readRegistrySources(dir = REGISTRY_SOURCES): RegistrySource[] {

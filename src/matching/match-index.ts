@@ -1,6 +1,6 @@
 import type { Brand, Registry } from '../registry/schema';
 import { BrandNames, type StoredNames, storeNames } from './brand-names';
-import { Categories, plainWords, Vocabulary } from './terms';
+import { Categories, Vocabulary } from './terms';
 
 /**
  * Everything the risk engine needs from one registry version, built once per version. Its
@@ -30,16 +30,15 @@ export function storeIndex(registry: Registry): StoredIndex {
 
 export function loadIndex(stored: StoredIndex): MatchIndex {
   const { registry } = stored;
+  const vocabulary = new Vocabulary(registry.vocabulary);
+  const categories = new Categories(registry.categories);
   return {
     registryVersion: registry.version,
     brands: registry.brands,
     names: new BrandNames(stored.names),
-    vocabulary: new Vocabulary(registry.vocabulary),
-    categories: new Categories(registry.categories),
-    plainWords: plainWords([
-      ...registry.categories.flatMap((category) => category.words),
-      ...registry.vocabulary.flatMap((term) => (term.term ? [term.term] : [])),
-    ]),
+    vocabulary,
+    categories,
+    plainWords: new Set([...vocabulary.phrases.singleWords(), ...categories.phrases.singleWords()]),
     usdRates: registry.currencies.usdRates,
     flagged: new Set(registry.flagged),
   };

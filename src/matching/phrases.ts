@@ -35,6 +35,11 @@ export class PhraseTable<T> {
     return true;
   }
 
+  /** The phrases of one word (not Chinese or Japanese), folded. */
+  *singleWords(): Iterable<string> {
+    for (const key of this.words.keys()) if (!key.includes(' ')) yield key;
+  }
+
   find(tokens: readonly Token[]): PhraseHit<T>[] {
     const hits: PhraseHit<T>[] = [];
     for (let start = 0; start < tokens.length; start++) {

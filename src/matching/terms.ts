@@ -1,5 +1,5 @@
 import type { Category, Term } from '../registry/schema';
-import { type Token, tokenise } from './normalise';
+import type { Token } from './normalise';
 import { PhraseTable } from './phrases';
 
 export interface TermHit {
@@ -9,19 +9,9 @@ export interface TermHit {
   end: number;
 }
 
-/** The one-word phrases among `phrases`, folded: words a title uses in their plain sense. */
-export function plainWords(phrases: Iterable<string>): Set<string> {
-  const words = new Set<string>();
-  for (const phrase of phrases) {
-    const tokens = tokenise(phrase);
-    if (tokens.length === 1 && !tokens[0]!.cjk) words.add(tokens[0]!.text);
-  }
-  return words;
-}
-
 /** The registry's vocabulary, found in a title in one pass, honest uses already cancelled. */
 export class Vocabulary {
-  private readonly phrases = new PhraseTable<number>();
+  readonly phrases = new PhraseTable<number>();
   private readonly patterns: { re: RegExp; term: number }[] = [];
   /** Words whose presence cancels a term ("AAA" next to "batteries"). */
   private readonly cancels = new PhraseTable<number>();
@@ -53,7 +43,7 @@ export class Vocabulary {
 
 /** Which product categories a title names. */
 export class Categories {
-  private readonly phrases = new PhraseTable<string>();
+  readonly phrases = new PhraseTable<string>();
   /** Categories of accessories and parts for other products. */
   readonly parts: ReadonlySet<string>;
 

@@ -28,7 +28,7 @@ export function benchMatcher(): void {
       index,
     );
     invoked = assessed.filter((assessment) => assessment.brand).length;
-  }, 20);
+  }, 50);
 
   const aliases = registry.brands.flatMap((brand) =>
     [brand.name, ...brand.aliases].map((name) => ({ name, id: brand.id })),

@@ -1,4 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REGISTRY_SOURCES } from '../../src/cli/registry-files';
 import { bundledRegistry } from '../../src/registry/bundled';
 import { compileRegistry, RegistryBuildError } from '../../src/registry/compile';
 import { testSources } from '../support/registry';
@@ -71,6 +76,30 @@ describe('registry sources', () => {
     expect(problems).toContain('currencies.json: missing');
     expect(problems.some((problem) => problem.startsWith('brands/luxury.json: brand "chanel": colour:'))).toBe(true);
     expect(problems.some((problem) => problem.startsWith('vocabulary.json: pattern "([a-":'))).toBe(true);
+  });
+});
+
+describe('registry build, the command', () => {
+  it('fails on a broken source, naming the file, brand and field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-registry-'));
+    cpSync(REGISTRY_SOURCES, dir, { recursive: true });
+    const file = join(dir, 'brands', 'watches.json');
+    const brands = JSON.parse(readFileSync(file, 'utf8'));
+    brands[0].floors.watches = 'expensive';
+    writeFileSync(file, JSON.stringify(brands));
+    const bin = join(process.cwd(), 'bin', 'counterfeit-guard.mjs');
+    const run = spawnSync(
+      process.execPath,
+      [bin, 'registry', 'build', '--sources', dir, '--out', join(dir, 'out.json')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(
+      `brands/watches.json: brand "${brands[0].id}": floors.watches: Invalid type: Expected number`,
+    );
+    expect(existsSync(join(dir, 'out.json'))).toBe(false);
   });
 });
 
