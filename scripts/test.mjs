@@ -64,6 +64,7 @@ step('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 step('lint', 'npx', ['biome', 'check', '.']);
 vitestTier('unit', 'unit');
 vitestTier('real pages', 'realpages');
+vitestTier('server', 'server');
 const built = step('build', 'npm', ['run', 'build:all', '--silent']);
 if (built) {
   step('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv3', '--no-config-discovery']);

@@ -1,6 +1,9 @@
 // `npm run bench`: one JSON line per case, each beside a baseline measured in the same run.
+
+import { loadTest } from '../../server/load/run';
 import { benchMatcher } from './matcher';
 import { benchReader } from './reader';
 
 benchReader();
 benchMatcher();
+await loadTest();

@@ -1,0 +1,48 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { RateLimit } from './rate-limit';
+import { registryRoutes } from './routes/registry';
+import { reportRoutes } from './routes/reports';
+import { statsRoutes } from './routes/stats';
+import { volunteerRoutes } from './routes/volunteers';
+import type { Storage } from './storage/types';
+
+export interface AppOptions {
+  storage: Storage;
+  /** Requests a minute per reporter id and per address, for reports and feedback. */
+  limits?: { perReporter: number; perAddress: number };
+  logger?: boolean;
+}
+
+/** A report may carry a screenshot (up to about 2 MB as base64); nothing else needs more than this. */
+export const REPORT_BODY_LIMIT = 4 * 1024 * 1024;
+
+/** The HTTP app: JSON in and out, every refusal a 4xx with a JSON error, nothing thrown past here. */
+export function buildApp(options: AppOptions): FastifyInstance {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 });
+  const limits = options.limits ?? { perReporter: 30, perAddress: 600 };
+  const limiters = {
+    reporter: new RateLimit(limits.perReporter, 60_000),
+    address: new RateLimit(limits.perAddress, 60_000),
+  };
+
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) app.log.error(error);
+    void reply.status(status).send({
+      error: status === 500 ? 'internal' : (error.code ?? 'bad_request'),
+      message: status === 500 ? 'The service failed to answer; try again later.' : error.message,
+    });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({ error: 'not_found', message: `No ${request.method} ${request.url} here.` });
+  });
+
+  app.get('/healthz', async () => ({ ok: true }));
+  registryRoutes(app, options.storage);
+  reportRoutes(app, options.storage, limiters);
+  volunteerRoutes(app, options.storage);
+  statsRoutes(app, options.storage);
+  return app;
+}
+
+export type Limiters = { reporter: RateLimit; address: RateLimit };

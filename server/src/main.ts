@@ -1,0 +1,165 @@
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { registryFromDisk } from '../../src/cli/registry-files';
+import { buildApp } from './app';
+import { publish } from './publish';
+import { loadOrCreateSigner } from './signing';
+import { openStorage } from './storage/open';
+import { createVolunteerToken } from './tokens';
+
+const USAGE = `Usage: npm run server -- [serve] [options]
+       npm run server -- token create --brand ID [--brand ID …] --name "NAME" [--days N]
+       npm run server -- publish
+
+  serve (default)  answers on http://HOST:PORT; creates the schema, a development signing key and a
+                   first signed registry on first start; publishes a new version every --publish-every minutes.
+  token create     makes a volunteer token for those brands and prints it once.
+  publish          signs and stores a new registry version if anything changed (for a scheduler).
+
+Options (and environment variables):
+  --port N            (CG_PORT, default 8787)
+  --host ADDRESS      (CG_HOST, default 127.0.0.1)
+  --data DIR          (CG_DATA, default ./data): the SQLite database and, by default, the keys
+  --keys DIR          (CG_KEYS, default DATA/keys): the registry signing key pair
+  --database-url URL  (DATABASE_URL): postgres://… to use PostgreSQL instead of SQLite
+  --publish-every N   (CG_PUBLISH_EVERY, default 60; 0: never)
+  --min-reporters N   (CG_MIN_REPORTERS, default 3): distinct reporters that flag a listing
+  --rate-reporter N   (CG_RATE_REPORTER, default 30): reports a minute per reporter id
+  --rate-address N    (CG_RATE_ADDRESS, default 600): reports a minute per address`;
+
+function options(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', default: process.env.CG_PORT ?? '8787' },
+      host: { type: 'string', default: process.env.CG_HOST ?? '127.0.0.1' },
+      data: { type: 'string', default: process.env.CG_DATA ?? 'data' },
+      keys: { type: 'string', ...(process.env.CG_KEYS ? { default: process.env.CG_KEYS } : {}) },
+      'database-url': { type: 'string', ...(process.env.DATABASE_URL ? { default: process.env.DATABASE_URL } : {}) },
+      'publish-every': { type: 'string', default: process.env.CG_PUBLISH_EVERY ?? '60' },
+      'min-reporters': { type: 'string', default: process.env.CG_MIN_REPORTERS ?? '3' },
+      'rate-reporter': { type: 'string', default: process.env.CG_RATE_REPORTER ?? '30' },
+      'rate-address': { type: 'string', default: process.env.CG_RATE_ADDRESS ?? '600' },
+      brand: { type: 'string', multiple: true },
+      name: { type: 'string' },
+      days: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const number = (name: keyof typeof values) => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number`);
+    return value;
+  };
+  const data = resolve(values.data);
+  return {
+    positionals,
+    help: values.help,
+    port: number('port'),
+    host: values.host,
+    data,
+    keys: resolve(values.keys ?? join(data, 'keys')),
+    databaseUrl: values['database-url'],
+    publishEvery: number('publish-every'),
+    minReporters: number('min-reporters'),
+    limits: { perReporter: number('rate-reporter'), perAddress: number('rate-address') },
+    brands: values.brand ?? [],
+    name: values.name,
+    days: values.days === undefined ? undefined : number('days'),
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let config: ReturnType<typeof options>;
+  try {
+    config = options(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (config.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [command = 'serve', verb] = config.positionals;
+  const storage = await openStorage({
+    dataDir: config.data,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+  });
+  const publishNow = async () => {
+    const signer = await loadOrCreateSigner(config.keys);
+    return publish(storage, signer, registryFromDisk(), { minReporters: config.minReporters, validDays: 14 });
+  };
+
+  if (command === 'token' && verb === 'create') {
+    const known = new Set(registryFromDisk().brands.map((brand) => brand.id));
+    const unknown = config.brands.filter((brand) => !known.has(brand));
+    if (config.brands.length === 0 || !config.name || unknown.length > 0) {
+      console.error(
+        unknown.length > 0
+          ? `Not brands of the registry: ${unknown.join(', ')}`
+          : `Name at least one --brand and a --name.\n\n${USAGE}`,
+      );
+      await storage.close();
+      return 2;
+    }
+    const { token, record } = await createVolunteerToken(storage, {
+      name: config.name,
+      brands: config.brands,
+      ...(config.days ? { days: config.days } : {}),
+    });
+    console.log(token);
+    console.error(
+      `Token for ${record.name}, brands ${record.brands.join(', ')}${record.expiresAt ? `, until ${record.expiresAt}` : ''}. It is shown only this once.`,
+    );
+    await storage.close();
+    return 0;
+  }
+  if (command === 'publish') {
+    const { artifact, published } = await publishNow();
+    console.log(
+      published ? `published registry version ${artifact.version}` : `unchanged: version ${artifact.version}`,
+    );
+    await storage.close();
+    return 0;
+  }
+  if (command !== 'serve') {
+    console.error(`Unknown command: ${command}\n\n${USAGE}`);
+    await storage.close();
+    return 2;
+  }
+
+  const first = await publishNow();
+  const app = buildApp({ storage, limits: config.limits, logger: false });
+  await app.listen({ port: config.port, host: config.host });
+  console.log(
+    `counterfeit-guard server on http://${config.host}:${config.port} · ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.data}`} · registry version ${first.artifact.version}`,
+  );
+  const timer =
+    config.publishEvery > 0
+      ? setInterval(
+          () => void publishNow().catch((error) => console.error('publish failed:', error)),
+          config.publishEvery * 60_000,
+        )
+      : undefined;
+  const stop = async () => {
+    if (timer) clearInterval(timer);
+    await app.close();
+    await storage.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return -1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

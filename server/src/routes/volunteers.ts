@@ -1,0 +1,133 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as v from 'valibot';
+import { REVIEW_STATUSES, type ReviewStatus } from '../../../src/reports/report';
+import { EXPORT_FORMATS, exportReports } from '../exports';
+import type { Storage, VolunteerToken } from '../storage/types';
+import { tokenFrom } from '../tokens';
+
+const ReviewSchema = v.strictObject({
+  decision: v.picklist(['confirm', 'reject']),
+  note: v.pipe(v.string(), v.maxLength(2000)),
+});
+
+const ListQuery = v.object({
+  status: v.optional(v.picklist(REVIEW_STATUSES)),
+  brand: v.optional(v.pipe(v.string(), v.maxLength(80))),
+  limit: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(1000))),
+  offset: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0))),
+});
+
+const ExportQuery = v.object({
+  format: v.picklist(EXPORT_FORMATS),
+  status: v.optional(v.picklist(REVIEW_STATUSES)),
+  brand: v.optional(v.pipe(v.string(), v.maxLength(80))),
+  name: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  email: v.optional(v.pipe(v.string(), v.maxLength(200))),
+});
+
+/**
+ * Brand volunteers, each with a bearer token scoped to their brands: list, review and export the
+ * reports about those brands. Another brand's reports do not exist for them (404, not 403).
+ */
+export function volunteerRoutes(app: FastifyInstance, storage: Storage): void {
+  app.get('/v1/volunteer/reports', async (request, reply) => {
+    const token = await authorise(storage, request, reply);
+    if (!token) return reply;
+    const query = parseQuery(ListQuery, request, reply);
+    if (!query) return reply;
+    const brands = scope(token, query.brand, reply);
+    if (!brands) return reply;
+    const reports = await storage.listReports({
+      brands,
+      limit: query.limit ?? 100,
+      offset: query.offset ?? 0,
+      ...(query.status ? { status: query.status as ReviewStatus } : {}),
+    });
+    return { reports: reports.map(({ report, ...rest }) => ({ ...rest, report: withoutScreenshot(report) })) };
+  });
+
+  app.post<{ Params: { id: string } }>('/v1/volunteer/reports/:id/review', async (request, reply) => {
+    const token = await authorise(storage, request, reply);
+    if (!token) return reply;
+    const parsed = v.safeParse(ReviewSchema, request.body);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      return reply.status(400).send({ error: 'invalid', field: v.getDotPath(issue), message: issue.message });
+    }
+    const existing = await storage.getReport(request.params.id);
+    if (!existing?.report.brand || !token.brands.includes(existing.report.brand)) {
+      return reply.status(404).send({ error: 'not_found', message: 'No such report among your brands.' });
+    }
+    const reviewed = await storage.reviewReport(
+      request.params.id,
+      parsed.output.decision === 'confirm' ? 'confirmed' : 'rejected',
+      { note: parsed.output.note, by: token.name, at: new Date().toISOString() },
+    );
+    return { id: request.params.id, status: reviewed?.status, review: reviewed?.review };
+  });
+
+  app.get('/v1/volunteer/export', async (request, reply) => {
+    const token = await authorise(storage, request, reply);
+    if (!token) return reply;
+    const query = parseQuery(ExportQuery, request, reply);
+    if (!query) return reply;
+    const brands = scope(token, query.brand, reply);
+    if (!brands) return reply;
+    const reports = [];
+    for (let offset = 0; ; offset += 1000) {
+      const page = await storage.listReports({
+        brands,
+        limit: 1000,
+        offset,
+        ...(query.status ? { status: query.status as ReviewStatus } : {}),
+      });
+      reports.push(...page);
+      if (page.length < 1000) break;
+    }
+    const file = exportReports(query.format, reports, {
+      ...(query.name ? { name: query.name } : {}),
+      ...(query.email ? { email: query.email } : {}),
+    });
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .send(file.body);
+  });
+}
+
+async function authorise(storage: Storage, request: FastifyRequest, reply: FastifyReply) {
+  const found = await tokenFrom(storage, request.headers.authorization);
+  if ('record' in found) return found.record;
+  const message = {
+    missing: 'Send your volunteer token as "Authorization: Bearer TOKEN".',
+    unknown: 'This token is not known here.',
+    expired: 'This token has expired; ask for a new one.',
+  }[found.error];
+  void reply
+    .status(401)
+    .header('www-authenticate', 'Bearer')
+    .send({ error: `token_${found.error}`, message });
+  return undefined;
+}
+
+function parseQuery<T extends v.GenericSchema>(schema: T, request: FastifyRequest, reply: FastifyReply) {
+  const parsed = v.safeParse(schema, request.query);
+  if (parsed.success) return parsed.output as v.InferOutput<T>;
+  const issue = parsed.issues[0];
+  void reply.status(400).send({ error: 'invalid', field: v.getDotPath(issue), message: issue.message });
+  return undefined;
+}
+
+/** The token's brands, or the one asked for when the token covers it. */
+function scope(token: VolunteerToken, brand: string | undefined, reply: FastifyReply): string[] | undefined {
+  if (brand === undefined) return token.brands;
+  if (token.brands.includes(brand)) return [brand];
+  void reply.status(403).send({ error: 'forbidden', message: `This token does not cover the brand "${brand}".` });
+  return undefined;
+}
+
+function withoutScreenshot<T extends { screenshot?: { sha256: string } }>(report: T) {
+  if (!report.screenshot) return report;
+  const { screenshot, ...rest } = report;
+  return { ...rest, screenshot: { sha256: screenshot.sha256 } };
+}

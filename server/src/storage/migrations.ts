@@ -1,0 +1,210 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Pool } from 'pg';
+
+/**
+ * The schema, as numbered migrations. Each one holds the SQL of both dialects side by side so
+ * that they stay in step; each is applied once, in a transaction, and recorded in
+ * `schema_migrations`. Never edit a migration that has shipped: add the next number.
+ *
+ * Conventions that both sides keep:
+ * - Timestamps are kept as the ISO 8601 text the service was given (`*_at`), and reports and
+ *   feedback also keep the instant in milliseconds (`received_ms`) for ordering and weeks.
+ * - Report and feedback bodies are kept as their exact JSON text, so that numbers and key order
+ *   come back as they went in.
+ * - Text that is sorted on is compared byte by byte (SQLite's BINARY, PostgreSQL's "C").
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'reports, feedback, volunteer tokens, registry versions and patches',
+    sqlite: `
+      CREATE TABLE reports (
+        id TEXT PRIMARY KEY,
+        brand TEXT,
+        marketplace TEXT NOT NULL,
+        listing_key TEXT NOT NULL,
+        reporter_id TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'confirmed', 'rejected')),
+        received_at TEXT NOT NULL,
+        received_ms INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        review_note TEXT,
+        reviewed_by TEXT,
+        reviewed_at TEXT
+      ) STRICT;
+      CREATE INDEX reports_brand_received ON reports (brand, received_ms DESC, id DESC);
+      CREATE INDEX reports_status_received ON reports (status, received_ms DESC, id DESC);
+      CREATE INDEX reports_listing ON reports (listing_key, reporter_id);
+      CREATE INDEX reports_marketplace_status ON reports (marketplace, status);
+      CREATE INDEX reports_received ON reports (received_ms);
+
+      CREATE TABLE feedback (
+        id TEXT PRIMARY KEY,
+        brand TEXT,
+        marketplace TEXT NOT NULL,
+        listing_key TEXT NOT NULL,
+        reporter_id TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        received_ms INTEGER NOT NULL,
+        body TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX feedback_listing ON feedback (listing_key);
+
+      CREATE TABLE tokens (
+        hash TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        brands TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT
+      ) STRICT;
+
+      CREATE TABLE registry_artifacts (
+        version INTEGER PRIMARY KEY,
+        body TEXT NOT NULL,
+        etag TEXT NOT NULL,
+        published_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE registry_patches (
+        from_version INTEGER NOT NULL,
+        to_version INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (from_version, to_version)
+      ) STRICT;
+    `,
+    postgres: `
+      CREATE TABLE reports (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        brand TEXT COLLATE "C",
+        marketplace TEXT COLLATE "C" NOT NULL,
+        listing_key TEXT COLLATE "C" NOT NULL,
+        reporter_id TEXT COLLATE "C" NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'confirmed', 'rejected')),
+        received_at TEXT NOT NULL,
+        received_ms BIGINT NOT NULL,
+        body TEXT NOT NULL,
+        review_note TEXT,
+        reviewed_by TEXT,
+        reviewed_at TEXT
+      );
+      CREATE INDEX reports_brand_received ON reports (brand, received_ms DESC, id DESC);
+      CREATE INDEX reports_status_received ON reports (status, received_ms DESC, id DESC);
+      CREATE INDEX reports_listing ON reports (listing_key, reporter_id);
+      CREATE INDEX reports_marketplace_status ON reports (marketplace, status);
+      CREATE INDEX reports_received ON reports (received_ms);
+
+      CREATE TABLE feedback (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        brand TEXT COLLATE "C",
+        marketplace TEXT COLLATE "C" NOT NULL,
+        listing_key TEXT COLLATE "C" NOT NULL,
+        reporter_id TEXT COLLATE "C" NOT NULL,
+        received_at TEXT NOT NULL,
+        received_ms BIGINT NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX feedback_listing ON feedback (listing_key);
+
+      CREATE TABLE tokens (
+        hash TEXT COLLATE "C" PRIMARY KEY,
+        name TEXT NOT NULL,
+        brands TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT
+      );
+
+      CREATE TABLE registry_artifacts (
+        version BIGINT PRIMARY KEY,
+        body TEXT NOT NULL,
+        etag TEXT NOT NULL,
+        published_at TEXT NOT NULL
+      );
+
+      CREATE TABLE registry_patches (
+        from_version BIGINT NOT NULL,
+        to_version BIGINT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (from_version, to_version)
+      );
+    `,
+  },
+];
+
+const SQLITE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+) STRICT`;
+
+const POSTGRES_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  applied_at TEXT NOT NULL
+)`;
+
+/** Any fixed number: every migrating process takes this advisory lock, so two never interleave. */
+const POSTGRES_LOCK = 7_246_311_904;
+
+/** Applies the migrations an SQLite database lacks; each in its own write transaction. */
+export function migrateSqlite(db: BetterSqlite3.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    // IMMEDIATE takes the write lock before reading the ledger: another process migrating the same
+    // file waits (busy_timeout) instead of both applying the same step.
+    const step = db.transaction(() => {
+      db.exec(SQLITE_LEDGER);
+      const done = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version);
+      if (done) return false;
+      db.exec(migration.sqlite);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+      return true;
+    });
+    if (step.immediate()) applied.push(migration.version);
+  }
+  return applied;
+}
+
+/** Applies the migrations a PostgreSQL database lacks; each in its own transaction. */
+export async function migratePostgres(pool: Pool, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  const applied: number[] = [];
+  const client = await pool.connect();
+  try {
+    for (const migration of migrations) {
+      await client.query('BEGIN');
+      try {
+        // Held until COMMIT or ROLLBACK; also covers the ledger's CREATE TABLE IF NOT EXISTS,
+        // which is not safe to run from two sessions at once.
+        await client.query('SELECT pg_advisory_xact_lock($1)', [POSTGRES_LOCK]);
+        await client.query(POSTGRES_LEDGER);
+        const done = await client.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
+        if (done.rowCount === 0) {
+          await client.query(migration.postgres);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+            migration.version,
+            migration.name,
+            new Date().toISOString(),
+          ]);
+          applied.push(migration.version);
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      }
+    }
+  } finally {
+    client.release();
+  }
+  return applied;
+}

@@ -1,0 +1,272 @@
+import pg from 'pg';
+import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
+import { migratePostgres } from './migrations';
+import {
+  type ArtifactRow,
+  buildStats,
+  type CountRow,
+  checkPage,
+  checkSame,
+  type PatchRow,
+  type ReportRow,
+  receivedMs,
+  type TokenRow,
+  toArtifact,
+  toFeedback,
+  toPatch,
+  toStoredReport,
+  toToken,
+} from './rows';
+import type { Storage } from './types';
+
+const REPORT_COLUMNS = 'body, status, received_at, review_note, reviewed_by, reviewed_at';
+
+/**
+ * The listing keys flaggedKeys returns; shared by flaggedKeys and stats. A listing a volunteer
+ * rejected is not flagged by its count of reporters.
+ */
+const FLAGGED = `SELECT listing_key FROM reports GROUP BY listing_key
+  HAVING (COUNT(DISTINCT reporter_id) >= $1 AND NOT bool_or(status = 'rejected')) OR bool_or(status = 'confirmed')`;
+
+/**
+ * Named statements: pg prepares each once per connection, on first use, and reuses it after.
+ * COUNT(*) is bigint, which pg hands back as text: the shared row helpers turn it into a number.
+ */
+const SQL = {
+  insertReport: {
+    name: 'cg_insert_report',
+    text: `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING ${REPORT_COLUMNS}`,
+  },
+  getReport: { name: 'cg_get_report', text: `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1` },
+  listReports: {
+    name: 'cg_list_reports',
+    text: `SELECT ${REPORT_COLUMNS} FROM reports WHERE brand = ANY($1::text[])
+      ORDER BY received_ms DESC, id DESC LIMIT $2 OFFSET $3`,
+  },
+  listReportsByStatus: {
+    name: 'cg_list_reports_by_status',
+    text: `SELECT ${REPORT_COLUMNS} FROM reports WHERE brand = ANY($1::text[]) AND status = $2
+      ORDER BY received_ms DESC, id DESC LIMIT $3 OFFSET $4`,
+  },
+  reviewReport: {
+    name: 'cg_review_report',
+    text: `UPDATE reports SET status = $1, review_note = $2, reviewed_by = $3, reviewed_at = $4 WHERE id = $5
+      RETURNING ${REPORT_COLUMNS}`,
+  },
+  insertFeedback: {
+    name: 'cg_insert_feedback',
+    text: `INSERT INTO feedback (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING body`,
+  },
+  getFeedback: { name: 'cg_get_feedback', text: 'SELECT body FROM feedback WHERE id = $1' },
+  counts: {
+    name: 'cg_counts',
+    text: 'SELECT marketplace, status, COUNT(*) AS n FROM reports GROUP BY marketplace, status ORDER BY marketplace, status',
+  },
+  feedbackCount: { name: 'cg_feedback_count', text: 'SELECT COUNT(*) AS n FROM feedback' },
+  flagged: { name: 'cg_flagged', text: `${FLAGGED} ORDER BY listing_key` },
+  flaggedCount: { name: 'cg_flagged_count', text: `SELECT COUNT(*) AS n FROM (${FLAGGED}) AS flagged` },
+  // ISO week-numbering year and week in UTC, like SQLite's %G-W%V; whole seconds, as on that side.
+  weeks: {
+    name: 'cg_weeks',
+    text: `SELECT to_char(to_timestamp(received_ms / 1000) AT TIME ZONE 'UTC', 'IYYY-"W"IW') COLLATE "C" AS week,
+        COUNT(DISTINCT listing_key) AS listings
+      FROM reports GROUP BY week ORDER BY week`,
+  },
+  upsertToken: {
+    name: 'cg_upsert_token',
+    text: `INSERT INTO tokens (hash, name, brands, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT (hash) DO UPDATE SET name = excluded.name, brands = excluded.brands,
+        created_at = excluded.created_at, expires_at = excluded.expires_at`,
+  },
+  findToken: {
+    name: 'cg_find_token',
+    text: 'SELECT hash, name, brands, created_at, expires_at FROM tokens WHERE hash = $1',
+  },
+  insertArtifact: {
+    name: 'cg_insert_artifact',
+    text: `INSERT INTO registry_artifacts (version, body, etag, published_at) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (version) DO NOTHING`,
+  },
+  getArtifact: {
+    name: 'cg_get_artifact',
+    text: 'SELECT version, body, etag, published_at FROM registry_artifacts WHERE version = $1',
+  },
+  latestArtifact: {
+    name: 'cg_latest_artifact',
+    text: 'SELECT version, body, etag, published_at FROM registry_artifacts ORDER BY version DESC LIMIT 1',
+  },
+  insertPatch: {
+    name: 'cg_insert_patch',
+    text: `INSERT INTO registry_patches (from_version, to_version, body) VALUES ($1, $2, $3)
+      ON CONFLICT (from_version, to_version) DO NOTHING`,
+  },
+  getPatch: {
+    name: 'cg_get_patch',
+    text: 'SELECT from_version, to_version, body FROM registry_patches WHERE from_version = $1 AND to_version = $2',
+  },
+} as const;
+
+type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+async function rows<Row extends pg.QueryResultRow>(
+  db: Queryable,
+  statement: { name: string; text: string },
+  values: unknown[] = [],
+): Promise<Row[]> {
+  const result = await db.query<Row>({ name: statement.name, text: statement.text, values });
+  return result.rows;
+}
+
+/**
+ * The PostgreSQL side: a pool of connections. Inserts rely on ON CONFLICT DO NOTHING RETURNING:
+ * of concurrent inserts of one id exactly one gets the row back, the others read the stored one.
+ */
+export async function openPostgres(url: string): Promise<Storage> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server drops must not take the process down; the next query reconnects.
+  pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
+  // Fail here, with the address's error, rather than at the first request.
+  (await pool.connect()).release();
+
+  let closed = false;
+
+  return {
+    async migrate() {
+      await migratePostgres(pool);
+    },
+
+    async insertReport(report: Report, receivedAt: string) {
+      const [row] = await rows<ReportRow>(pool, SQL.insertReport, [
+        report.id,
+        report.brand ?? null,
+        report.listing.marketplace,
+        report.listing.key,
+        report.reporterId,
+        receivedAt,
+        receivedMs(receivedAt),
+        JSON.stringify(report),
+      ]);
+      if (row) return { inserted: true, stored: toStoredReport(row) };
+      const [existing] = await rows<ReportRow>(pool, SQL.getReport, [report.id]);
+      return { inserted: false, stored: toStoredReport(existing!) };
+    },
+
+    async insertFeedback(feedback: Feedback, receivedAt: string) {
+      const [row] = await rows<{ body: string }>(pool, SQL.insertFeedback, [
+        feedback.id,
+        feedback.brand ?? null,
+        feedback.listing.marketplace,
+        feedback.listing.key,
+        feedback.reporterId,
+        receivedAt,
+        receivedMs(receivedAt),
+        JSON.stringify(feedback),
+      ]);
+      if (row) return { inserted: true, stored: toFeedback(row) };
+      const [existing] = await rows<{ body: string }>(pool, SQL.getFeedback, [feedback.id]);
+      return { inserted: false, stored: toFeedback(existing!) };
+    },
+
+    async listReports(query: { brands: string[]; status?: ReviewStatus; limit: number; offset: number }) {
+      checkPage(query);
+      if (query.brands.length === 0 || query.limit === 0) return [];
+      const found = query.status
+        ? await rows<ReportRow>(pool, SQL.listReportsByStatus, [query.brands, query.status, query.limit, query.offset])
+        : await rows<ReportRow>(pool, SQL.listReports, [query.brands, query.limit, query.offset]);
+      return found.map(toStoredReport);
+    },
+
+    async getReport(id: string) {
+      const [row] = await rows<ReportRow>(pool, SQL.getReport, [id]);
+      return row && toStoredReport(row);
+    },
+
+    async reviewReport(id: string, status: 'confirmed' | 'rejected', review: { note: string; by: string; at: string }) {
+      const [row] = await rows<ReportRow>(pool, SQL.reviewReport, [status, review.note, review.by, review.at, id]);
+      return row && toStoredReport(row);
+    },
+
+    async stats() {
+      // One snapshot, so that the totals agree with each other.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const counts = await rows<CountRow>(client, SQL.counts);
+        const [feedback] = await rows<{ n: string }>(client, SQL.feedbackCount);
+        const [flagged] = await rows<{ n: string }>(client, SQL.flaggedCount, [3]);
+        const weeks = await rows<{ week: string; listings: string }>(client, SQL.weeks);
+        await client.query('COMMIT');
+        return buildStats({ counts, feedback: feedback!.n, flaggedListings: flagged!.n, weeks });
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+
+    async flaggedKeys(minReporters: number) {
+      const found = await rows<{ listing_key: string }>(pool, SQL.flagged, [minReporters]);
+      return found.map((row) => row.listing_key);
+    },
+
+    async createToken(token) {
+      await pool.query({
+        name: SQL.upsertToken.name,
+        text: SQL.upsertToken.text,
+        values: [token.hash, token.name, JSON.stringify(token.brands), token.createdAt, token.expiresAt ?? null],
+      });
+    },
+
+    async findToken(hash: string) {
+      const [row] = await rows<TokenRow>(pool, SQL.findToken, [hash]);
+      return row && toToken(row);
+    },
+
+    async saveRegistry(artifact, patch) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const added = await client.query({
+          ...SQL.insertArtifact,
+          values: [artifact.version, artifact.body, artifact.etag, artifact.publishedAt],
+        });
+        if (added.rowCount === 0) {
+          const [existing] = await rows<ArtifactRow>(client, SQL.getArtifact, [artifact.version]);
+          checkSame(`registry version ${artifact.version}`, existing!.body, artifact.body);
+        }
+        if (patch) {
+          const addedPatch = await client.query({ ...SQL.insertPatch, values: [patch.from, patch.to, patch.body] });
+          if (addedPatch.rowCount === 0) {
+            const [existing] = await rows<PatchRow>(client, SQL.getPatch, [patch.from, patch.to]);
+            checkSame(`registry patch ${patch.from} → ${patch.to}`, existing!.body, patch.body);
+          }
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+
+    async latestRegistry() {
+      const [row] = await rows<ArtifactRow>(pool, SQL.latestArtifact);
+      return row && toArtifact(row);
+    },
+
+    async registryPatch(from: number, to: number) {
+      const [row] = await rows<PatchRow>(pool, SQL.getPatch, [from, to]);
+      return row && toPatch(row);
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

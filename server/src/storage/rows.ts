@@ -1,0 +1,126 @@
+import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
+import type { RegistryArtifact, RegistryPatch, Stats, StoredReport, VolunteerToken } from './types';
+
+/** Row shapes and conversions the SQLite and PostgreSQL sides share, so both read back the same. */
+
+export interface ReportRow {
+  body: string;
+  status: string;
+  received_at: string;
+  review_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+}
+
+export interface TokenRow {
+  hash: string;
+  name: string;
+  brands: string;
+  created_at: string;
+  expires_at: string | null;
+}
+
+export interface ArtifactRow {
+  version: number | string;
+  body: string;
+  etag: string;
+  published_at: string;
+}
+
+export interface PatchRow {
+  from_version: number | string;
+  to_version: number | string;
+  body: string;
+}
+
+export interface CountRow {
+  marketplace: string;
+  status: string;
+  n: number | string;
+}
+
+export function toStoredReport(row: ReportRow): StoredReport {
+  const stored: StoredReport = {
+    report: JSON.parse(row.body) as Report,
+    status: row.status as ReviewStatus,
+    receivedAt: row.received_at,
+  };
+  if (row.reviewed_at !== null) {
+    stored.review = { note: row.review_note ?? '', by: row.reviewed_by ?? '', at: row.reviewed_at };
+  }
+  return stored;
+}
+
+export const toFeedback = (row: { body: string }) => JSON.parse(row.body) as Feedback;
+
+export function toToken(row: TokenRow): VolunteerToken {
+  const token: VolunteerToken = {
+    hash: row.hash,
+    name: row.name,
+    brands: JSON.parse(row.brands) as string[],
+    createdAt: row.created_at,
+  };
+  if (row.expires_at !== null) token.expiresAt = row.expires_at;
+  return token;
+}
+
+export const toArtifact = (row: ArtifactRow): RegistryArtifact => ({
+  version: Number(row.version),
+  body: row.body,
+  etag: row.etag,
+  publishedAt: row.published_at,
+});
+
+export const toPatch = (row: PatchRow): RegistryPatch => ({
+  from: Number(row.from_version),
+  to: Number(row.to_version),
+  body: row.body,
+});
+
+/** The instant a `receivedAt` names, in milliseconds; refuses text that is not a time. */
+export function receivedMs(receivedAt: string): number {
+  const ms = Date.parse(receivedAt);
+  if (!Number.isFinite(ms)) throw new RangeError(`receivedAt is not an ISO 8601 time: ${JSON.stringify(receivedAt)}`);
+  return ms;
+}
+
+/** Both sides check paging the same way, before any SQL sees it. */
+export function checkPage(query: { limit: number; offset: number }): void {
+  if (!Number.isSafeInteger(query.limit) || query.limit < 0) throw new RangeError(`bad limit: ${query.limit}`);
+  if (!Number.isSafeInteger(query.offset) || query.offset < 0) throw new RangeError(`bad offset: ${query.offset}`);
+}
+
+/** What a second save of an already published registry version or patch must match. */
+export function checkSame(kind: string, existing: string, wanted: string): void {
+  if (existing !== wanted) throw new Error(`${kind} is already stored with a different body`);
+}
+
+export function buildStats(input: {
+  counts: CountRow[];
+  feedback: number | string;
+  flaggedListings: number | string;
+  weeks: { week: string; listings: number | string }[];
+}): Stats {
+  const reportsByMarketplace: Stats['reportsByMarketplace'] = {};
+  let reports = 0;
+  let confirmed = 0;
+  let rejected = 0;
+  for (const row of input.counts) {
+    const n = Number(row.n);
+    reportsByMarketplace[row.marketplace] ??= { open: 0, confirmed: 0, rejected: 0 };
+    const byStatus = reportsByMarketplace[row.marketplace]!;
+    byStatus[row.status as ReviewStatus] = n;
+    reports += n;
+    if (row.status === 'confirmed') confirmed += n;
+    if (row.status === 'rejected') rejected += n;
+  }
+  return {
+    reportsByMarketplace,
+    reports,
+    confirmed,
+    rejected,
+    feedback: Number(input.feedback),
+    flaggedListings: Number(input.flaggedListings),
+    suspectListingsByWeek: input.weeks.map((w) => ({ week: w.week, listings: Number(w.listings) })),
+  };
+}

@@ -1,0 +1,232 @@
+import Database from 'better-sqlite3';
+import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
+import { migrateSqlite } from './migrations';
+import {
+  type ArtifactRow,
+  buildStats,
+  type CountRow,
+  checkPage,
+  checkSame,
+  type PatchRow,
+  type ReportRow,
+  receivedMs,
+  type TokenRow,
+  toArtifact,
+  toFeedback,
+  toPatch,
+  toStoredReport,
+  toToken,
+} from './rows';
+import type { Storage } from './types';
+
+const REPORT_COLUMNS = 'body, status, received_at, review_note, reviewed_by, reviewed_at';
+
+/**
+ * The listing keys flaggedKeys returns; shared by flaggedKeys and stats. A listing a volunteer
+ * rejected is not flagged by its count of reporters.
+ */
+const FLAGGED = `SELECT listing_key FROM reports GROUP BY listing_key
+  HAVING (COUNT(DISTINCT reporter_id) >= ? AND MAX(status = 'rejected') = 0) OR MAX(status = 'confirmed') = 1`;
+
+function prepare(db: Database.Database) {
+  return {
+    insertReport: db.prepare(
+      `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ),
+    getReport: db.prepare<[string], ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`),
+    listReports: db.prepare<[string, number, number], ReportRow>(
+      `SELECT ${REPORT_COLUMNS} FROM reports WHERE brand IN (SELECT value FROM json_each(?))
+       ORDER BY received_ms DESC, id DESC LIMIT ? OFFSET ?`,
+    ),
+    listReportsByStatus: db.prepare<[string, string, number, number], ReportRow>(
+      `SELECT ${REPORT_COLUMNS} FROM reports WHERE brand IN (SELECT value FROM json_each(?)) AND status = ?
+       ORDER BY received_ms DESC, id DESC LIMIT ? OFFSET ?`,
+    ),
+    reviewReport: db.prepare<[string, string, string, string, string], ReportRow>(
+      `UPDATE reports SET status = ?, review_note = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ?
+       RETURNING ${REPORT_COLUMNS}`,
+    ),
+    insertFeedback: db.prepare(
+      `INSERT INTO feedback (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ),
+    getFeedback: db.prepare<[string], { body: string }>('SELECT body FROM feedback WHERE id = ?'),
+    counts: db.prepare<[], CountRow>(
+      'SELECT marketplace, status, COUNT(*) AS n FROM reports GROUP BY marketplace, status ORDER BY marketplace, status',
+    ),
+    feedbackCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM feedback'),
+    flagged: db.prepare<[number], { listing_key: string }>(`${FLAGGED} ORDER BY listing_key`),
+    flaggedCount: db.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM (${FLAGGED})`),
+    // ISO week-numbering year and week (%G, %V: SQLite 3.46+), in UTC, like PostgreSQL's IYYY and IW.
+    weeks: db.prepare<[], { week: string; listings: number }>(
+      `SELECT strftime('%G-W%V', received_ms / 1000, 'unixepoch') AS week, COUNT(DISTINCT listing_key) AS listings
+       FROM reports GROUP BY week ORDER BY week`,
+    ),
+    upsertToken: db.prepare(
+      `INSERT INTO tokens (hash, name, brands, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (hash) DO UPDATE SET name = excluded.name, brands = excluded.brands,
+         created_at = excluded.created_at, expires_at = excluded.expires_at`,
+    ),
+    findToken: db.prepare<[string], TokenRow>(
+      'SELECT hash, name, brands, created_at, expires_at FROM tokens WHERE hash = ?',
+    ),
+    insertArtifact: db.prepare(
+      `INSERT INTO registry_artifacts (version, body, etag, published_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (version) DO NOTHING`,
+    ),
+    getArtifact: db.prepare<[number], ArtifactRow>(
+      'SELECT version, body, etag, published_at FROM registry_artifacts WHERE version = ?',
+    ),
+    latestArtifact: db.prepare<[], ArtifactRow>(
+      'SELECT version, body, etag, published_at FROM registry_artifacts ORDER BY version DESC LIMIT 1',
+    ),
+    insertPatch: db.prepare(
+      `INSERT INTO registry_patches (from_version, to_version, body) VALUES (?, ?, ?)
+       ON CONFLICT (from_version, to_version) DO NOTHING`,
+    ),
+    getPatch: db.prepare<[number, number], PatchRow>(
+      'SELECT from_version, to_version, body FROM registry_patches WHERE from_version = ? AND to_version = ?',
+    ),
+  };
+}
+
+/**
+ * The SQLite side: one connection in WAL mode. better-sqlite3 is synchronous, so each call runs to
+ * the end before the next starts; the methods are async only to match the PostgreSQL side. The
+ * statements are prepared once, on first use after the schema exists (migrate runs first).
+ */
+export function openSqlite(file: string): Storage {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+
+  let statements: ReturnType<typeof prepare> | undefined;
+  const st = () => {
+    statements ??= prepare(db);
+    return statements;
+  };
+
+  const saveRegistry = db.transaction(
+    (artifact: Parameters<Storage['saveRegistry']>[0], patch: Parameters<Storage['saveRegistry']>[1] | undefined) => {
+      const s = st();
+      if (s.insertArtifact.run(artifact.version, artifact.body, artifact.etag, artifact.publishedAt).changes === 0) {
+        checkSame(`registry version ${artifact.version}`, s.getArtifact.get(artifact.version)!.body, artifact.body);
+      }
+      if (patch && s.insertPatch.run(patch.from, patch.to, patch.body).changes === 0) {
+        checkSame(`registry patch ${patch.from} → ${patch.to}`, s.getPatch.get(patch.from, patch.to)!.body, patch.body);
+      }
+    },
+  );
+
+  const stats = db.transaction(() => {
+    const s = st();
+    return buildStats({
+      counts: s.counts.all(),
+      feedback: s.feedbackCount.get()!.n,
+      flaggedListings: s.flaggedCount.get(3)!.n,
+      weeks: s.weeks.all(),
+    });
+  });
+
+  return {
+    async migrate() {
+      migrateSqlite(db);
+    },
+
+    async insertReport(report: Report, receivedAt: string) {
+      const s = st();
+      const { changes } = s.insertReport.run(
+        report.id,
+        report.brand ?? null,
+        report.listing.marketplace,
+        report.listing.key,
+        report.reporterId,
+        receivedAt,
+        receivedMs(receivedAt),
+        JSON.stringify(report),
+      );
+      return { inserted: changes === 1, stored: toStoredReport(s.getReport.get(report.id)!) };
+    },
+
+    async insertFeedback(feedback: Feedback, receivedAt: string) {
+      const s = st();
+      const { changes } = s.insertFeedback.run(
+        feedback.id,
+        feedback.brand ?? null,
+        feedback.listing.marketplace,
+        feedback.listing.key,
+        feedback.reporterId,
+        receivedAt,
+        receivedMs(receivedAt),
+        JSON.stringify(feedback),
+      );
+      return { inserted: changes === 1, stored: toFeedback(s.getFeedback.get(feedback.id)!) };
+    },
+
+    async listReports(query: { brands: string[]; status?: ReviewStatus; limit: number; offset: number }) {
+      checkPage(query);
+      if (query.brands.length === 0 || query.limit === 0) return [];
+      const brands = JSON.stringify(query.brands);
+      const rows = query.status
+        ? st().listReportsByStatus.all(brands, query.status, query.limit, query.offset)
+        : st().listReports.all(brands, query.limit, query.offset);
+      return rows.map(toStoredReport);
+    },
+
+    async getReport(id: string) {
+      const row = st().getReport.get(id);
+      return row && toStoredReport(row);
+    },
+
+    async reviewReport(id: string, status: 'confirmed' | 'rejected', review: { note: string; by: string; at: string }) {
+      const row = st().reviewReport.get(status, review.note, review.by, review.at, id);
+      return row && toStoredReport(row);
+    },
+
+    async stats() {
+      return stats();
+    },
+
+    async flaggedKeys(minReporters: number) {
+      return st()
+        .flagged.all(minReporters)
+        .map((row) => row.listing_key);
+    },
+
+    async createToken(token) {
+      st().upsertToken.run(
+        token.hash,
+        token.name,
+        JSON.stringify(token.brands),
+        token.createdAt,
+        token.expiresAt ?? null,
+      );
+    },
+
+    async findToken(hash: string) {
+      const row = st().findToken.get(hash);
+      return row && toToken(row);
+    },
+
+    async saveRegistry(artifact, patch) {
+      saveRegistry(artifact, patch);
+    },
+
+    async latestRegistry() {
+      const row = st().latestArtifact.get();
+      return row && toArtifact(row);
+    },
+
+    async registryPatch(from: number, to: number) {
+      const row = st().getPatch.get(from, to);
+      return row && toPatch(row);
+    },
+
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

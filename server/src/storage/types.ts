@@ -1,0 +1,85 @@
+import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
+
+/** A report as stored: the report itself and what the service knows of it. */
+export interface StoredReport {
+  report: Report;
+  status: ReviewStatus;
+  /** When the service first received it (ISO 8601). */
+  receivedAt: string;
+  review?: { note: string; by: string; at: string };
+}
+
+export interface VolunteerToken {
+  /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
+  hash: string;
+  name: string;
+  brands: string[];
+  createdAt: string;
+  /** ISO 8601, or undefined for no expiry. */
+  expiresAt?: string;
+}
+
+/** A signed registry version as served: the exact bytes, their ETag, and the patch from the version before. */
+export interface RegistryArtifact {
+  version: number;
+  /** The signed artifact, exactly as served (JSON text). */
+  body: string;
+  etag: string;
+  publishedAt: string;
+}
+
+export interface RegistryPatch {
+  from: number;
+  to: number;
+  /** The patch, exactly as served (JSON text). */
+  body: string;
+}
+
+export interface Stats {
+  reportsByMarketplace: Record<string, Record<ReviewStatus, number>>;
+  reports: number;
+  confirmed: number;
+  rejected: number;
+  feedback: number;
+  flaggedListings: number;
+  /** Distinct listings reported, per ISO week (YYYY-Www), oldest first: suspect listings over time. */
+  suspectListingsByWeek: { week: string; listings: number }[];
+}
+
+/**
+ * Everything the service keeps, behind one interface with an SQLite and a PostgreSQL side.
+ * Every method is safe to call concurrently; inserts are idempotent by id.
+ */
+export interface Storage {
+  /** Creates or upgrades the schema (numbered migrations, each applied once). */
+  migrate(): Promise<void>;
+  /** Stores the report unless one with its id exists; returns the stored one either way. */
+  insertReport(report: Report, receivedAt: string): Promise<{ inserted: boolean; stored: StoredReport }>;
+  insertFeedback(feedback: Feedback, receivedAt: string): Promise<{ inserted: boolean; stored: Feedback }>;
+  /** Reports about the given brands, newest first, optionally of one status. */
+  listReports(query: {
+    brands: string[];
+    status?: ReviewStatus;
+    limit: number;
+    offset: number;
+  }): Promise<StoredReport[]>;
+  getReport(id: string): Promise<StoredReport | undefined>;
+  /** Sets a report's status with a note; undefined when no such report. */
+  reviewReport(
+    id: string,
+    status: 'confirmed' | 'rejected',
+    review: { note: string; by: string; at: string },
+  ): Promise<StoredReport | undefined>;
+  stats(): Promise<Stats>;
+  /**
+   * Listing keys reported by at least `minReporters` distinct reporters (unless a volunteer
+   * rejected a report of it), or confirmed by a volunteer.
+   */
+  flaggedKeys(minReporters: number): Promise<string[]>;
+  createToken(token: VolunteerToken): Promise<void>;
+  findToken(hash: string): Promise<VolunteerToken | undefined>;
+  saveRegistry(artifact: RegistryArtifact, patch?: RegistryPatch): Promise<void>;
+  latestRegistry(): Promise<RegistryArtifact | undefined>;
+  registryPatch(from: number, to: number): Promise<RegistryPatch | undefined>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,67 @@
+import * as v from 'valibot';
+import { MARKETPLACES, MoneySchema } from '../listing/listing';
+import { REASON_CODES } from '../risk/assessment';
+
+/** What a report says about the listing, as the reporter's page showed it. */
+const ReportedListingSchema = v.strictObject({
+  key: v.pipe(v.string(), v.regex(/^[a-z]+:[A-Za-z0-9_.~-]{1,160}$/)),
+  url: v.pipe(v.string(), v.url(), v.maxLength(2048)),
+  title: v.pipe(v.string(), v.maxLength(1000)),
+  price: v.optional(MoneySchema),
+  seller: v.optional(v.pipe(v.string(), v.maxLength(300))),
+  marketplace: v.picklist(MARKETPLACES),
+});
+
+export const REPORT_CATEGORIES = ['counterfeit', 'misleading', 'other'] as const;
+
+const Id = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9-]{16,64}$/, 'expected a random id of 16 to 64 letters, digits or hyphens'),
+);
+const Params = v.record(
+  v.pipe(v.string(), v.maxLength(40)),
+  v.union([v.pipe(v.string(), v.maxLength(300)), v.pipe(v.number(), v.finite())]),
+);
+
+/**
+ * One report, as the extension sends it and the companion service stores it. The `id` is the
+ * client's idempotency key: the same id sent again is the same report.
+ */
+export const ReportSchema = v.strictObject({
+  id: Id,
+  reporterId: Id,
+  listing: ReportedListingSchema,
+  /** The registry brand id the assessment named, when it named one. */
+  brand: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(80))),
+  level: v.picklist(['high', 'caution', 'none', 'unknown']),
+  reasons: v.pipe(v.array(v.strictObject({ code: v.picklist(REASON_CODES), params: Params })), v.maxLength(20)),
+  registryVersion: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  category: v.picklist(REPORT_CATEGORIES),
+  note: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  extensionVersion: v.pipe(v.string(), v.maxLength(40)),
+  /** A PNG of the visible tab, only when the reporter turned screenshots on. */
+  screenshot: v.optional(
+    v.strictObject({
+      base64: v.pipe(v.string(), v.maxLength(2_800_000), v.regex(/^[A-Za-z0-9+/]+={0,2}$/)),
+      sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+    }),
+  ),
+});
+export type Report = v.InferOutput<typeof ReportSchema>;
+
+/** "This listing is genuine", from a shopper, sent the same way. */
+export const FeedbackSchema = v.strictObject({
+  id: Id,
+  reporterId: Id,
+  listing: ReportedListingSchema,
+  brand: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(80))),
+  registryVersion: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  note: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  extensionVersion: v.pipe(v.string(), v.maxLength(40)),
+});
+export type Feedback = v.InferOutput<typeof FeedbackSchema>;
+
+export const REVIEW_STATUSES = ['open', 'confirmed', 'rejected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];

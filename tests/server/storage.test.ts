@@ -1,0 +1,628 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import * as v from 'valibot';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS, type Migration, migratePostgres, migrateSqlite } from '../../server/src/storage/migrations';
+import { openStorage, SQLITE_FILE } from '../../server/src/storage/open';
+import type { RegistryArtifact, Storage, VolunteerToken } from '../../server/src/storage/types';
+import { type Feedback, FeedbackSchema, type Report, ReportSchema } from '../../src/reports/report';
+import { postgresBinaries, startPostgres, type ThrowawayPostgres } from '../support/postgres';
+
+// ── Fixtures ────────────────────────────────────────────────────────────────────────────────
+
+let serial = 0;
+const idOf = (prefix: string, n: number) => `${prefix}-${String(n).padStart(12, '0')}`;
+const reporter = (n: number) => idOf('reporter', n);
+
+/** A report that ReportSchema accepts (checked here, so the fixtures stay honest). */
+function makeReport(options: {
+  id?: string;
+  key?: string;
+  brand?: string | null;
+  reporter?: number;
+  note?: string;
+}): Report {
+  const key = options.key ?? 'amazon:B0TESTITEM1';
+  const marketplace = key.split(':')[0];
+  const report = {
+    id: options.id ?? idOf('report', ++serial),
+    reporterId: reporter(options.reporter ?? 1),
+    listing: {
+      key,
+      url: `https://www.example.com/item/${encodeURIComponent(key)}`,
+      title: 'Nike Air Max 90 — «replica» 1:1',
+      price: { amount: 19.99, currency: 'USD' },
+      seller: 'Shoe Outlet 4U',
+      marketplace,
+    },
+    ...(options.brand === null ? {} : { brand: options.brand ?? 'nike' }),
+    level: 'high',
+    reasons: [
+      { code: 'counterfeit_terms', params: { term: 'replica', weight: 0.1 + 0.2 } },
+      { code: 'brand_recognised', params: { brand: 'Nike', count: 3 } },
+    ],
+    registryVersion: 42,
+    category: 'counterfeit',
+    ...(options.note === undefined ? {} : { note: options.note }),
+    createdAt: '2025-01-02T03:04:05.678Z',
+    extensionVersion: '0.1.0',
+  };
+  return v.parse(ReportSchema, report);
+}
+
+function makeFeedback(options: { id?: string; note?: string } = {}): Feedback {
+  return v.parse(FeedbackSchema, {
+    id: options.id ?? idOf('feedback', ++serial),
+    reporterId: reporter(9),
+    listing: {
+      key: 'ebay:1234567890',
+      url: 'https://www.ebay.com/itm/1234567890',
+      title: 'Genuine Levi’s 501',
+      marketplace: 'ebay',
+    },
+    brand: 'levis',
+    registryVersion: 7,
+    ...(options.note === undefined ? {} : { note: options.note }),
+    createdAt: '2025-01-02T03:04:05.678Z',
+    extensionVersion: '0.1.0',
+  });
+}
+
+const at = (day: number, seconds = 0) => new Date(Date.UTC(2025, 0, day, 12, 0, seconds)).toISOString();
+
+// ── Backends ────────────────────────────────────────────────────────────────────────────────
+
+/** Direct access to one test database, under the Storage interface. */
+interface Raw {
+  migrate(migrations: readonly Migration[]): Promise<number[]>;
+  ledger(): Promise<number[]>;
+  hasTable(name: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+interface Database_ {
+  /** Opens it through openStorage (which migrates); as often as asked. */
+  open(): Promise<Storage>;
+  raw(): Promise<Raw>;
+}
+
+interface Backend {
+  name: string;
+  /** Why this backend cannot run here; the suite says so instead of running. */
+  unavailable?: string;
+  setup(): Promise<void>;
+  teardown(): Promise<void>;
+  /** A new, empty database. */
+  fresh(): Promise<Omit<Database_, 'open'> & { options: { dataDir: string; databaseUrl?: string } }>;
+}
+
+const opened: { close(): Promise<void> }[] = [];
+const track = <T extends { close(): Promise<void> }>(thing: T) => {
+  opened.push(thing);
+  return thing;
+};
+
+function sqliteBackend(): Backend {
+  let root = '';
+  let n = 0;
+  return {
+    name: 'sqlite',
+    async setup() {
+      root = mkdtempSync(join(tmpdir(), 'cg-sqlite-'));
+    },
+    async teardown() {
+      rmSync(root, { recursive: true, force: true });
+    },
+    async fresh() {
+      const dataDir = join(root, `db${++n}`, 'data');
+      return {
+        options: { dataDir },
+        async raw() {
+          const db = new Database(join(dataDir, SQLITE_FILE));
+          return track({
+            async migrate(migrations: readonly Migration[]) {
+              return migrateSqlite(db, migrations);
+            },
+            async ledger() {
+              return db
+                .prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+                .all()
+                .map((row) => row.version);
+            },
+            async hasTable(name: string) {
+              return (
+                db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
+              );
+            },
+            async close() {
+              if (db.open) db.close();
+            },
+          });
+        },
+      };
+    },
+  };
+}
+
+function postgresBackend(): Backend {
+  let cluster: ThrowawayPostgres | undefined;
+  let n = 0;
+  const binaries = postgresBinaries();
+  return {
+    name: 'postgres',
+    unavailable: binaries
+      ? undefined
+      : "no PostgreSQL binaries (initdb, pg_ctl) on PATH or in /usr/lib/postgresql/*/bin: install Debian's postgresql package",
+    async setup() {
+      cluster = await startPostgres();
+      if (!cluster) throw new Error('PostgreSQL binaries disappeared');
+    },
+    async teardown() {
+      await cluster?.stop();
+    },
+    async fresh() {
+      const name = `storage_test_${++n}`;
+      const admin = new pg.Client({ connectionString: cluster!.url });
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE ${name}`);
+      } finally {
+        await admin.end();
+      }
+      const url = cluster!.urlFor(name);
+      return {
+        options: { dataDir: '/nonexistent/not-used-by-postgres', databaseUrl: url },
+        async raw() {
+          const pool = new pg.Pool({ connectionString: url, max: 4 });
+          return track({
+            migrate: (migrations: readonly Migration[]) => migratePostgres(pool, migrations),
+            async ledger() {
+              const result = await pool.query<{ version: number }>(
+                'SELECT version FROM schema_migrations ORDER BY version',
+              );
+              return result.rows.map((row) => row.version);
+            },
+            async hasTable(table: string) {
+              const result = await pool.query('SELECT to_regclass($1) IS NOT NULL AS found', [table]);
+              return result.rows[0].found === true;
+            },
+            close: () => pool.end(),
+          });
+        },
+      };
+    },
+  };
+}
+
+const backends = [sqliteBackend(), postgresBackend()];
+
+// ── The suite, once for each backend ────────────────────────────────────────────────────────
+
+describe.each(backends)('storage on $name', (backend) => {
+  if (backend.unavailable) {
+    if (process.env.CI) {
+      it('has PostgreSQL to test against (CI must install it)', () => {
+        throw new Error(backend.unavailable);
+      });
+    } else {
+      it.skip(`skipped: ${backend.unavailable}`, () => {});
+    }
+    return;
+  }
+
+  beforeAll(() => backend.setup());
+  afterAll(() => backend.teardown());
+  afterEach(async () => {
+    for (const thing of opened.splice(0).reverse()) await thing.close();
+  });
+
+  async function fresh(): Promise<Database_> {
+    const db = await backend.fresh();
+    return { ...db, open: async () => track(await openStorage(db.options)) };
+  }
+
+  async function storage(): Promise<Storage> {
+    return (await fresh()).open();
+  }
+
+  describe('reports', () => {
+    it('stores a report once: the same id again returns inserted false and the first content', async () => {
+      const store = await storage();
+      const first = makeReport({ note: 'first' });
+      const again = { ...first, note: 'second, different body' };
+
+      const a = await store.insertReport(first, at(1));
+      const b = await store.insertReport(again, at(2));
+
+      expect(a).toStrictEqual({ inserted: true, stored: { report: first, status: 'open', receivedAt: at(1) } });
+      expect(b).toStrictEqual({ inserted: false, stored: { report: first, status: 'open', receivedAt: at(1) } });
+      expect(await store.getReport(first.id)).toStrictEqual(a.stored);
+      expect(await store.listReports({ brands: ['nike'], limit: 10, offset: 0 })).toHaveLength(1);
+    });
+
+    it('gives back exactly what it was given: numbers stay numbers, text stays text', async () => {
+      const store = await storage();
+      const report = makeReport({ note: 'Ünïcödé ✓ "quotes" \\ and\nnewlines' });
+      await store.insertReport(report, '2025-01-02T03:04:05+02:00');
+      const stored = await store.getReport(report.id);
+      expect(stored).toStrictEqual({ report, status: 'open', receivedAt: '2025-01-02T03:04:05+02:00' });
+      expect(stored!.report.reasons[0]!.params.weight).toBe(0.1 + 0.2);
+      expect(stored!.report.registryVersion).toBe(42);
+      expect(stored!.report.listing.price).toStrictEqual({ amount: 19.99, currency: 'USD' });
+    });
+
+    it('refuses a receivedAt that is not a time', async () => {
+      const store = await storage();
+      await expect(store.insertReport(makeReport({}), 'yesterday')).rejects.toThrow(RangeError);
+      expect(await store.getReport(idOf('report', serial))).toBeUndefined();
+    });
+
+    it('keeps one row when 20 inserts of the same id race, from one and from two connections', async () => {
+      const db = await fresh();
+      const [one, two] = [await db.open(), await db.open()];
+      const id = idOf('race', 1);
+      const attempts = Array.from({ length: 20 }, (_, i) => makeReport({ id, note: `attempt ${i}` }));
+      const results = await Promise.all(
+        attempts.map((report, i) => (i % 2 ? one : two).insertReport(report, at(1, i))),
+      );
+
+      expect(results.filter((r) => r.inserted)).toHaveLength(1);
+      const winner = results.find((r) => r.inserted)!.stored;
+      for (const result of results) expect(result.stored).toStrictEqual(winner);
+      expect(await one.listReports({ brands: ['nike'], limit: 100, offset: 0 })).toStrictEqual([winner]);
+      expect((await one.stats()).reports).toBe(1);
+    });
+
+    it('returns undefined for a report it does not have', async () => {
+      const store = await storage();
+      expect(await store.getReport(idOf('missing', 1))).toBeUndefined();
+    });
+  });
+
+  describe('listReports', () => {
+    async function seeded() {
+      const store = await storage();
+      const reports = [
+        { report: makeReport({ brand: 'nike' }), receivedAt: at(1) },
+        { report: makeReport({ brand: 'adidas' }), receivedAt: at(2) },
+        { report: makeReport({ brand: 'nike' }), receivedAt: at(3) },
+        { report: makeReport({ id: idOf('same-time-a', 1), brand: 'nike' }), receivedAt: at(4) },
+        { report: makeReport({ id: idOf('same-time-b', 1), brand: 'nike' }), receivedAt: at(4) },
+        { report: makeReport({ brand: 'puma' }), receivedAt: at(5) },
+        { report: makeReport({ brand: null }), receivedAt: at(6) },
+        // 13:00 UTC, later than at(4) though earlier as text: ordering is by instant, not by text.
+        { report: makeReport({ brand: 'nike' }), receivedAt: '2025-01-04T11:00:00.000-02:00' },
+      ];
+      for (const { report, receivedAt } of reports) await store.insertReport(report, receivedAt);
+      const ids = reports.map((r) => r.report.id);
+      await store.reviewReport(ids[2]!, 'confirmed', { note: 'fake', by: 'vol', at: at(10) });
+      await store.reviewReport(ids[1]!, 'rejected', { note: 'real', by: 'vol', at: at(10) });
+      return { store, ids };
+    }
+    const idsOf = (list: { report: Report }[]) => list.map((s) => s.report.id);
+
+    it('lists the given brands only, newest first, ties by id (last first)', async () => {
+      const { store, ids } = await seeded();
+      const nike = await store.listReports({ brands: ['nike'], limit: 50, offset: 0 });
+      expect(idsOf(nike)).toEqual([ids[7], ids[4], ids[3], ids[2], ids[0]]);
+      const both = await store.listReports({ brands: ['adidas', 'nike'], limit: 50, offset: 0 });
+      expect(idsOf(both)).toEqual([ids[7], ids[4], ids[3], ids[2], ids[1], ids[0]]);
+      expect(await store.listReports({ brands: [], limit: 50, offset: 0 })).toEqual([]);
+      expect(await store.listReports({ brands: ['unknown-brand'], limit: 50, offset: 0 })).toEqual([]);
+    });
+
+    it('filters by status', async () => {
+      const { store, ids } = await seeded();
+      const brands = ['nike', 'adidas', 'puma'];
+      expect(idsOf(await store.listReports({ brands, status: 'confirmed', limit: 50, offset: 0 }))).toEqual([ids[2]]);
+      expect(idsOf(await store.listReports({ brands, status: 'rejected', limit: 50, offset: 0 }))).toEqual([ids[1]]);
+      expect(idsOf(await store.listReports({ brands, status: 'open', limit: 50, offset: 0 }))).toEqual([
+        ids[5],
+        ids[7],
+        ids[4],
+        ids[3],
+        ids[0],
+      ]);
+    });
+
+    it('pages with limit and offset', async () => {
+      const { store } = await seeded();
+      const brands = ['nike', 'adidas', 'puma'];
+      const all = idsOf(await store.listReports({ brands, limit: 50, offset: 0 }));
+      expect(all).toHaveLength(7);
+      const pages: string[] = [];
+      for (let offset = 0; offset < 8; offset += 3) {
+        const page = idsOf(await store.listReports({ brands, limit: 3, offset }));
+        expect(page.length).toBeLessThanOrEqual(3);
+        pages.push(...page);
+      }
+      expect(pages).toEqual(all);
+      expect(await store.listReports({ brands, limit: 3, offset: 7 })).toEqual([]);
+      expect(await store.listReports({ brands, limit: 0, offset: 0 })).toEqual([]);
+      await expect(store.listReports({ brands, limit: -1, offset: 0 })).rejects.toThrow(RangeError);
+    });
+  });
+
+  describe('reviewReport', () => {
+    it('sets status and review, keeps them across a repeated insert, and lets a later review replace them', async () => {
+      const store = await storage();
+      const report = makeReport({});
+      await store.insertReport(report, at(1));
+
+      const review = { note: 'Fake: wrong logo stitching', by: 'Volunteer A', at: at(2) };
+      const confirmed = await store.reviewReport(report.id, 'confirmed', review);
+      expect(confirmed).toStrictEqual({ report, status: 'confirmed', receivedAt: at(1), review });
+      expect(await store.getReport(report.id)).toStrictEqual(confirmed);
+      expect(await store.insertReport(report, at(3))).toStrictEqual({ inserted: false, stored: confirmed });
+
+      const second = { note: 'Seller is authorised after all', by: 'Volunteer B', at: at(4) };
+      expect(await store.reviewReport(report.id, 'rejected', second)).toStrictEqual({
+        report,
+        status: 'rejected',
+        receivedAt: at(1),
+        review: second,
+      });
+    });
+
+    it('returns undefined for an unknown report', async () => {
+      const store = await storage();
+      expect(await store.reviewReport(idOf('missing', 2), 'confirmed', { note: '', by: 'x', at: at(1) })).toBe(
+        undefined,
+      );
+    });
+  });
+
+  describe('feedback', () => {
+    it('stores feedback once, returning the first content for the same id', async () => {
+      const store = await storage();
+      const first = makeFeedback({ note: 'bought it, real' });
+      expect(await store.insertFeedback(first, at(1))).toStrictEqual({ inserted: true, stored: first });
+      expect(await store.insertFeedback({ ...first, note: 'changed' }, at(2))).toStrictEqual({
+        inserted: false,
+        stored: first,
+      });
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.insertFeedback(makeFeedback({ id: idOf('fb-race', 1) }), at(i + 1))),
+      );
+      expect(results.filter((r) => r.inserted)).toHaveLength(1);
+      expect((await store.stats()).feedback).toBe(2);
+    });
+  });
+
+  describe('flaggedKeys', () => {
+    it('flags 3 distinct reporters or any confirmed report, sorted byte-wise', async () => {
+      const store = await storage();
+      const add = (key: string, reporterN: number, receivedAt = at(1)) =>
+        store.insertReport(makeReport({ key, reporter: reporterN }), receivedAt).then((r) => r.stored.report.id);
+
+      for (const n of [1, 2, 3]) await add('amazon:THREE', n);
+      for (const n of [1, 2, 3]) await add('amazon:apple', n);
+      // Two reporters, one of them twice: three reports, two people.
+      for (const n of [1, 2, 1]) await add('amazon:TWO', n);
+      const confirmed = await add('ebay:CONFIRMED', 4);
+      await store.reviewReport(confirmed, 'confirmed', { note: 'fake', by: 'vol', at: at(2) });
+      const rejected = await add('ebay:REJECTED', 5);
+      await store.reviewReport(rejected, 'rejected', { note: 'real', by: 'vol', at: at(2) });
+      // Three reporters, but a volunteer found the listing genuine: not flagged.
+      for (const n of [6, 7]) await add('ebay:REJECTED', n);
+
+      expect(await store.flaggedKeys(3)).toEqual(['amazon:THREE', 'amazon:apple', 'ebay:CONFIRMED']);
+      expect(await store.flaggedKeys(2)).toEqual(['amazon:THREE', 'amazon:TWO', 'amazon:apple', 'ebay:CONFIRMED']);
+      expect(await store.flaggedKeys(4)).toEqual(['ebay:CONFIRMED']);
+      expect((await store.stats()).flaggedListings).toBe(3);
+    });
+
+    it('flags nothing in an empty database', async () => {
+      const store = await storage();
+      expect(await store.flaggedKeys(3)).toEqual([]);
+    });
+  });
+
+  describe('stats', () => {
+    it('counts per marketplace and status, totals, feedback, flagged listings and listings per ISO week', async () => {
+      const store = await storage();
+      const add = (key: string, reporterN: number, receivedAt: string) =>
+        store.insertReport(makeReport({ key, reporter: reporterN }), receivedAt).then((r) => r.stored.report.id);
+
+      await add('amazon:A1', 1, '2024-12-29T23:59:59.999Z'); // Sunday: 2024-W52
+      await add('amazon:A1', 2, '2024-12-30T00:00:00.000Z'); // Monday: 2025-W01
+      const e1 = await add('ebay:E1', 1, '2024-12-31T12:00:00.000Z'); // 2025-W01
+      await add('ebay:E1', 3, '2025-01-05T23:30:00.000Z'); // Sunday: 2025-W01
+      const a2 = await add('amazon:A2', 3, '2021-01-03T10:00:00.000+02:00'); // 08:00 UTC: 2020-W53
+      await store.reviewReport(e1, 'confirmed', { note: '', by: 'vol', at: at(9) });
+      await store.reviewReport(a2, 'rejected', { note: '', by: 'vol', at: at(9) });
+      await store.insertFeedback(makeFeedback(), at(9));
+      const feedback = makeFeedback();
+      await store.insertFeedback(feedback, at(9));
+      await store.insertFeedback(feedback, at(10));
+
+      expect(await store.stats()).toStrictEqual({
+        reportsByMarketplace: {
+          amazon: { open: 2, confirmed: 0, rejected: 1 },
+          ebay: { open: 1, confirmed: 1, rejected: 0 },
+        },
+        reports: 5,
+        confirmed: 1,
+        rejected: 1,
+        feedback: 2,
+        flaggedListings: 1,
+        suspectListingsByWeek: [
+          { week: '2020-W53', listings: 1 },
+          { week: '2024-W52', listings: 1 },
+          { week: '2025-W01', listings: 2 },
+        ],
+      });
+    });
+
+    it('is all zeros for an empty database', async () => {
+      const store = await storage();
+      expect(await store.stats()).toStrictEqual({
+        reportsByMarketplace: {},
+        reports: 0,
+        confirmed: 0,
+        rejected: 0,
+        feedback: 0,
+        flaggedListings: 0,
+        suspectListingsByWeek: [],
+      });
+    });
+  });
+
+  describe('tokens', () => {
+    it('finds a token by hash, with and without expiry; a second create replaces it', async () => {
+      const store = await storage();
+      const lasting: VolunteerToken = {
+        hash: 'a'.repeat(64),
+        name: 'Volunteer A',
+        brands: ['adidas', 'nike'],
+        createdAt: at(1),
+      };
+      const expiring: VolunteerToken = { ...lasting, hash: 'b'.repeat(64), brands: [], expiresAt: at(30) };
+      await store.createToken(lasting);
+      await store.createToken(expiring);
+      expect(await store.findToken(lasting.hash)).toStrictEqual(lasting);
+      expect(await store.findToken(expiring.hash)).toStrictEqual(expiring);
+      expect(await store.findToken('c'.repeat(64))).toBeUndefined();
+
+      const renamed = { ...lasting, name: 'Volunteer A (renamed)', brands: ['puma'] };
+      await store.createToken(renamed);
+      expect(await store.findToken(lasting.hash)).toStrictEqual(renamed);
+    });
+  });
+
+  describe('registry', () => {
+    const artifact = (version: number, text = `v${version}`): RegistryArtifact => ({
+      version,
+      body: JSON.stringify({ formatVersion: 1, payload: `{\n "version": ${version},\n "text": "${text} ✓"\n}` }),
+      etag: `"v${version}-0123456789abcdef"`,
+      publishedAt: at(version % 28),
+    });
+
+    it('round-trips artifacts and patches exactly, the latest being the highest version', async () => {
+      const store = await storage();
+      expect(await store.latestRegistry()).toBeUndefined();
+      expect(await store.registryPatch(1, 2)).toBeUndefined();
+
+      await store.saveRegistry(artifact(1));
+      expect(await store.latestRegistry()).toStrictEqual(artifact(1));
+
+      const patch = { from: 1, to: 2, body: '{"patch":"@@ -1 +1 @@\\n-a\\n+b\\n"}' };
+      await store.saveRegistry(artifact(2), patch);
+      expect(await store.latestRegistry()).toStrictEqual(artifact(2));
+      expect(await store.registryPatch(1, 2)).toStrictEqual(patch);
+      expect(await store.registryPatch(2, 1)).toBeUndefined();
+
+      // Beyond 32 bits, as a date-shaped version would be.
+      const big = 20_250_102_030_405;
+      await store.saveRegistry(artifact(big), { from: 2, to: big, body: '{}' });
+      const latest = await store.latestRegistry();
+      expect(latest).toStrictEqual(artifact(big));
+      expect(typeof latest!.version).toBe('number');
+      expect(await store.registryPatch(2, big)).toStrictEqual({ from: 2, to: big, body: '{}' });
+    });
+
+    it('accepts the same version saved again, refuses a different body for it, and saves nothing then', async () => {
+      const store = await storage();
+      await store.saveRegistry(artifact(1));
+      await store.saveRegistry(artifact(2), { from: 1, to: 2, body: 'p' });
+      await store.saveRegistry(artifact(2), { from: 1, to: 2, body: 'p' });
+
+      await expect(store.saveRegistry(artifact(2, 'other'), { from: 0, to: 2, body: 'q' })).rejects.toThrow(
+        /different body/,
+      );
+      await expect(store.saveRegistry(artifact(3), { from: 1, to: 2, body: 'other' })).rejects.toThrow(
+        /different body/,
+      );
+      expect(await store.registryPatch(0, 2)).toBeUndefined();
+      expect(await store.latestRegistry()).toStrictEqual(artifact(2));
+      expect(await store.registryPatch(1, 2)).toStrictEqual({ from: 1, to: 2, body: 'p' });
+    });
+  });
+
+  describe('migrations', () => {
+    it('migrating again is a no-op: nothing re-applied, data kept', async () => {
+      const db = await fresh();
+      const store = await db.open();
+      const report = makeReport({});
+      await store.insertReport(report, at(1));
+      await store.migrate();
+      await store.migrate();
+
+      const raw = await db.raw();
+      expect(await raw.ledger()).toEqual(MIGRATIONS.map((m) => m.version));
+      expect(await raw.migrate(MIGRATIONS)).toEqual([]);
+      expect(await store.getReport(report.id)).toStrictEqual({ report, status: 'open', receivedAt: at(1) });
+    });
+
+    it('applies each new migration once, and a failing one not at all', async () => {
+      const db = await fresh();
+      await db.open();
+      const raw = await db.raw();
+      const next = MIGRATIONS.length + 1;
+      const added: Migration = {
+        version: next,
+        name: 'test: an extra table',
+        sqlite: 'CREATE TABLE extra_one (x INTEGER)',
+        postgres: 'CREATE TABLE extra_one (x INTEGER)',
+      };
+      const broken: Migration = {
+        version: next + 1,
+        name: 'test: fails halfway',
+        sqlite: 'CREATE TABLE extra_two (x INTEGER); CREATE TABLE broken (',
+        postgres: 'CREATE TABLE extra_two (x INTEGER); CREATE TABLE broken (',
+      };
+      expect(await raw.migrate([...MIGRATIONS, added])).toEqual([next]);
+      expect(await raw.migrate([...MIGRATIONS, added])).toEqual([]);
+      await expect(raw.migrate([...MIGRATIONS, added, broken])).rejects.toThrow();
+      expect(await raw.hasTable('extra_one')).toBe(true);
+      expect(await raw.hasTable('extra_two')).toBe(false);
+      expect(await raw.ledger()).toEqual([...MIGRATIONS.map((m) => m.version), next]);
+    });
+
+    it('lets several processes open a new database at once', async () => {
+      const db = await fresh();
+      const stores = await Promise.all([db.open(), db.open(), db.open()]);
+      const raw = await db.raw();
+      expect(await raw.ledger()).toEqual(MIGRATIONS.map((m) => m.version));
+      await stores[0]!.insertReport(makeReport({}), at(1));
+      expect((await stores[2]!.stats()).reports).toBe(1);
+    });
+  });
+
+  it('keeps everything across close and reopen', async () => {
+    const db = await fresh();
+    const report = makeReport({});
+    const feedback = makeFeedback();
+    const token: VolunteerToken = { hash: 'd'.repeat(64), name: 'V', brands: ['nike'], createdAt: at(1) };
+    const registry: RegistryArtifact = { version: 5, body: '{"x":1}', etag: '"v5"', publishedAt: at(1) };
+    const patch = { from: 4, to: 5, body: '{"p":1}' };
+
+    const first = await db.open();
+    await first.insertReport(report, at(1));
+    await first.reviewReport(report.id, 'confirmed', { note: 'n', by: 'b', at: at(2) });
+    await first.insertFeedback(feedback, at(1));
+    await first.createToken(token);
+    await first.saveRegistry(registry, patch);
+    const before = await first.stats();
+    await first.close();
+    await first.close(); // closing twice is harmless
+
+    const second = await db.open();
+    expect(await second.getReport(report.id)).toStrictEqual({
+      report,
+      status: 'confirmed',
+      receivedAt: at(1),
+      review: { note: 'n', by: 'b', at: at(2) },
+    });
+    expect((await second.insertReport(report, at(3))).inserted).toBe(false);
+    expect((await second.insertFeedback(feedback, at(3))).inserted).toBe(false);
+    expect(await second.findToken(token.hash)).toStrictEqual(token);
+    expect(await second.latestRegistry()).toStrictEqual(registry);
+    expect(await second.registryPatch(4, 5)).toStrictEqual(patch);
+    expect(await second.stats()).toStrictEqual(before);
+    expect(await second.flaggedKeys(3)).toEqual([report.listing.key]);
+  });
+});
