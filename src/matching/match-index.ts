@@ -15,6 +15,8 @@ export interface MatchIndex {
   /** Category and vocabulary words: never read as typos of a brand. */
   plainWords: ReadonlySet<string>;
   usdRates: Readonly<Record<string, number>>;
+  /** Currencies whose rates go stale fast: prices in them are held to a quarter of the usual steps. */
+  volatile: ReadonlySet<string>;
   flagged: ReadonlySet<string>;
 }
 
@@ -40,6 +42,7 @@ export function loadIndex(stored: StoredIndex): MatchIndex {
     categories,
     plainWords: new Set([...vocabulary.phrases.singleWords(), ...categories.phrases.singleWords()]),
     usdRates: registry.currencies.usdRates,
+    volatile: new Set(registry.currencies.volatile ?? []),
     flagged: new Set(registry.flagged),
   };
 }

@@ -120,6 +120,11 @@ export const RegistrySchema = v.strictObject({
     asOf: v.pipe(v.string(), v.isoDate()),
     /** Units of each currency per US dollar. */
     usdRates: v.record(CurrencySchema, v.pipe(v.number(), v.finite(), v.gtValue(0))),
+    /**
+     * Currencies that lose value so fast (high inflation) that a dated rate misleads: a listing
+     * priced months ago looks far cheaper than it was. Prices in them count only when extreme.
+     */
+    volatile: v.optional(v.array(CurrencySchema)),
   }),
   /** Each marketplace's own programme for reporting infringing listings. */
   programmes: v.record(MarketplaceSchema, v.strictObject({ name: Text, url: Url, estimated: v.optional(v.boolean()) })),

@@ -36,7 +36,11 @@ const WEIGHT = {
     [0.3, 45],
   ],
   brand_disguised: { masked: 45, homoglyph: 45, misspelling: 35, typo: 25 },
-  brand_absent_from_marketplace: 40,
+  /**
+   * Where marketplaces sell factory-direct, a brand's absence says much; where resellers of
+   * genuine goods abound (grey-market perfume on Amazon), it says less on its own.
+   */
+  brand_absent_from_marketplace: { direct: 45, resale: 25 },
   fake_official_store: 50,
   seller_not_authorised: 20,
   bulk_luxury: 30,
@@ -45,8 +49,13 @@ const WEIGHT = {
   honest_proof: -20,
 } as const;
 
+/** How much lower a price in a fast-falling currency must be before it counts. */
+const VOLATILE_SCALE = 0.25;
+
 /** Marketplaces where second-hand goods are common: a missing condition does not mean new. */
 const RESALE: ReadonlySet<Marketplace> = new Set(['ebay', 'etsy', 'mercadolibre', 'shop']);
+/** Marketplaces of factory-direct sellers, where genuine goods of absent brands are not resold. */
+const FACTORY_DIRECT: ReadonlySet<Marketplace> = new Set(['aliexpress', 'alibaba', 'dhgate', 'temu']);
 
 /**
  * Assesses one listing: which brand it invokes and whether it looks counterfeit, with every
@@ -168,7 +177,7 @@ function assessBrand(invocation: Invocation, context: Context, settings: RiskSet
   if (presence && !presence.sells && isNew && !lookalike) {
     reasons.push({
       code: 'brand_absent_from_marketplace',
-      weight: WEIGHT.brand_absent_from_marketplace,
+      weight: WEIGHT.brand_absent_from_marketplace[FACTORY_DIRECT.has(marketplace!) ? 'direct' : 'resale'],
       params: { brand: brand.name, marketplace: marketplace! },
     });
   }
@@ -246,7 +255,9 @@ function priceReason(brand: Brand, invocation: Invocation, context: Context, use
   if (!floor) return undefined;
   const ratio = price.amount / rate / floor.usd;
   const steps = used ? WEIGHT.used_price_below_floor : WEIGHT.price_below_floor;
-  const weight = steps.find(([under]) => ratio < under)?.[1];
+  // A rate that may be months stale could make a fair price look a quarter of what it was.
+  const scale = context.index.volatile.has(price.currency) ? VOLATILE_SCALE : 1;
+  const weight = steps.find(([under]) => ratio < under * scale)?.[1];
   if (weight === undefined) return undefined;
   return {
     code: 'price_below_floor',

@@ -7,6 +7,8 @@ import { DEFAULT_SETTINGS, type RiskSettings } from './settings';
 /** A seller showing at least this many brands, this many of its listings far under their floors … */
 const PATTERN_BRANDS = 3;
 const PATTERN_BELOW = 3;
+/** … or, whatever its brands, this many listings far under their floors … */
+const PATTERN_BELOW_ANY = 5;
 /** … and at least this share of its branded listings so: */
 const PATTERN_SHARE = 0.5;
 /** A price under half the floor: the weight the engine gives it. */
@@ -15,9 +17,9 @@ const SELLER_PATTERN_WEIGHT = 40;
 
 /**
  * Assesses listings seen together (a page, a file), then looks at each seller across them: a
- * seller offering many brands, most of them far under what the genuine item costs, is a replica
- * shop, and its other listings of those brands share the doubt even where their own price says
- * little ("Premium Collection", no category to price against).
+ * seller offering many brands, or many listings, most of them far under what the genuine item
+ * costs, is a replica shop, and its other branded listings share the doubt even where their own
+ * price says little ("Premium Collection", no category to price against).
  */
 export function assessAll(
   listings: readonly AssessInput[],
@@ -46,7 +48,8 @@ export function assessAll(
     const profile = sellers.get(sellerOf(i));
     if (!profile || !assessment.brand) return assessment;
     const { brands, branded, below } = profile;
-    if (brands.size < PATTERN_BRANDS || below < PATTERN_BELOW || below / branded < PATTERN_SHARE) return assessment;
+    const many = (brands.size >= PATTERN_BRANDS && below >= PATTERN_BELOW) || below >= PATTERN_BELOW_ANY;
+    if (!many || below / branded < PATTERN_SHARE) return assessment;
     if (assessment.reasons.some((reason) => reason.code === 'seller_authorised' || reason.code === 'official_site')) {
       return assessment;
     }

@@ -168,6 +168,21 @@ describe('assess', () => {
     expect(flaggedCodes('amazon:B0TEST00002')).not.toContain('community_flagged');
   });
 
+  it('holds prices in a fast-falling currency to a quarter of the usual steps', () => {
+    const registry = compileRegistry(testSources());
+    registry.currencies.usdRates.ARS = 1000;
+    const stable = buildIndex(registry);
+    const listing = {
+      key: 'amazon:B0TEST00001',
+      title: 'Louis Vuitton Speedy 30',
+      price: { amount: 400_000, currency: 'ARS' },
+    };
+    expect(assess(listing, stable).level).toBe('caution');
+    registry.currencies.volatile = ['ARS'];
+    expect(assess(listing, buildIndex(registry)).level).toBe('none');
+    expect(assess({ ...listing, price: { amount: 50_000, currency: 'ARS' } }, buildIndex(registry)).level).toBe('high');
+  });
+
   it('survives odd input: a huge title, a NaN price, an unknown currency', () => {
     expect(() =>
       run({ title: 'Gucci '.repeat(200_000), price: { amount: Number.NaN, currency: 'USD' } }),
@@ -205,6 +220,20 @@ describe('assessAll', () => {
     expect(plain!.level).toBe('unknown');
     // Alone, the same listing says too little.
     expect(assess(shop[3]!, index).level).toBe('none');
+  });
+
+  it('counts one brand sold far under its floor again and again as the same pattern', () => {
+    const shop = [
+      ...[1, 2, 3, 4, 5].map((n) => from('LV Outlet Online', `Louis Vuitton Speedy ${n}`, 229)),
+      from('LV Outlet Online', 'Louis Vuitton Naviglio N51189', 229),
+    ];
+    const naviglio = assessAll(shop, index).at(-1)!;
+    expect(naviglio.reasons.map((reason) => reason.code)).toContain('seller_pattern');
+    expect(
+      assessAll(shop.slice(2), index)
+        .at(-1)!
+        .reasons.map((reason) => reason.code),
+    ).not.toContain('seller_pattern');
   });
 
   it('leaves a seller of many brands at genuine prices alone', () => {
