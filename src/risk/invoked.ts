@@ -16,6 +16,7 @@ export interface Invocation {
 const COMPATIBILITY_REACH = 3;
 /** Names this short ("LV", "MK") are too easily something else to count on their own. */
 const SHORT_NAME = 3;
+const SHORT_CJK_NAME = 2;
 
 /**
  * The brands a listing invokes. A brand named only after "compatible with" or "case for" is
@@ -60,7 +61,8 @@ export function invokedBrands(
     const byField = fieldBrand === b;
     const needsContext = (match: BrandMatch) => {
       if (match.line !== undefined) return !brand.lines?.[match.line]?.distinctive;
-      if (tokens[match.start]!.cjk) return false;
+      // Two characters are often an ordinary word too (苹果 apple, 小米 millet, 联想 associate).
+      if (tokens[match.start]!.cjk) return brand.ambiguous === true || [...match.text].length <= SHORT_CJK_NAME;
       if (match.distance !== undefined) return true;
       return brand.ambiguous === true || match.text.replace(/[^\p{L}\p{N}]/gu, '').length <= SHORT_NAME;
     };

@@ -86,7 +86,9 @@ describe('assess', () => {
     expect(run({ title: 'Apple cider vinegar', price: usd(5) }).level).toBe('unknown');
     expect(run({ title: 'Coach leather handbag', price: usd(20) }).brand).toBe('Coach');
     expect(run({ title: 'COACH tabby in pebbled leather', price: usd(20) }).brand).toBe('Coach');
-    expect(run({ title: '蔻驰 tabby', price: usd(20) }).brand).toBe('Coach');
+    expect(run({ title: '蔻驰女包 tabby', price: usd(20) }).brand).toBe('Coach');
+    // A two-character name in Chinese is often an ordinary word: it needs context too.
+    expect(run({ title: '蔻驰 tabby', price: usd(20) }).level).toBe('unknown');
     expect(run({ title: 'Tabby', brand: 'Coach', price: usd(20) }).brand).toBe('Coach');
   });
 
