@@ -1,7 +1,32 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { registryFromDisk } from './src/cli/registry-files';
 import { marketplaceMatches } from './src/sites/matches';
+
+/**
+ * Where the registry syncs from (the companion service, then mirrors) and the public keys its
+ * signature is checked with, fixed at build time: CG_REGISTRY_URL (comma-separated) and
+ * CG_REGISTRY_KEYS (public JWK files). Without them: a service on this machine, and the keys in
+ * assets/registry/keys/ plus the development key `npm run server` made in data/keys/.
+ */
+const REGISTRY_SOURCES = (process.env.CG_REGISTRY_URL ?? 'http://127.0.0.1:8787')
+  .split(',')
+  .map((url) => url.trim().replace(/\/+$/, ''))
+  .filter(Boolean);
+const REGISTRY_KEYS = (
+  process.env.CG_REGISTRY_KEYS?.split(',').map((file) => file.trim()) ?? [
+    ...(existsSync('assets/registry/keys')
+      ? readdirSync('assets/registry/keys')
+          .filter((name) => name.endsWith('.public.jwk.json'))
+          .map((name) => join('assets/registry/keys', name))
+      : []),
+    ...(existsSync('data/keys/registry-signing.public.jwk.json') ? ['data/keys/registry-signing.public.jwk.json'] : []),
+  ]
+)
+  .slice(0, 2)
+  .map((file) => JSON.parse(readFileSync(file, 'utf8')) as JsonWebKey);
 
 // Firefox gets the same permissions; only its gecko settings differ.
 const GECKO_ID = 'counterfeit-guard@counterfeitguard.org';
@@ -10,7 +35,16 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // MV3 everywhere: one background model (an event page in Firefox, a service worker in Chrome).
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  ...(process.env.CG_OUT_DIR ? { outDir: process.env.CG_OUT_DIR } : {}),
+  vite: () => ({
+    plugins: [preact()],
+    define: {
+      __REGISTRY_SOURCES__: JSON.stringify(REGISTRY_SOURCES),
+      __REGISTRY_KEYS__: JSON.stringify(REGISTRY_KEYS),
+      // How long a sync waits for a source (CG_SYNC_TIMEOUT_MS; tests shorten it).
+      __SYNC_TIMEOUT_MS__: JSON.stringify(Number(process.env.CG_SYNC_TIMEOUT_MS ?? 15_000)),
+    },
+  }),
   hooks: {
     // A registry source that breaks the schema stops the build, naming the file, brand and field.
     'build:before': () => {
@@ -26,7 +60,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'scripting'],
-    host_permissions: marketplaceMatches(),
+    // The marketplaces, and the registry's sources (fetched by the background only).
+    host_permissions: [...marketplaceMatches(), ...REGISTRY_SOURCES.map((url) => `${new URL(url).origin}/*`)],
     // Asked for only when the user turns on the reader for any other shop (options page).
     optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BrandSearch } from '../../src/ui/BrandSearch';
 import { t } from '../../src/ui/i18n';
+import { RegistryStatusPanel } from '../../src/ui/RegistryStatusPanel';
 import { SensitivitySetting } from '../../src/ui/SensitivitySetting';
 
 const ANY_SHOP = { origins: ['https://*/*'] };
@@ -73,6 +74,7 @@ export function OptionsApp() {
         {status.kind === 'error' && t('options_error', [status.detail])}
       </p>
       <SensitivitySetting />
+      <RegistryStatusPanel />
       <BrandSearch />
     </main>
   );

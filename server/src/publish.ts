@@ -1,25 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createPatch } from 'diff';
+import { patchBetween, type SignedArtifact, type SignedPayload, signRegistry } from '../../src/registry/artifact';
 import type { Registry } from '../../src/registry/schema';
 import type { Signer } from './signing';
 import type { RegistryArtifact, Storage } from './storage/types';
 
-/** What the signature covers: the registry and its version, issue and expiry times, as exact bytes. */
-export interface SignedPayload {
-  formatVersion: 1;
-  version: number;
-  issuedAt: string;
-  expiresAt: string;
-  registry: Registry;
-}
-
-/** The artifact as served: the payload text, and a signature over exactly its UTF-8 bytes. */
-export interface SignedArtifact {
-  formatVersion: 1;
-  keyId: string;
-  signature: string;
-  payload: string;
-}
+export type { SignedArtifact, SignedPayload };
 
 export interface PublishOptions {
   /** Distinct reporters that make a listing community-flagged. */
@@ -44,32 +29,19 @@ export async function publish(
 ): Promise<{ artifact: RegistryArtifact; published: boolean }> {
   const flagged = (await storage.flaggedKeys(options.minReporters)).map(sha256).sort();
   const latest = await storage.latestRegistry();
-  const previous = latest ? payloadOf(latest.body) : undefined;
+  const previous = latest ? (JSON.parse(latest.body) as SignedArtifact) : undefined;
   const content = { ...sources, flagged };
-  if (latest && previous && sameContent(previous.registry, content)) return { artifact: latest, published: false };
+  if (latest && previous && sameContent(payloadOf(previous).registry, content)) {
+    return { artifact: latest, published: false };
+  }
 
   const version = Math.max(sources.version, (latest?.version ?? 0) + 1);
   const now = options.now ?? new Date();
-  const payload: SignedPayload = {
-    formatVersion: 1,
-    version,
-    issuedAt: now.toISOString(),
-    expiresAt: new Date(now.getTime() + options.validDays * 86_400_000).toISOString(),
-    registry: { ...content, version },
-  };
-  // One value a line, so that a patch touches only the lines that changed.
-  const text = JSON.stringify(payload, null, 1);
-  const envelope: SignedArtifact = {
-    formatVersion: 1,
-    keyId: signer.keyId,
-    signature: await signer.sign(new TextEncoder().encode(text)),
-    payload: text,
-  };
-  const body = JSON.stringify(envelope);
+  const signed = await signRegistry(content, signer.privateJwk, { version, now, validDays: options.validDays });
   const artifact: RegistryArtifact = {
     version,
-    body,
-    etag: `"v${version}-${sha256(body).slice(0, 16)}"`,
+    body: signed.text,
+    etag: `"v${version}-${sha256(signed.text).slice(0, 16)}"`,
     publishedAt: now.toISOString(),
   };
   const patch =
@@ -77,26 +49,15 @@ export async function publish(
       ? {
           from: latest.version,
           to: version,
-          body: JSON.stringify({
-            formatVersion: 1,
-            from: latest.version,
-            to: version,
-            keyId: envelope.keyId,
-            signature: envelope.signature,
-            patch: createPatch('payload', payloadText(latest.body), text),
-          }),
+          body: JSON.stringify(patchBetween(previous, signed.artifact, latest.version, version)),
         }
       : undefined;
   await storage.saveRegistry(artifact, patch);
   return { artifact, published: true };
 }
 
-function payloadText(body: string): string {
-  return (JSON.parse(body) as SignedArtifact).payload;
-}
-
-function payloadOf(body: string): SignedPayload {
-  return JSON.parse(payloadText(body)) as SignedPayload;
+function payloadOf(artifact: SignedArtifact): SignedPayload {
+  return JSON.parse(artifact.payload) as SignedPayload;
 }
 
 /** The same registry content, whatever its version number. */

@@ -1,13 +1,12 @@
 import { browser } from 'wxt/browser';
-import { buildIndex } from '../matching/match-index';
 import { summarise } from '../matching/search';
 import { check, type Sender } from '../messaging/guard';
 import { onMessage, type ProtocolMap } from '../messaging/protocol';
-import { bundledRegistry } from '../registry/bundled';
 import { assessAll } from '../risk/batch';
 import { sensitivityItem, validSensitivity } from '../settings/sensitivity';
 import { rulesFor } from '../sites';
 import { anyShopGranted, syncAnyShopScript } from './generic-reader';
+import { createRegistryHolder, SYNC_ALARM } from './registry-holder';
 import { tabState } from './tab-state';
 
 /**
@@ -16,7 +15,7 @@ import { tabState } from './tab-state';
  */
 export function registerBackground(): void {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
-  const index = buildIndex(bundledRegistry());
+  const registry = createRegistryHolder();
 
   /**
    * Whether the sender's page may be read by the reader for any shop. Marketplace pages and
@@ -41,7 +40,7 @@ export function registerBackground(): void {
   onMessage('assessListings', async ({ data, sender }) => {
     const { data: listings, tabId } = await accept('assessListings', data, sender);
     const settings = { sensitivity: validSensitivity(await sensitivityItem.getValue()) };
-    const assessments = assessAll(listings, index, settings);
+    const assessments = assessAll(listings, await registry.index(), settings);
     if (tabId !== undefined) {
       await tabState.add(
         tabId,
@@ -53,7 +52,7 @@ export function registerBackground(): void {
 
   onMessage('siteRules', async ({ data, sender }) => {
     const { anyShop } = await accept('siteRules', data, sender);
-    return rulesFor(sender.url ?? '', anyShop) ?? null;
+    return rulesFor(sender.url ?? '', anyShop, (await registry.index()).sites) ?? null;
   });
 
   onMessage('pageChanged', async ({ data, sender }) => {
@@ -68,8 +67,27 @@ export function registerBackground(): void {
 
   onMessage('registryBrands', async ({ data, sender }) => {
     await accept('registryBrands', data, sender);
-    return index.brands.map(summarise);
+    return (await registry.index()).brands.map(summarise);
   });
+
+  onMessage('registryStatus', async ({ data, sender }) => {
+    await accept('registryStatus', data, sender);
+    return registry.status();
+  });
+
+  onMessage('syncRegistry', async ({ data, sender }) => {
+    await accept('syncRegistry', data, sender);
+    return registry.sync();
+  });
+
+  // The registry syncs on install, on browser start when stale, and when its alarm rings.
+  const logged = (work: Promise<unknown>) =>
+    void work.catch((error) => console.warn('[counterfeit-guard] sync', error));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) logged(registry.sync());
+  });
+  browser.runtime.onInstalled.addListener(() => logged(registry.sync()));
+  browser.runtime.onStartup.addListener(() => logged(registry.syncIfStale()));
 
   // A tab that loads a new page or closes no longer shows what was read before.
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -6,7 +6,7 @@ import { SENSITIVITIES, type Sensitivity } from '../risk/settings';
 import { catalogueMessage } from '../ui/catalogue';
 import { useCatalogue } from '../ui/i18n';
 import { checkLines, formatCheckTable, printable, readListings } from './check';
-import { REGISTRY_USAGE, registryCommand } from './registry-command';
+import { REGISTRY_USAGE, runRegistryCommand } from './registry-command';
 import { registryFromDisk } from './registry-files';
 import { formatTable, scanFile } from './scan';
 
@@ -21,9 +21,9 @@ const USAGE = `Usage: counterfeit-guard scan [--url URL] [--json] FILE...
          other fields are passed through. Bad lines are reported with their line and field.
          --json      one JSON line per input line, in order, with its "assessment" (or "error")`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === 'registry') return registryCommand(rest);
+  if (command === 'registry') return runRegistryCommand(rest);
   if (command !== 'scan' && command !== 'check') {
     console.error(`${command ? `Unknown command: ${command}\n\n` : ''}${USAGE}\n\n${REGISTRY_USAGE}`);
     return 2;
@@ -113,4 +113,4 @@ function parseCommandArgs(args: string[]) {
   });
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

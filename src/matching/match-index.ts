@@ -18,6 +18,8 @@ export interface MatchIndex {
   /** Currencies whose rates go stale fast: prices in them are held to a quarter of the usual steps. */
   volatile: ReadonlySet<string>;
   flagged: ReadonlySet<string>;
+  /** The site rules of this registry version, for the content script. */
+  sites: { sites: Registry['sites']['marketplaces']; generic: Registry['sites']['shop'] };
 }
 
 export interface StoredIndex {
@@ -44,6 +46,7 @@ export function loadIndex(stored: StoredIndex): MatchIndex {
     usdRates: registry.currencies.usdRates,
     volatile: new Set(registry.currencies.volatile ?? []),
     flagged: new Set(registry.flagged),
+    sites: { sites: registry.sites.marketplaces, generic: registry.sites.shop },
   };
 }
 

@@ -71,23 +71,14 @@ function fnvSkipping(text: string, a: number, b: number): number {
   return hash >>> 0;
 }
 
-/** The word and every string made by deleting up to `distance` of its characters. */
-function deletes(word: string, distance: number): Set<string> {
-  const out = new Set([word]);
-  let frontier = [word];
-  for (let round = 0; round < distance; round++) {
-    const next: string[] = [];
-    for (const text of frontier) {
-      if (text.length <= 1) continue;
-      for (let i = 0; i < text.length; i++) {
-        const shorter = text.slice(0, i) + text.slice(i + 1);
-        if (!out.has(shorter)) {
-          out.add(shorter);
-          next.push(shorter);
-        }
-      }
-    }
-    frontier = next;
+/** The word and every string made by deleting up to `distance` of its characters (repeats possible). */
+function deletes(word: string, distance: number): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) {
+    const shorter = word.slice(0, i) + word.slice(i + 1);
+    out.push(shorter);
+    if (distance < 2) continue;
+    for (let j = i; j < shorter.length; j++) out.push(shorter.slice(0, j) + shorter.slice(j + 1));
   }
   return out;
 }

@@ -26,6 +26,8 @@ const RULES: { [K in keyof ProtocolMap]: { from: From; data: v.GenericSchema } }
   siteRules: { from: 'content', data: v.null() },
   getTabAssessments: { from: 'extension', data: v.pipe(v.number(), v.integer(), v.minValue(0)) },
   registryBrands: { from: 'extension', data: v.null() },
+  registryStatus: { from: 'extension', data: v.null() },
+  syncRegistry: { from: 'extension', data: v.null() },
 };
 
 export type Checked<K extends keyof ProtocolMap> =

@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { RegistryStatus } from '../background/registry-holder';
 import type { Listing } from '../listing/listing';
 import type { BrandSummary } from '../matching/search';
 import type { Assessment } from '../risk/assessment';
@@ -25,6 +26,10 @@ export interface ProtocolMap {
   getTabAssessments(tabId: number): TabEntry[];
   /** Extension pages → background: the brands of the registry in use, for searching. */
   registryBrands(_: null): BrandSummary[];
+  /** Extension pages → background: the registry in use and the last sync's outcome. */
+  registryStatus(_: null): RegistryStatus;
+  /** Extension pages → background: sync now; answers the status after it. */
+  syncRegistry(_: null): RegistryStatus;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

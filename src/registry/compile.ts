@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { foldPhrase } from '../matching/normalise';
+import { SHOP, SITES } from '../sites';
 import { type Brand, BrandSchema, CategorySchema, type Registry, RegistrySchema, TermSchema } from './schema';
 
 /** One source file of the registry, by its path under `assets/registry/`. */
@@ -85,6 +86,8 @@ export function compileRegistry(sources: readonly RegistrySource[]): Registry {
     categories,
     vocabulary,
     brands,
+    // The rules are written as code-checked data in src/sites/; the registry carries them as data.
+    sites: { marketplaces: [...SITES], shop: SHOP },
     flagged: [],
   };
 }

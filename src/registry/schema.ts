@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { CurrencySchema, MarketplaceSchema } from '../listing/listing';
+import { SiteRulesSchema } from '../sites/rules';
 
 const Text = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
 const Id = v.pipe(
@@ -130,7 +131,12 @@ export const RegistrySchema = v.strictObject({
   programmes: v.record(MarketplaceSchema, v.strictObject({ name: Text, url: Url, estimated: v.optional(v.boolean()) })),
   categories: v.array(CategorySchema),
   vocabulary: v.array(TermSchema),
-  brands: v.array(v.intersect([BrandSchema, v.object({ group: Id })])),
+  brands: v.array(v.strictObject({ ...BrandSchema.entries, group: Id })),
+  /**
+   * The site rules the content script reads pages with: a marketplace that changes its markup
+   * is fixed by a registry update. (Which hosts are read is fixed by the extension's manifest.)
+   */
+  sites: v.strictObject({ marketplaces: v.array(SiteRulesSchema), shop: SiteRulesSchema }),
   /** SHA-256 (hex) of listing keys that the community flagged. */
   flagged: v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
 });

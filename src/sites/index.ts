@@ -34,16 +34,21 @@ export const EVERY_SITE = { sites: SITES, generic: SHOP } as const;
 
 /**
  * The rules a page at this address is read with: its marketplace's, or the generic reader's
- * where `anyShop` allows; undefined where the extension has no business reading.
+ * where `anyShop` allows; undefined where the extension has no business reading. `rules` are
+ * those of the registry in use (by default, the ones built in).
  */
-export function rulesFor(href: string, anyShop: boolean): { rules: SiteRules; generic: boolean } | undefined {
+export function rulesFor(
+  href: string,
+  anyShop: boolean,
+  rules: { sites: readonly SiteRules[]; generic: SiteRules } = EVERY_SITE,
+): { rules: SiteRules; generic: boolean } | undefined {
   let url: URL;
   try {
     url = new URL(href);
   } catch {
     return undefined;
   }
-  const site = siteFor(url, SITES);
+  const site = siteFor(url, rules.sites);
   if (site) return { rules: site.rules, generic: false };
-  return anyShop && url.protocol === 'https:' ? { rules: SHOP, generic: true } : undefined;
+  return anyShop && url.protocol === 'https:' ? { rules: rules.generic, generic: true } : undefined;
 }

@@ -17,7 +17,8 @@ export function time(work: () => unknown, runs = 30, warmup = 3): number {
 
 export interface BenchLine {
   name: string;
-  median_ms: number;
+  /** Absent for a case that measures bytes, not time. */
+  median_ms?: number;
   baseline_median_ms?: number;
   ratio?: number;
   [extra: string]: unknown;
@@ -26,8 +27,8 @@ export interface BenchLine {
 const round = (value: number) => Math.round(value * 100) / 100;
 
 export function report(line: BenchLine): void {
-  const out: BenchLine = { ...line, median_ms: round(line.median_ms) };
-  if (line.baseline_median_ms !== undefined) {
+  const out: BenchLine = { ...line, ...(line.median_ms !== undefined ? { median_ms: round(line.median_ms) } : {}) };
+  if (line.baseline_median_ms !== undefined && line.median_ms !== undefined) {
     out.baseline_median_ms = round(line.baseline_median_ms);
     const ratio = line.ratio ?? line.median_ms / line.baseline_median_ms;
     out.ratio = Number(ratio.toPrecision(3));

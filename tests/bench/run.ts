@@ -3,7 +3,9 @@
 import { loadTest } from '../../server/load/run';
 import { benchMatcher } from './matcher';
 import { benchReader } from './reader';
+import { benchSync } from './sync';
 
 benchReader();
 benchMatcher();
+await benchSync();
 await loadTest();

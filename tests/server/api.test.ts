@@ -209,6 +209,8 @@ describe('the companion service API (SQLite)', () => {
     );
     expect(diff.body.length).toBeLessThan(after.payload.length / 20);
     expect((await app.inject('/v1/registry/diff?from=0')).statusCode).toBe(404);
+    expect((await app.inject(`/v1/registry/diff?from=${payload.version}`)).statusCode).toBe(304);
+    expect((await app.inject(`/v1/registry/diff?from=${payload.version + 1}`)).statusCode).toBe(404);
     expect((await app.inject('/v1/registry/diff?from=abc')).statusCode).toBe(400);
     expect((await publishNow()).published).toBe(false);
   });

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REGISTRY_SOURCES } from '../../src/cli/registry-files';
+import { loadIndex, storeIndex } from '../../src/matching/match-index';
 import { bundledRegistry } from '../../src/registry/bundled';
 import { compileRegistry, RegistryBuildError } from '../../src/registry/compile';
+import { rulesFor } from '../../src/sites';
 import { testSources } from '../support/registry';
 
 function problemsOf(change: (sources: ReturnType<typeof testSources>) => void): string[] {
@@ -131,5 +133,19 @@ describe('the bundled registry', () => {
     for (const currency of ['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'INR', 'BRL', 'MXN', 'ARS', 'TRY']) {
       expect(registry.currencies.usdRates[currency], currency).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('site rules in the registry', () => {
+  it('travel with it, so a registry update can correct how a marketplace is read', () => {
+    const registry = bundledRegistry();
+    expect(registry.sites.marketplaces.map((site) => site.marketplace)).toContain('amazon');
+    const updated = structuredClone(registry);
+    const amazon = updated.sites.marketplaces.find((site) => site.marketplace === 'amazon')!;
+    amazon.listingUrl = 'https://{host}/dp/{id}?from=registry-update';
+    const index = loadIndex(storeIndex(updated));
+    const served = rulesFor('https://www.amazon.com/dp/B0TEST00001', false, index.sites);
+    expect(served?.rules.listingUrl).toBe('https://{host}/dp/{id}?from=registry-update');
+    expect(rulesFor('https://www.amazon.com/dp/B0TEST00001', false)?.rules.listingUrl).not.toBe(amazon.listingUrl);
   });
 });

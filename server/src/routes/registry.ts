@@ -27,10 +27,12 @@ export function registryRoutes(app: FastifyInstance, storage: Storage): void {
     }
     const latest = await storage.latestRegistry();
     if (!latest) return reply.status(404).send({ error: 'not_published', message: 'No registry is published yet.' });
-    if (from >= latest.version) {
+    // The newest already: nothing to patch, as a conditional request would say.
+    if (from === latest.version) return reply.header('etag', latest.etag).status(304).send();
+    if (from > latest.version) {
       return reply
         .status(404)
-        .send({ error: 'no_patch', message: `Version ${from} is not older than the newest, ${latest.version}.` });
+        .send({ error: 'no_patch', message: `Version ${from} is newer than the newest here, ${latest.version}.` });
     }
     const patch = await storage.registryPatch(from, latest.version);
     if (!patch) {

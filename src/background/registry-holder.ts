@@ -1,0 +1,131 @@
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { buildIndex, loadIndex, type MatchIndex, storeIndex } from '../matching/match-index';
+import type { Refusal } from '../registry/artifact';
+import { PINNED_KEYS, REGISTRY_SOURCES, SYNC_TIMEOUT_MS } from '../registry/build-config';
+import { bundledRegistry } from '../registry/bundled';
+import { readHeld, writeHeld } from '../registry/store';
+import { nextDelayMs, type SyncOutcome, syncOnce } from '../registry/sync';
+
+export const SYNC_ALARM = 'registry-sync';
+const STALE_MS = 6 * 60 * 60_000;
+
+/** What the options page shows of the registry in use and of the last check. */
+export interface RegistryStatus {
+  version: number;
+  issuedAt?: string;
+  source: 'bundled' | string;
+  brands: number;
+  lastCheck?: {
+    at: string;
+    kind: SyncOutcome['kind'];
+    /** How an update came: a patch from the copy held, or the whole registry. */
+    via?: 'full' | 'patch';
+    /** The refusal or failure, as a code the UI words. */
+    code?: Refusal | 'network' | 'timeout' | 'http' | 'too_large' | 'truncated';
+    detail?: string;
+    source?: string;
+  };
+}
+
+interface Current {
+  index: MatchIndex;
+  version: number;
+  issuedAt?: string;
+  source: string;
+}
+
+const lastCheckItem = storage.defineItem<RegistryStatus['lastCheck'] & { failures?: number }>(
+  'local:registryLastCheck',
+);
+
+/**
+ * The registry in use: the bundled copy, or a synced one above it. A restarted worker loads
+ * the synced copy's stored index (no rebuild); a sync swaps in a new one only after every check.
+ */
+export function createRegistryHolder() {
+  const bundled = bundledRegistry();
+  let current: Promise<Current> = (async () => {
+    const held = await readHeld().catch(() => undefined);
+    if (held && held.copy.version > bundled.version) {
+      return {
+        index: loadIndex(held.index),
+        version: held.copy.version,
+        issuedAt: held.copy.issuedAt,
+        source: held.copy.source,
+      };
+    }
+    return { index: buildIndex(bundled), version: bundled.version, source: 'bundled' };
+  })();
+  let running: Promise<RegistryStatus> | undefined;
+
+  async function sync(): Promise<RegistryStatus> {
+    const now = await current;
+    const held = await readHeld().catch(() => undefined);
+    const previous = await lastCheckItem.getValue();
+    const outcome = await syncOnce({
+      fetch: (...args) => fetch(...args),
+      now: () => new Date(),
+      pinned: PINNED_KEYS,
+      sources: REGISTRY_SOURCES,
+      timeoutMs: SYNC_TIMEOUT_MS,
+      floorVersion: now.version,
+      ...(held ? { held: held.copy } : {}),
+      store: async (copy, payload) => {
+        const stored = storeIndex(payload.registry);
+        await writeHeld({ copy, index: stored });
+        current = Promise.resolve({
+          index: loadIndex(stored),
+          version: copy.version,
+          issuedAt: copy.issuedAt,
+          source: copy.source,
+        });
+      },
+    });
+    const failures = outcome.kind === 'failed' ? (previous?.failures ?? 0) + 1 : 0;
+    await lastCheckItem.setValue({
+      at: new Date().toISOString(),
+      kind: outcome.kind,
+      ...(outcome.kind === 'updated' ? { via: outcome.via } : {}),
+      ...(outcome.kind === 'refused' ? { code: outcome.refusal, detail: outcome.detail } : {}),
+      ...(outcome.kind === 'failed' ? { code: outcome.reason, detail: outcome.detail } : {}),
+      ...(outcome.source ? { source: outcome.source } : {}),
+      failures,
+    });
+    await browser.alarms.create(SYNC_ALARM, { when: Date.now() + nextDelayMs(outcome.kind, failures) });
+    return status();
+  }
+
+  async function status(): Promise<RegistryStatus> {
+    const now = await current;
+    const stored = await lastCheckItem.getValue();
+    const { failures: _failures, ...lastCheck } = stored ?? { at: '' };
+    return {
+      version: now.version,
+      ...(now.issuedAt ? { issuedAt: now.issuedAt } : {}),
+      source: now.source,
+      brands: now.index.brands.length,
+      ...(stored ? { lastCheck: lastCheck as NonNullable<RegistryStatus['lastCheck']> } : {}),
+    };
+  }
+
+  return {
+    index: async () => (await current).index,
+    status,
+    /** One sync at a time: a second request while one runs gets the same answer. */
+    sync(): Promise<RegistryStatus> {
+      running ??= sync().finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+    /** On browser start: sync if the last check is old or missing, and make sure the alarm is set. */
+    async syncIfStale(): Promise<void> {
+      const last = await lastCheckItem.getValue();
+      if (!last || Date.now() - new Date(last.at).getTime() > STALE_MS) await this.sync();
+      else if (!(await browser.alarms.get(SYNC_ALARM))) {
+        await browser.alarms.create(SYNC_ALARM, { when: Date.now() + nextDelayMs('unchanged', 0) });
+      }
+    },
+  };
+}
