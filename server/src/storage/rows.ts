@@ -1,6 +1,9 @@
 import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
 import type { RegistryArtifact, RegistryPatch, Stats, StoredReport, VolunteerToken } from './types';
 
+/** The report columns both databases read back, in this order. */
+export const REPORT_COLUMNS = 'body, status, received_at, review_note, reviewed_by, reviewed_at';
+
 /** Row shapes and conversions the SQLite and PostgreSQL sides share, so both read back the same. */
 
 export interface ReportRow {

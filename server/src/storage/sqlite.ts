@@ -8,6 +8,7 @@ import {
   checkPage,
   checkSame,
   type PatchRow,
+  REPORT_COLUMNS,
   type ReportRow,
   receivedMs,
   type TokenRow,
@@ -18,8 +19,6 @@ import {
   toToken,
 } from './rows';
 import type { Storage } from './types';
-
-const REPORT_COLUMNS = 'body, status, received_at, review_note, reviewed_by, reviewed_at';
 
 /**
  * The listing keys flaggedKeys returns; shared by flaggedKeys and stats. A listing a volunteer
