@@ -3,8 +3,8 @@ import { storage } from 'wxt/utils/storage';
 import { buildIndex, loadIndex, type MatchIndex, storeIndex } from '../matching/match-index';
 import type { Refusal } from '../registry/artifact';
 import { PINNED_KEYS, REGISTRY_SOURCES, SYNC_TIMEOUT_MS } from '../registry/build-config';
-import { bundledRegistry } from '../registry/bundled';
-import { readHeld, writeHeld } from '../registry/store';
+import { BUNDLED_VERSION, bundledRegistry } from '../registry/bundled';
+import { readHeld, readHeldCopy, writeHeld } from '../registry/store';
 import { nextDelayMs, type SyncOutcome, syncOnce } from '../registry/sync';
 
 export const SYNC_ALARM = 'registry-sync';
@@ -44,10 +44,10 @@ const lastCheckItem = storage.defineItem<RegistryStatus['lastCheck'] & { failure
  * the synced copy's stored index (no rebuild); a sync swaps in a new one only after every check.
  */
 export function createRegistryHolder() {
-  const bundled = bundledRegistry();
+  // The bundled copy is compiled only when no synced copy above it is held.
   let current: Promise<Current> = (async () => {
     const held = await readHeld().catch(() => undefined);
-    if (held && held.copy.version > bundled.version) {
+    if (held && held.copy.version > BUNDLED_VERSION) {
       return {
         index: loadIndex(held.index),
         version: held.copy.version,
@@ -55,13 +55,13 @@ export function createRegistryHolder() {
         source: held.copy.source,
       };
     }
-    return { index: buildIndex(bundled), version: bundled.version, source: 'bundled' };
+    return { index: buildIndex(bundledRegistry()), version: BUNDLED_VERSION, source: 'bundled' };
   })();
   let running: Promise<RegistryStatus> | undefined;
 
   async function sync(): Promise<RegistryStatus> {
     const now = await current;
-    const held = await readHeld().catch(() => undefined);
+    const held = await readHeldCopy().catch(() => undefined);
     const previous = await lastCheckItem.getValue();
     const outcome = await syncOnce({
       fetch: (...args) => fetch(...args),
@@ -70,7 +70,7 @@ export function createRegistryHolder() {
       sources: REGISTRY_SOURCES,
       timeoutMs: SYNC_TIMEOUT_MS,
       floorVersion: now.version,
-      ...(held ? { held: held.copy } : {}),
+      ...(held ? { held } : {}),
       store: async (copy, payload) => {
         const stored = storeIndex(payload.registry);
         await writeHeld({ copy, index: stored });

@@ -5,6 +5,9 @@ import type { Registry } from './schema';
 const files = import.meta.glob<unknown>('../../assets/registry/**/*.json', { eager: true, import: 'default' });
 const PREFIX = '../../assets/registry/';
 
+/** The bundled registry's version, known without compiling it (a synced copy above it needs no compile). */
+export const BUNDLED_VERSION = (files[`${PREFIX}registry.json`] as { version: number }).version;
+
 /** The registry shipped inside the extension: the floor every synced copy must beat. */
 export function bundledRegistry(): Registry {
   const sources: RegistrySource[] = Object.entries(files).map(([path, data]) => ({

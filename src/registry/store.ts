@@ -10,7 +10,9 @@ export interface HeldRegistry {
 
 const DATABASE = 'counterfeit-guard';
 const STORE = 'registry';
-const CURRENT = 'current';
+// Apart, so that a sync reads the copy without the index it does not need.
+const COPY = 'copy';
+const INDEX = 'index';
 
 const database = () =>
   openDB(DATABASE, 1, {
@@ -19,10 +21,23 @@ const database = () =>
     },
   });
 
+/** The copy held, without its index. */
+export async function readHeldCopy(): Promise<HeldCopy | undefined> {
+  const db = await database();
+  try {
+    return (await db.get(STORE, COPY)) as HeldCopy | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/** The copy held and its index, read in one transaction. */
 export async function readHeld(): Promise<HeldRegistry | undefined> {
   const db = await database();
   try {
-    return (await db.get(STORE, CURRENT)) as HeldRegistry | undefined;
+    const transaction = db.transaction(STORE);
+    const [copy, index] = await Promise.all([transaction.store.get(COPY), transaction.store.get(INDEX)]);
+    return copy && index ? { copy: copy as HeldCopy, index: index as StoredIndex } : undefined;
   } finally {
     db.close();
   }
@@ -32,7 +47,12 @@ export async function readHeld(): Promise<HeldRegistry | undefined> {
 export async function writeHeld(held: HeldRegistry): Promise<void> {
   const db = await database();
   try {
-    await db.put(STORE, held, CURRENT);
+    const transaction = db.transaction(STORE, 'readwrite');
+    await Promise.all([
+      transaction.store.put(held.copy, COPY),
+      transaction.store.put(held.index, INDEX),
+      transaction.done,
+    ]);
   } finally {
     db.close();
   }

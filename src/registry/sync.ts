@@ -1,17 +1,13 @@
 import { type Checked, checkArtifact, checkPatched, type Refusal, type SignedPayload } from './artifact';
 
-/** The registry copy the extension holds, as stored. */
+/** The registry copy the extension holds, as stored: what a patch applies to and the status shows. */
 export interface HeldCopy {
   version: number;
   /** The exact payload text the signature covered. */
   payload: string;
-  keyId: string;
-  signature: string;
   etag?: string;
   source: string;
-  fetchedAt: string;
   issuedAt: string;
-  expiresAt: string;
 }
 
 export type SyncOutcome =
@@ -99,13 +95,9 @@ async function keep(
     {
       version: payload.version,
       payload: artifact.payload,
-      keyId: artifact.keyId,
-      signature: artifact.signature,
       ...(etag ? { etag } : {}),
       source,
-      fetchedAt: deps.now().toISOString(),
       issuedAt: payload.issuedAt,
-      expiresAt: payload.expiresAt,
     },
     payload,
   );

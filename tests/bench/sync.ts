@@ -27,12 +27,8 @@ export async function benchSync(): Promise<void> {
       copy: {
         version: 10,
         payload: checked.artifact.payload,
-        keyId: checked.artifact.keyId,
-        signature: checked.artifact.signature,
         source: 'bench',
-        fetchedAt: now.toISOString(),
         issuedAt: checked.payload.issuedAt,
-        expiresAt: checked.payload.expiresAt,
       },
       index,
     });
@@ -60,12 +56,8 @@ export async function benchSync(): Promise<void> {
     copy: {
       version: base.version + 1,
       payload: baseChecked.artifact.payload,
-      keyId: baseChecked.artifact.keyId,
-      signature: baseChecked.artifact.signature,
       source: 'bench',
-      fetchedAt: now.toISOString(),
       issuedAt: baseChecked.payload.issuedAt,
-      expiresAt: baseChecked.payload.expiresAt,
     },
     index: storeIndex(baseChecked.payload.registry),
   });
