@@ -23,15 +23,3 @@ export async function loadOrCreateSigner(dir: string): Promise<Signer> {
   const publicJwk = publicOf(privateJwk);
   return { keyId: await keyIdOf(publicJwk), publicJwk, privateJwk };
 }
-
-/** Whether `signature` (base64) is a valid signature of exactly `bytes` by the public key. */
-export async function verifySignature(
-  publicJwk: JsonWebKey,
-  bytes: Uint8Array<ArrayBuffer>,
-  signature: string,
-): Promise<boolean> {
-  const key = await crypto.subtle.importKey('jwk', publicJwk, { name: 'ECDSA', namedCurve: 'P-256' }, false, [
-    'verify',
-  ]);
-  return crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, Buffer.from(signature, 'base64'), bytes);
-}

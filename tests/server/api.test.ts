@@ -3,16 +3,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { applyPatch } from 'diff';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app';
 import { publish, type SignedArtifact, type SignedPayload } from '../../server/src/publish';
-import { loadOrCreateSigner, type Signer, verifySignature } from '../../server/src/signing';
+import { loadOrCreateSigner, type Signer } from '../../server/src/signing';
 import { openStorage } from '../../server/src/storage/open';
 import type { Storage } from '../../server/src/storage/types';
 import { createVolunteerToken } from '../../server/src/tokens';
 import { registryFromDisk } from '../../src/cli/registry-files';
+import { checkArtifact, checkPatched } from '../../src/registry/artifact';
 import { makeReport } from './fixtures';
 
 describe('the companion service API (SQLite)', () => {
@@ -49,11 +49,14 @@ describe('the companion service API (SQLite)', () => {
     const envelope = first.json() as SignedArtifact;
     const payload = JSON.parse(envelope.payload) as SignedPayload;
     expect(payload.registry.brands.length).toBe(registry.brands.length);
-    expect(
-      await verifySignature(signer.publicJwk, new TextEncoder().encode(envelope.payload), envelope.signature),
-    ).toBe(true);
-    const flipped = `${envelope.payload.slice(0, 100)}X${envelope.payload.slice(101)}`;
-    expect(await verifySignature(signer.publicJwk, new TextEncoder().encode(flipped), envelope.signature)).toBe(false);
+    // Checked as the extension checks it.
+    const trusted = { heldVersion: 0, now: new Date() };
+    expect((await checkArtifact(first.body, [signer.publicJwk], trusted)).ok).toBe(true);
+    const flipped = { ...envelope, payload: `${envelope.payload.slice(0, 100)}X${envelope.payload.slice(101)}` };
+    expect(await checkArtifact(JSON.stringify(flipped), [signer.publicJwk], trusted)).toMatchObject({
+      ok: false,
+      refusal: 'bad_signature',
+    });
 
     expect((await app.inject({ url: '/v1/registry', headers: { 'if-none-match': etag } })).statusCode).toBe(304);
     const zipped = await app.inject({ url: '/v1/registry', headers: { 'accept-encoding': 'gzip' } });
@@ -201,12 +204,11 @@ describe('the companion service API (SQLite)', () => {
     const beforeVersion = (JSON.parse(beforeEnvelope.payload) as SignedPayload).version;
     const diff = await app.inject(`/v1/registry/diff?from=${beforeVersion}`);
     expect(diff.statusCode).toBe(200);
-    const patch = diff.json() as { patch: string; signature: string; to: number };
-    const patched = applyPatch(beforeEnvelope.payload, patch.patch);
-    expect(patched).toBe(after.payload);
-    expect(await verifySignature(signer.publicJwk, new TextEncoder().encode(patched as string), patch.signature)).toBe(
-      true,
-    );
+    const patched = await checkPatched(beforeEnvelope.payload, diff.body, [signer.publicJwk], {
+      heldVersion: beforeVersion,
+      now: new Date(),
+    });
+    expect(patched.ok && patched.artifact.payload).toBe(after.payload);
     expect(diff.body.length).toBeLessThan(after.payload.length / 20);
     expect((await app.inject('/v1/registry/diff?from=0')).statusCode).toBe(404);
     expect((await app.inject(`/v1/registry/diff?from=${payload.version}`)).statusCode).toBe(304);
