@@ -16,6 +16,11 @@ import { tabState } from './tab-state';
 export function registerBackground(): void {
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
   const registry = createRegistryHolder();
+  // Read once per worker and kept current, not read again for every batch of listings.
+  let sensitivity = sensitivityItem.getValue().then(validSensitivity);
+  sensitivityItem.watch((value) => {
+    sensitivity = Promise.resolve(validSensitivity(value));
+  });
 
   /**
    * Whether the sender's page may be read by the reader for any shop. Marketplace pages and
@@ -39,7 +44,7 @@ export function registerBackground(): void {
 
   onMessage('assessListings', async ({ data, sender }) => {
     const { data: listings, tabId } = await accept('assessListings', data, sender);
-    const settings = { sensitivity: validSensitivity(await sensitivityItem.getValue()) };
+    const settings = { sensitivity: await sensitivity };
     const assessments = assessAll(listings, await registry.index(), settings);
     if (tabId !== undefined) {
       await tabState.add(

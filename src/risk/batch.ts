@@ -29,12 +29,9 @@ export function assessAll(
   const memo = new Map();
   const assessments = listings.map((listing) => assess(listing, index, settings, memo));
   const sellers = new Map<string, { brands: Set<string>; branded: number; below: number }>();
-  const sellerOf = (i: number) => {
-    const name = listings[i]!.seller?.name;
-    return name ? foldPhrase(name) : '';
-  };
+  const sellerOf = listings.map((listing) => (listing.seller?.name ? foldPhrase(listing.seller.name) : ''));
   assessments.forEach((assessment, i) => {
-    const seller = sellerOf(i);
+    const seller = sellerOf[i]!;
     if (!seller || !assessment.brand) return;
     const profile = sellers.get(seller) ?? { brands: new Set(), branded: 0, below: 0 };
     profile.brands.add(assessment.brand);
@@ -45,7 +42,7 @@ export function assessAll(
     sellers.set(seller, profile);
   });
   return assessments.map((assessment, i) => {
-    const profile = sellers.get(sellerOf(i));
+    const profile = sellers.get(sellerOf[i]!);
     if (!profile || !assessment.brand) return assessment;
     const { brands, branded, below } = profile;
     const many = (brands.size >= PATTERN_BRANDS && below >= PATTERN_BELOW) || below >= PATTERN_BELOW_ANY;

@@ -4,6 +4,7 @@ import { registerBackground } from '../../src/background/handlers';
 import type { Listing } from '../../src/listing/listing';
 import type { Sender } from '../../src/messaging/guard';
 import { removeAllListeners } from '../../src/messaging/protocol';
+import { sensitivityItem } from '../../src/settings/sensitivity';
 
 import { fixture, parseHtml } from '../support/fixtures';
 import { installPermissions } from '../support/permissions';
@@ -61,6 +62,18 @@ describe('the background', () => {
 
     const { res: entries } = await deliver('getTabAssessments', 12, popup);
     expect(entries).toMatchObject([{ listing: { key: 'amazon:B0TESTLVB1' }, assessment: { level: 'high' } }]);
+  });
+
+  it('applies the sensitivity the user sets, read once and followed as it changes', async () => {
+    // Nike's own fixture: a caution at balanced (a price well under the line's floor).
+    const [nike] = readListings(parseHtml(fixture('amazon/nike-third-party.html')), contentScript.url!);
+    const levelNow = async () =>
+      ((await deliver('assessListings', [nike], contentScript)).res as { level: string }[])[0]!.level;
+    expect(await levelNow()).toBe('caution');
+    await sensitivityItem.setValue('relaxed');
+    expect(await levelNow()).toBe('none');
+    await sensitivityItem.setValue('strict');
+    expect(await levelNow()).toBe('caution');
   });
 
   it('keeps the tab’s assessments in session storage, so a restarted worker still has them', async () => {
