@@ -5,7 +5,7 @@ import { REASON_CODES } from '../risk/assessment';
 /** What a report says about the listing, as the reporter's page showed it. */
 const ReportedListingSchema = v.strictObject({
   key: v.pipe(v.string(), v.regex(/^[a-z]+:[A-Za-z0-9_.~-]{1,160}$/)),
-  url: v.pipe(v.string(), v.url(), v.maxLength(2048)),
+  url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'expected an http(s) address'), v.maxLength(2048)),
   title: v.pipe(v.string(), v.maxLength(1000)),
   price: v.optional(MoneySchema),
   seller: v.optional(v.pipe(v.string(), v.maxLength(300))),
@@ -65,3 +65,12 @@ export type Feedback = v.InferOutput<typeof FeedbackSchema>;
 
 export const REVIEW_STATUSES = ['open', 'confirmed', 'rejected'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/**
+ * "I take this report back", from the reporter who sent it: the report's id is in the address,
+ * and only the reporter id it was sent with can withdraw it.
+ */
+export const WithdrawalSchema = v.strictObject({
+  reporterId: Id,
+});
+export type Withdrawal = v.InferOutput<typeof WithdrawalSchema>;

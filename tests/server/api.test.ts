@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app';
 import { publish, type SignedArtifact, type SignedPayload } from '../../server/src/publish';
 import { loadOrCreateSigner, type Signer } from '../../server/src/signing';
@@ -13,6 +13,7 @@ import type { Storage } from '../../server/src/storage/types';
 import { createVolunteerToken } from '../../server/src/tokens';
 import { registryFromDisk } from '../../src/cli/registry-files';
 import { checkArtifact, checkPatched } from '../../src/registry/artifact';
+import type { Report } from '../../src/reports/report';
 import { makeReport } from './fixtures';
 
 describe('the companion service API (SQLite)', () => {
@@ -224,5 +225,245 @@ describe('the companion service API (SQLite)', () => {
     expect(stats.confirmed).toBe(1);
     expect(stats.flaggedListings).toBeGreaterThanOrEqual(2);
     expect(stats.programme.proactiveTakedownRequests).toBe(1);
+  });
+});
+
+describe('withdrawing a report (SQLite)', () => {
+  const registry = registryFromDisk();
+  const open: { close(): Promise<unknown> }[] = [];
+  afterEach(async () => {
+    for (const thing of open.splice(0).reverse()) await thing.close();
+  });
+
+  /** A new service on an empty database, its registry published once. */
+  async function service(limits = { perReporter: 5, perAddress: 10_000 }) {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-withdraw-'));
+    const storage = await openStorage({ dataDir: dir });
+    open.push(storage);
+    const signer = await loadOrCreateSigner(join(dir, 'keys'));
+    const publishNow = () => publish(storage, signer, registry, { minReporters: 3, validDays: 14 });
+    await publishNow();
+    const app = buildApp({ storage, limits });
+    open.push(app);
+    const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+      app.inject({ method: 'POST', url, payload: payload as object, headers });
+    const withdraw = (id: string, reporterId: string) => post(`/v1/reports/${id}/withdraw`, { reporterId });
+    const send = async (report: Report) => expect((await post('/v1/reports', report)).statusCode).toBe(201);
+    return { storage, app, post, withdraw, send, publishNow };
+  }
+
+  const reporterN = (n: number) => `reporter-withdraw-${String(n).padStart(7, '0')}`;
+  const NOT_FOUND = { error: 'not_found', message: 'No report with this id from this reporter.' };
+  const flaggedOf = (body: string) =>
+    (JSON.parse((JSON.parse(body) as SignedArtifact).payload) as SignedPayload).registry.flagged;
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+  it('withdraws a report for its reporter (200), answers a repeat the same with idempotent-replay', async () => {
+    const { storage, withdraw, send, post } = await service();
+    const report = makeReport({ reporterId: reporterN(1) });
+    await send(report);
+
+    const before = Date.now();
+    const first = await withdraw(report.id, reporterN(1));
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(first.headers['idempotent-replay']).toBeUndefined();
+    const { withdrawnAt } = first.json() as { withdrawnAt: string };
+    expect(first.json()).toStrictEqual({ id: report.id, status: 'withdrawn', withdrawnAt });
+    expect(withdrawnAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Date.parse(withdrawnAt)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(withdrawnAt)).toBeLessThanOrEqual(Date.now());
+    expect((await storage.getReport(report.id))?.withdrawnAt).toBe(withdrawnAt);
+
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const again = await withdraw(report.id, reporterN(1));
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replay']).toBe('true');
+    expect(again.body).toBe(first.body);
+
+    // Sending the report again is a replay of the first sending; it stays withdrawn.
+    const resent = await post('/v1/reports', report);
+    expect(resent.statusCode).toBe(201);
+    expect(resent.headers['idempotent-replay']).toBe('true');
+    expect((await storage.getReport(report.id))?.withdrawnAt).toBe(withdrawnAt);
+  });
+
+  it('answers 404 for an unknown id, and the very same 404 for another reporter’s report', async () => {
+    const { storage, withdraw, send } = await service();
+    const report = makeReport({ reporterId: reporterN(1) });
+    await send(report);
+
+    const unknown = await withdraw('0123456789abcdef-unknown', reporterN(1));
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toStrictEqual(NOT_FOUND);
+    const other = await withdraw(report.id, reporterN(2));
+    expect(other.statusCode).toBe(404);
+    expect(other.json()).toStrictEqual(NOT_FOUND);
+    expect(other.body).toBe(unknown.body);
+    expect(other.headers['idempotent-replay']).toBeUndefined();
+
+    expect((await storage.getReport(report.id))?.withdrawnAt).toBeUndefined();
+    expect((await withdraw(report.id, reporterN(1))).statusCode).toBe(200);
+    // Withdrawn by its own reporter: still a 404 for anyone else.
+    expect((await withdraw(report.id, reporterN(2))).json()).toStrictEqual(NOT_FOUND);
+  });
+
+  it('refuses a bad id in the address or a bad body with a 400 and a JSON error, withdrawing nothing', async () => {
+    const { storage, app, post, withdraw, send } = await service({ perReporter: 100, perAddress: 10_000 });
+    const report = makeReport({ reporterId: reporterN(1) });
+    await send(report);
+    const url = `/v1/reports/${report.id}/withdraw`;
+    const badId = {
+      error: 'invalid',
+      field: 'id',
+      message: 'id: expected a random id of 16 to 64 letters, digits or hyphens',
+    };
+
+    for (const id of ['short', 'a'.repeat(65), 'abcdefghijklmnop_q', 'abcdefghijklmnop%2Fq']) {
+      const answer = await withdraw(id, reporterN(1));
+      expect(answer.statusCode, id).toBe(400);
+      expect(answer.json(), id).toStrictEqual(badId);
+    }
+    const cases: [string, unknown, object][] = [
+      [
+        'no reporterId',
+        {},
+        { field: 'reporterId', message: 'reporterId: Invalid key: Expected "reporterId" but received undefined' },
+      ],
+      [
+        'bad reporterId',
+        { reporterId: 'short' },
+        { field: 'reporterId', message: 'reporterId: expected a random id of 16 to 64 letters, digits or hyphens' },
+      ],
+      [
+        'reporterId not text',
+        { reporterId: 5 },
+        { field: 'reporterId', message: 'reporterId: Invalid type: Expected string but received 5' },
+      ],
+      [
+        'unknown field',
+        { reporterId: reporterN(1), admin: true },
+        { field: 'admin', message: 'admin: Invalid key: Expected never but received "admin"' },
+      ],
+    ];
+    for (const [what, payload, error] of cases) {
+      const answer = await post(url, payload);
+      expect(answer.statusCode, what).toBe(400);
+      expect(answer.json(), what).toStrictEqual({ error: 'invalid', ...error });
+    }
+    const broken = await app.inject({
+      method: 'POST',
+      url,
+      payload: '{"reporterId": ',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json()).toStrictEqual({
+      error: 'FST_ERR_CTP_INVALID_JSON_BODY',
+      message: "Body is not valid JSON but content-type is set to 'application/json'",
+    });
+    const none = await app.inject({ method: 'POST', url });
+    expect(none.statusCode).toBe(400);
+    expect(none.json()).toStrictEqual({
+      error: 'invalid',
+      field: '(body)',
+      message: '(body): Invalid type: Expected Object but received undefined',
+    });
+
+    expect((await storage.getReport(report.id))?.withdrawnAt).toBeUndefined();
+  });
+
+  it('limits withdrawals per reporter and per address like reports', async () => {
+    const perReporter = await service({ perReporter: 3, perAddress: 10_000 });
+    const report = makeReport({ reporterId: reporterN(1) });
+    await perReporter.send(report); // the first of the reporter's 3 a minute
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await perReporter.withdraw(report.id, reporterN(1)));
+    expect(answers.map((answer) => answer.statusCode)).toEqual([200, 200, 429]);
+    expect(answers[2]!.json()).toStrictEqual({
+      error: 'rate_limited',
+      message: `Too many reports from this reporter; try again in ${answers[2]!.headers['retry-after']} s.`,
+    });
+    expect(Number(answers[2]!.headers['retry-after'])).toBeGreaterThan(0);
+    // Another reporter is not held back by the first one's limit.
+    expect((await perReporter.withdraw(report.id, reporterN(2))).statusCode).toBe(404);
+
+    const perAddress = await service({ perReporter: 100, perAddress: 2 });
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push((await perAddress.withdraw(report.id, reporterN(3))).statusCode);
+    expect(codes).toEqual([404, 404, 429]);
+  });
+
+  it('takes a withdrawn report out of the community flag: three reporters, one withdraws, not flagged', async () => {
+    const { storage, app, withdraw, send, publishNow } = await service();
+    const key = 'aliexpress:1005008888888888';
+    const reports = [1, 2, 3].map((n) =>
+      makeReport({
+        reporterId: reporterN(n),
+        listing: { key, url: 'https://www.aliexpress.com/item/1005008888888888.html', marketplace: 'aliexpress' },
+      }),
+    );
+    for (const report of reports) await send(report);
+    expect((await publishNow()).published).toBe(true);
+    expect(flaggedOf((await app.inject('/v1/registry')).body)).toEqual([sha256(key)]);
+
+    expect((await withdraw(reports[1]!.id, reporterN(2))).statusCode).toBe(200);
+    const { published, artifact } = await publishNow();
+    expect(published).toBe(true);
+    const served = await app.inject('/v1/registry');
+    expect(served.headers.etag).toBe(artifact.etag);
+    expect(flaggedOf(served.body)).toEqual([]);
+    // Two reporters still stand behind it.
+    expect(await storage.flaggedKeys(2)).toEqual([key]);
+    expect(await storage.flaggedKeys(3)).toEqual([]);
+  });
+
+  it('takes a withdrawn report out of the volunteer list, review, exports and public stats', async () => {
+    const { storage, app, post, withdraw, send } = await service();
+    const kept = makeReport({ reporterId: reporterN(1) });
+    const gone = makeReport({
+      reporterId: reporterN(2),
+      listing: { key: 'ebay:209999999999', url: 'https://www.ebay.com/itm/209999999999' },
+    });
+    const elsewhere = makeReport({
+      reporterId: reporterN(3),
+      listing: { key: 'amazon:B0WITHDRAWN', url: 'https://www.amazon.com/dp/B0WITHDRAWN', marketplace: 'amazon' },
+    });
+    for (const report of [kept, gone, elsewhere]) await send(report);
+    const nike = await createVolunteerToken(storage, { name: 'Nike volunteer', brands: ['nike'] });
+    const auth = { authorization: `Bearer ${nike.token}` };
+    const listed = async () =>
+      ((await app.inject({ url: '/v1/volunteer/reports', headers: auth })).json().reports as { report: Report }[]).map(
+        (stored) => stored.report.id,
+      );
+    expect(new Set(await listed())).toEqual(new Set([kept.id, gone.id, elsewhere.id]));
+
+    expect((await withdraw(gone.id, reporterN(2))).statusCode).toBe(200);
+    expect((await withdraw(elsewhere.id, reporterN(3))).statusCode).toBe(200);
+
+    expect(await listed()).toEqual([kept.id]);
+    const json = await app.inject({ url: '/v1/volunteer/export?format=json', headers: auth });
+    expect((json.json() as { report: Report }[]).map((stored) => stored.report.id)).toEqual([kept.id]);
+    const csv = await app.inject({ url: '/v1/volunteer/export?format=csv', headers: auth });
+    expect(csv.body.trim().split('\r\n')).toHaveLength(2);
+    expect(csv.body).toContain(kept.id);
+    expect(csv.body).not.toContain(gone.id);
+    const vero = await app.inject({ url: '/v1/volunteer/export?format=vero', headers: auth });
+    expect(vero.body).toContain('204512345678\t1.1');
+    expect(vero.body).not.toContain('209999999999');
+
+    const review = await post(`/v1/volunteer/reports/${gone.id}/review`, { decision: 'confirm', note: 'fake' }, auth);
+    expect(review.statusCode).toBe(404);
+    expect(review.json()).toStrictEqual({ error: 'not_found', message: 'No such report among your brands.' });
+    expect((await storage.getReport(gone.id))?.status).toBe('open');
+
+    const stats = (await app.inject('/v1/stats')).json();
+    expect(stats.reports).toBe(1);
+    expect(stats.reportsByMarketplace).toStrictEqual({ ebay: { open: 1, confirmed: 0, rejected: 0 } });
+    expect(stats.confirmed).toBe(0);
+    expect(stats.flaggedListings).toBe(0);
+    expect((stats.suspectListingsByWeek as { listings: number }[]).reduce((sum, week) => sum + week.listings, 0)).toBe(
+      1,
+    );
   });
 });

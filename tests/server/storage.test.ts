@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -80,6 +80,8 @@ interface Raw {
   migrate(migrations: readonly Migration[]): Promise<number[]>;
   ledger(): Promise<number[]>;
   hasTable(name: string): Promise<boolean>;
+  /** Runs SQL as it is, for putting a database into a past state. */
+  exec(sql: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ function sqliteBackend(): Backend {
       return {
         options: { dataDir },
         async raw() {
+          mkdirSync(dataDir, { recursive: true });
           const db = new Database(join(dataDir, SQLITE_FILE));
           return track({
             async migrate(migrations: readonly Migration[]) {
@@ -136,6 +139,9 @@ function sqliteBackend(): Backend {
               return (
                 db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined
               );
+            },
+            async exec(sql: string) {
+              db.exec(sql);
             },
             async close() {
               if (db.open) db.close();
@@ -188,6 +194,9 @@ function postgresBackend(): Backend {
             async hasTable(table: string) {
               const result = await pool.query('SELECT to_regclass($1) IS NOT NULL AS found', [table]);
               return result.rows[0].found === true;
+            },
+            async exec(sql: string) {
+              await pool.query(sql);
             },
             close: () => pool.end(),
           });
@@ -372,6 +381,126 @@ describe.each(backends)('storage on $name', (backend) => {
       expect(await store.reviewReport(idOf('missing', 2), 'confirmed', { note: '', by: 'x', at: at(1) })).toBe(
         undefined,
       );
+    });
+  });
+
+  describe('withdrawReport', () => {
+    it('withdraws the reporter’s own report once; again returns the first withdrawal', async () => {
+      const store = await storage();
+      const report = makeReport({ reporter: 1 });
+      await store.insertReport(report, at(1));
+
+      const withdrawn = { report, status: 'open', receivedAt: at(1), withdrawnAt: at(2) };
+      expect(await store.withdrawReport(report.id, reporter(1), at(2))).toStrictEqual({
+        withdrawn: true,
+        stored: withdrawn,
+      });
+      expect(await store.withdrawReport(report.id, reporter(1), at(3))).toStrictEqual({
+        withdrawn: false,
+        stored: withdrawn,
+      });
+      expect(await store.getReport(report.id)).toStrictEqual(withdrawn);
+      // Sending the report again does not bring it back.
+      expect(await store.insertReport(report, at(4))).toStrictEqual({ inserted: false, stored: withdrawn });
+    });
+
+    it('returns undefined for an unknown id and for another reporter’s report, which stays as it was', async () => {
+      const store = await storage();
+      const report = makeReport({ reporter: 1 });
+      await store.insertReport(report, at(1));
+
+      expect(await store.withdrawReport(idOf('missing', 3), reporter(1), at(2))).toBeUndefined();
+      expect(await store.withdrawReport(report.id, reporter(2), at(2))).toBeUndefined();
+      expect(await store.getReport(report.id)).toStrictEqual({ report, status: 'open', receivedAt: at(1) });
+      expect(await store.listReports({ brands: ['nike'], limit: 10, offset: 0 })).toHaveLength(1);
+    });
+
+    it('refuses a time that is not a time, and withdraws nothing then', async () => {
+      const store = await storage();
+      const report = makeReport({ reporter: 1 });
+      await store.insertReport(report, at(1));
+      await expect(store.withdrawReport(report.id, reporter(1), 'now')).rejects.toThrow(
+        new RangeError('withdrawnAt is not an ISO 8601 time: "now"'),
+      );
+      expect((await store.getReport(report.id))?.withdrawnAt).toBeUndefined();
+    });
+
+    it('withdraws once when 20 withdrawals race, from one and from two connections', async () => {
+      const db = await fresh();
+      const [one, two] = [await db.open(), await db.open()];
+      const report = makeReport({ reporter: 1 });
+      await one.insertReport(report, at(1));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? one : two).withdrawReport(report.id, reporter(1), at(2, i))),
+      );
+
+      expect(results.filter((r) => r?.withdrawn)).toHaveLength(1);
+      const first = results.find((r) => r?.withdrawn)!.stored;
+      for (const result of results) expect(result?.stored).toStrictEqual(first);
+      expect(await two.getReport(report.id)).toStrictEqual(first);
+    });
+
+    it('leaves a withdrawn report out of lists, reviews, flags and stats', async () => {
+      const store = await storage();
+      const add = async (key: string, reporterN: number, receivedAt: string, brand = 'nike') => {
+        const report = makeReport({ key, reporter: reporterN, brand });
+        await store.insertReport(report, receivedAt);
+        return report.id;
+      };
+      const withdraw = async (id: string, reporterN: number) => {
+        expect((await store.withdrawReport(id, reporter(reporterN), at(20)))?.withdrawn).toBe(true);
+      };
+
+      // Three reporters, one withdraws: two left.
+      const three = [await add('amazon:THREE', 1, at(1)), await add('amazon:THREE', 2, at(1))];
+      await withdraw(await add('amazon:THREE', 3, at(1)), 3);
+      // Confirmed by a volunteer, then withdrawn: the confirmation went with it.
+      const confirmed = await add('ebay:CONFIRMED', 4, at(2));
+      await store.reviewReport(confirmed, 'confirmed', { note: 'fake', by: 'vol', at: at(3) });
+      await withdraw(confirmed, 4);
+      // Rejected by a volunteer, then withdrawn: no longer holds back the three reporters left.
+      const rejected = await add('ebay:REJECTED', 5, at(2));
+      await store.reviewReport(rejected, 'rejected', { note: 'real', by: 'vol', at: at(3) });
+      await withdraw(rejected, 5);
+      for (const n of [6, 7, 8]) await add('ebay:REJECTED', n, at(2));
+      // The only report of its listing, in a week of its own: the week goes too.
+      await withdraw(await add('amazon:GONE', 9, '2024-06-05T12:00:00.000Z', 'adidas'), 9);
+
+      expect(await store.flaggedKeys(3)).toEqual(['ebay:REJECTED']);
+      expect(await store.flaggedKeys(2)).toEqual(['amazon:THREE', 'ebay:REJECTED']);
+
+      const brands = ['nike', 'adidas'];
+      const listed = await store.listReports({ brands, limit: 50, offset: 0 });
+      expect(listed.map((s) => s.report.listing.key)).toEqual([
+        'ebay:REJECTED',
+        'ebay:REJECTED',
+        'ebay:REJECTED',
+        'amazon:THREE',
+        'amazon:THREE',
+      ]);
+      expect(listed.every((s) => s.withdrawnAt === undefined)).toBe(true);
+      expect(new Set(listed.map((s) => s.report.id)).has(three[0]!)).toBe(true);
+      expect(await store.listReports({ brands, status: 'confirmed', limit: 50, offset: 0 })).toEqual([]);
+      expect(await store.listReports({ brands, status: 'rejected', limit: 50, offset: 0 })).toEqual([]);
+      expect(await store.listReports({ brands: ['adidas'], limit: 50, offset: 0 })).toEqual([]);
+
+      // A withdrawn report cannot be reviewed, and keeps the review it had.
+      expect(await store.reviewReport(confirmed, 'rejected', { note: 'x', by: 'vol', at: at(21) })).toBeUndefined();
+      expect((await store.getReport(confirmed))?.review).toStrictEqual({ note: 'fake', by: 'vol', at: at(3) });
+      expect((await store.getReport(confirmed))?.status).toBe('confirmed');
+
+      expect(await store.stats()).toStrictEqual({
+        reportsByMarketplace: {
+          amazon: { open: 2, confirmed: 0, rejected: 0 },
+          ebay: { open: 3, confirmed: 0, rejected: 0 },
+        },
+        reports: 5,
+        confirmed: 0,
+        rejected: 0,
+        feedback: 0,
+        flaggedListings: 1,
+        suspectListingsByWeek: [{ week: '2025-W01', listings: 2 }],
+      });
     });
   });
 
@@ -582,6 +711,26 @@ describe.each(backends)('storage on $name', (backend) => {
       expect(await raw.ledger()).toEqual([...MIGRATIONS.map((m) => m.version), next]);
     });
 
+    it('adds withdrawn_at to a version 1 database, keeping its reports, which can then be withdrawn', async () => {
+      const db = await fresh();
+      const raw = await db.raw();
+      expect(await raw.migrate(MIGRATIONS.slice(0, 1))).toEqual([1]);
+      const report = makeReport({ reporter: 1 });
+      const text = (value: string) => `'${value.replaceAll("'", "''")}'`;
+      await raw.exec(
+        `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body)
+         VALUES (${[report.id, 'nike', 'amazon', report.listing.key, report.reporterId, at(1)].map(text).join(', ')},
+           ${Date.parse(at(1))}, ${text(JSON.stringify(report))})`,
+      );
+
+      const store = await db.open();
+      expect(await raw.ledger()).toEqual([1, 2]);
+      expect(await store.getReport(report.id)).toStrictEqual({ report, status: 'open', receivedAt: at(1) });
+      expect(await store.flaggedKeys(1)).toEqual([report.listing.key]);
+      expect((await store.withdrawReport(report.id, reporter(1), at(2)))?.stored.withdrawnAt).toBe(at(2));
+      expect(await store.flaggedKeys(1)).toEqual([]);
+    });
+
     it('lets several processes open a new database at once', async () => {
       const db = await fresh();
       const stores = await Promise.all([db.open(), db.open(), db.open()]);
@@ -606,6 +755,9 @@ describe.each(backends)('storage on $name', (backend) => {
     await first.insertFeedback(feedback, at(1));
     await first.createToken(token);
     await first.saveRegistry(registry, patch);
+    const withdrawn = makeReport({ key: 'ebay:WITHDRAWN', reporter: 2 });
+    await first.insertReport(withdrawn, at(1));
+    await first.withdrawReport(withdrawn.id, reporter(2), at(3));
     const before = await first.stats();
     await first.close();
     await first.close(); // closing twice is harmless
@@ -616,6 +768,16 @@ describe.each(backends)('storage on $name', (backend) => {
       status: 'confirmed',
       receivedAt: at(1),
       review: { note: 'n', by: 'b', at: at(2) },
+    });
+    expect(await second.getReport(withdrawn.id)).toStrictEqual({
+      report: withdrawn,
+      status: 'open',
+      receivedAt: at(1),
+      withdrawnAt: at(3),
+    });
+    expect(await second.withdrawReport(withdrawn.id, reporter(2), at(4))).toStrictEqual({
+      withdrawn: false,
+      stored: { report: withdrawn, status: 'open', receivedAt: at(1), withdrawnAt: at(3) },
     });
     expect((await second.insertReport(report, at(3))).inserted).toBe(false);
     expect((await second.insertFeedback(feedback, at(3))).inserted).toBe(false);

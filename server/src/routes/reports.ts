@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
-import { FeedbackSchema, ReportSchema } from '../../../src/reports/report';
+import { FeedbackSchema, ReportSchema, WithdrawalSchema } from '../../../src/reports/report';
 import { type Limiters, REPORT_BODY_LIMIT } from '../app';
 import type { Storage } from '../storage/types';
 
@@ -13,6 +13,26 @@ export function reportRoutes(app: FastifyInstance, storage: Storage, limiters: L
     // The same id again is the same report: the same answer, nothing stored twice.
     if (!inserted) reply.header('idempotent-replay', 'true');
     return reply.status(201).send({ id: stored.report.id, status: 'received', receivedAt: stored.receivedAt });
+  });
+
+  // The reporter takes a report back: it is kept, but counts nowhere after this. Someone else's
+  // report, or one that never arrived, is the same 404, so that nobody learns which ids exist.
+  app.post<{ Params: { id: string } }>('/v1/reports/:id/withdraw', async (request, reply) => {
+    const withdrawal = accept(WithdrawalSchema, request, reply, limiters);
+    if (!withdrawal) return reply;
+    const id = v.safeParse(ReportSchema.entries.id, request.params.id);
+    if (!id.success) {
+      return reply.status(400).send({ error: 'invalid', field: 'id', message: `id: ${id.issues[0].message}` });
+    }
+    const result = await storage.withdrawReport(id.output, withdrawal.reporterId, new Date().toISOString());
+    if (!result) {
+      return reply.status(404).send({ error: 'not_found', message: 'No report with this id from this reporter.' });
+    }
+    // Withdrawn before: the same answer, with the first withdrawal's time.
+    if (!result.withdrawn) reply.header('idempotent-replay', 'true');
+    return reply
+      .status(200)
+      .send({ id: result.stored.report.id, status: 'withdrawn', withdrawnAt: result.stored.withdrawnAt });
   });
 
   app.post('/v1/feedback', async (request, reply) => {

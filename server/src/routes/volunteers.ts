@@ -54,16 +54,20 @@ export function volunteerRoutes(app: FastifyInstance, storage: Storage): void {
       const issue = parsed.issues[0];
       return reply.status(400).send({ error: 'invalid', field: v.getDotPath(issue), message: issue.message });
     }
+    const notFound = () => reply.status(404).send({ error: 'not_found', message: 'No such report among your brands.' });
     const existing = await storage.getReport(request.params.id);
-    if (!existing?.report.brand || !token.brands.includes(existing.report.brand)) {
-      return reply.status(404).send({ error: 'not_found', message: 'No such report among your brands.' });
+    // A report its reporter withdrew is gone from the volunteer's view: not listed, not reviewed.
+    if (!existing?.report.brand || existing.withdrawnAt || !token.brands.includes(existing.report.brand)) {
+      return notFound();
     }
     const reviewed = await storage.reviewReport(
       request.params.id,
       parsed.output.decision === 'confirm' ? 'confirmed' : 'rejected',
       { note: parsed.output.note, by: token.name, at: new Date().toISOString() },
     );
-    return { id: request.params.id, status: reviewed?.status, review: reviewed?.review };
+    // Withdrawn between the two reads.
+    if (!reviewed) return notFound();
+    return { id: request.params.id, status: reviewed.status, review: reviewed.review };
   });
 
   app.get('/v1/volunteer/export', async (request, reply) => {

@@ -135,6 +135,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'reports: withdrawn_at, when the reporter withdrew it',
+    sqlite: 'ALTER TABLE reports ADD COLUMN withdrawn_at TEXT',
+    postgres: 'ALTER TABLE reports ADD COLUMN withdrawn_at TEXT',
+  },
 ];
 
 const SQLITE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -7,6 +7,7 @@ import {
   type CountRow,
   checkPage,
   checkSame,
+  NOT_WITHDRAWN,
   type PatchRow,
   REPORT_COLUMNS,
   type ReportRow,
@@ -22,9 +23,9 @@ import type { Storage } from './types';
 
 /**
  * The listing keys flaggedKeys returns; shared by flaggedKeys and stats. A listing a volunteer
- * rejected is not flagged by its count of reporters.
+ * rejected is not flagged by its count of reporters. Withdrawn reports count for nothing.
  */
-const FLAGGED = `SELECT listing_key FROM reports GROUP BY listing_key
+const FLAGGED = `SELECT listing_key FROM reports WHERE ${NOT_WITHDRAWN} GROUP BY listing_key
   HAVING (COUNT(DISTINCT reporter_id) >= $1 AND NOT bool_or(status = 'rejected')) OR bool_or(status = 'confirmed')`;
 
 /**
@@ -38,20 +39,29 @@ const SQL = {
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING ${REPORT_COLUMNS}`,
   },
   getReport: { name: 'cg_get_report', text: `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1` },
+  getOwnReport: {
+    name: 'cg_get_own_report',
+    text: `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1 AND reporter_id = $2`,
+  },
+  withdrawReport: {
+    name: 'cg_withdraw_report',
+    text: `UPDATE reports SET withdrawn_at = $1 WHERE id = $2 AND reporter_id = $3 AND ${NOT_WITHDRAWN}
+      RETURNING ${REPORT_COLUMNS}`,
+  },
   listReports: {
     name: 'cg_list_reports',
-    text: `SELECT ${REPORT_COLUMNS} FROM reports WHERE brand = ANY($1::text[])
+    text: `SELECT ${REPORT_COLUMNS} FROM reports WHERE brand = ANY($1::text[]) AND ${NOT_WITHDRAWN}
       ORDER BY received_ms DESC, id DESC LIMIT $2 OFFSET $3`,
   },
   listReportsByStatus: {
     name: 'cg_list_reports_by_status',
-    text: `SELECT ${REPORT_COLUMNS} FROM reports WHERE brand = ANY($1::text[]) AND status = $2
+    text: `SELECT ${REPORT_COLUMNS} FROM reports WHERE brand = ANY($1::text[]) AND status = $2 AND ${NOT_WITHDRAWN}
       ORDER BY received_ms DESC, id DESC LIMIT $3 OFFSET $4`,
   },
   reviewReport: {
     name: 'cg_review_report',
-    text: `UPDATE reports SET status = $1, review_note = $2, reviewed_by = $3, reviewed_at = $4 WHERE id = $5
-      RETURNING ${REPORT_COLUMNS}`,
+    text: `UPDATE reports SET status = $1, review_note = $2, reviewed_by = $3, reviewed_at = $4
+      WHERE id = $5 AND ${NOT_WITHDRAWN} RETURNING ${REPORT_COLUMNS}`,
   },
   insertFeedback: {
     name: 'cg_insert_feedback',
@@ -61,7 +71,8 @@ const SQL = {
   getFeedback: { name: 'cg_get_feedback', text: 'SELECT body FROM feedback WHERE id = $1' },
   counts: {
     name: 'cg_counts',
-    text: 'SELECT marketplace, status, COUNT(*) AS n FROM reports GROUP BY marketplace, status ORDER BY marketplace, status',
+    text: `SELECT marketplace, status, COUNT(*) AS n FROM reports WHERE ${NOT_WITHDRAWN}
+      GROUP BY marketplace, status ORDER BY marketplace, status`,
   },
   feedbackCount: { name: 'cg_feedback_count', text: 'SELECT COUNT(*) AS n FROM feedback' },
   flagged: { name: 'cg_flagged', text: `${FLAGGED} ORDER BY listing_key` },
@@ -71,7 +82,7 @@ const SQL = {
     name: 'cg_weeks',
     text: `SELECT to_char(to_timestamp(received_ms / 1000) AT TIME ZONE 'UTC', 'IYYY-"W"IW') COLLATE "C" AS week,
         COUNT(DISTINCT listing_key) AS listings
-      FROM reports GROUP BY week ORDER BY week`,
+      FROM reports WHERE ${NOT_WITHDRAWN} GROUP BY week ORDER BY week`,
   },
   upsertToken: {
     name: 'cg_upsert_token',
@@ -180,6 +191,16 @@ export async function openPostgres(url: string): Promise<Storage> {
     async getReport(id: string) {
       const [row] = await rows<ReportRow>(pool, SQL.getReport, [id]);
       return row && toStoredReport(row);
+    },
+
+    async withdrawReport(id: string, reporterId: string, at: string) {
+      receivedMs(at, 'withdrawnAt');
+      // Of concurrent withdrawals exactly one updates the row; the others wait for its lock, find it
+      // withdrawn, and read it back with the first withdrawnAt.
+      const [row] = await rows<ReportRow>(pool, SQL.withdrawReport, [at, id, reporterId]);
+      if (row) return { withdrawn: true, stored: toStoredReport(row) };
+      const [existing] = await rows<ReportRow>(pool, SQL.getOwnReport, [id, reporterId]);
+      return existing && { withdrawn: false, stored: toStoredReport(existing) };
     },
 
     async reviewReport(id: string, status: 'confirmed' | 'rejected', review: { note: string; by: string; at: string }) {

@@ -2,7 +2,13 @@ import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report
 import type { RegistryArtifact, RegistryPatch, Stats, StoredReport, VolunteerToken } from './types';
 
 /** The report columns both databases read back, in this order. */
-export const REPORT_COLUMNS = 'body, status, received_at, review_note, reviewed_by, reviewed_at';
+export const REPORT_COLUMNS = 'body, status, received_at, review_note, reviewed_by, reviewed_at, withdrawn_at';
+
+/**
+ * The condition, in both dialects, that a report still counts: its reporter has not withdrawn it.
+ * Every query that lists, counts, flags or reviews reports has it; only the by-id reads do not.
+ */
+export const NOT_WITHDRAWN = 'withdrawn_at IS NULL';
 
 /** Row shapes and conversions the SQLite and PostgreSQL sides share, so both read back the same. */
 
@@ -13,6 +19,7 @@ export interface ReportRow {
   review_note: string | null;
   reviewed_by: string | null;
   reviewed_at: string | null;
+  withdrawn_at: string | null;
 }
 
 export interface TokenRow {
@@ -51,6 +58,7 @@ export function toStoredReport(row: ReportRow): StoredReport {
   if (row.reviewed_at !== null) {
     stored.review = { note: row.review_note ?? '', by: row.reviewed_by ?? '', at: row.reviewed_at };
   }
+  if (row.withdrawn_at !== null) stored.withdrawnAt = row.withdrawn_at;
   return stored;
 }
 
@@ -80,10 +88,10 @@ export const toPatch = (row: PatchRow): RegistryPatch => ({
   body: row.body,
 });
 
-/** The instant a `receivedAt` names, in milliseconds; refuses text that is not a time. */
-export function receivedMs(receivedAt: string): number {
+/** The instant a `receivedAt` (or another `what`) names, in milliseconds; refuses text that is not a time. */
+export function receivedMs(receivedAt: string, what = 'receivedAt'): number {
   const ms = Date.parse(receivedAt);
-  if (!Number.isFinite(ms)) throw new RangeError(`receivedAt is not an ISO 8601 time: ${JSON.stringify(receivedAt)}`);
+  if (!Number.isFinite(ms)) throw new RangeError(`${what} is not an ISO 8601 time: ${JSON.stringify(receivedAt)}`);
   return ms;
 }
 

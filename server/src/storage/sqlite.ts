@@ -7,6 +7,7 @@ import {
   type CountRow,
   checkPage,
   checkSame,
+  NOT_WITHDRAWN,
   type PatchRow,
   REPORT_COLUMNS,
   type ReportRow,
@@ -22,9 +23,9 @@ import type { Storage } from './types';
 
 /**
  * The listing keys flaggedKeys returns; shared by flaggedKeys and stats. A listing a volunteer
- * rejected is not flagged by its count of reporters.
+ * rejected is not flagged by its count of reporters. Withdrawn reports count for nothing.
  */
-const FLAGGED = `SELECT listing_key FROM reports GROUP BY listing_key
+const FLAGGED = `SELECT listing_key FROM reports WHERE ${NOT_WITHDRAWN} GROUP BY listing_key
   HAVING (COUNT(DISTINCT reporter_id) >= ? AND MAX(status = 'rejected') = 0) OR MAX(status = 'confirmed') = 1`;
 
 function prepare(db: Database.Database) {
@@ -34,17 +35,25 @@ function prepare(db: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     ),
     getReport: db.prepare<[string], ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`),
+    getOwnReport: db.prepare<[string, string], ReportRow>(
+      `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ? AND reporter_id = ?`,
+    ),
+    withdrawReport: db.prepare<[string, string, string], ReportRow>(
+      `UPDATE reports SET withdrawn_at = ? WHERE id = ? AND reporter_id = ? AND ${NOT_WITHDRAWN}
+       RETURNING ${REPORT_COLUMNS}`,
+    ),
     listReports: db.prepare<[string, number, number], ReportRow>(
-      `SELECT ${REPORT_COLUMNS} FROM reports WHERE brand IN (SELECT value FROM json_each(?))
+      `SELECT ${REPORT_COLUMNS} FROM reports WHERE brand IN (SELECT value FROM json_each(?)) AND ${NOT_WITHDRAWN}
        ORDER BY received_ms DESC, id DESC LIMIT ? OFFSET ?`,
     ),
     listReportsByStatus: db.prepare<[string, string, number, number], ReportRow>(
-      `SELECT ${REPORT_COLUMNS} FROM reports WHERE brand IN (SELECT value FROM json_each(?)) AND status = ?
+      `SELECT ${REPORT_COLUMNS} FROM reports
+       WHERE brand IN (SELECT value FROM json_each(?)) AND status = ? AND ${NOT_WITHDRAWN}
        ORDER BY received_ms DESC, id DESC LIMIT ? OFFSET ?`,
     ),
     reviewReport: db.prepare<[string, string, string, string, string], ReportRow>(
-      `UPDATE reports SET status = ?, review_note = ?, reviewed_by = ?, reviewed_at = ? WHERE id = ?
-       RETURNING ${REPORT_COLUMNS}`,
+      `UPDATE reports SET status = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?
+       WHERE id = ? AND ${NOT_WITHDRAWN} RETURNING ${REPORT_COLUMNS}`,
     ),
     insertFeedback: db.prepare(
       `INSERT INTO feedback (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body)
@@ -52,7 +61,8 @@ function prepare(db: Database.Database) {
     ),
     getFeedback: db.prepare<[string], { body: string }>('SELECT body FROM feedback WHERE id = ?'),
     counts: db.prepare<[], CountRow>(
-      'SELECT marketplace, status, COUNT(*) AS n FROM reports GROUP BY marketplace, status ORDER BY marketplace, status',
+      `SELECT marketplace, status, COUNT(*) AS n FROM reports WHERE ${NOT_WITHDRAWN}
+       GROUP BY marketplace, status ORDER BY marketplace, status`,
     ),
     feedbackCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM feedback'),
     flagged: db.prepare<[number], { listing_key: string }>(`${FLAGGED} ORDER BY listing_key`),
@@ -60,7 +70,7 @@ function prepare(db: Database.Database) {
     // ISO week-numbering year and week (%G, %V: SQLite 3.46+), in UTC, like PostgreSQL's IYYY and IW.
     weeks: db.prepare<[], { week: string; listings: number }>(
       `SELECT strftime('%G-W%V', received_ms / 1000, 'unixepoch') AS week, COUNT(DISTINCT listing_key) AS listings
-       FROM reports GROUP BY week ORDER BY week`,
+       FROM reports WHERE ${NOT_WITHDRAWN} GROUP BY week ORDER BY week`,
     ),
     upsertToken: db.prepare(
       `INSERT INTO tokens (hash, name, brands, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
@@ -178,6 +188,15 @@ export function openSqlite(file: string): Storage {
     async getReport(id: string) {
       const row = st().getReport.get(id);
       return row && toStoredReport(row);
+    },
+
+    async withdrawReport(id: string, reporterId: string, at: string) {
+      receivedMs(at, 'withdrawnAt');
+      const s = st();
+      const row = s.withdrawReport.get(at, id, reporterId);
+      if (row) return { withdrawn: true, stored: toStoredReport(row) };
+      const existing = s.getOwnReport.get(id, reporterId);
+      return existing && { withdrawn: false, stored: toStoredReport(existing) };
     },
 
     async reviewReport(id: string, status: 'confirmed' | 'rejected', review: { note: string; by: string; at: string }) {

@@ -7,6 +7,11 @@ export interface StoredReport {
   /** When the service first received it (ISO 8601). */
   receivedAt: string;
   review?: { note: string; by: string; at: string };
+  /**
+   * When its reporter withdrew it (ISO 8601). A withdrawn report is kept, but counts nowhere: not
+   * in lists, exports, reviews, flags or stats. Only getReport and withdrawReport return it.
+   */
+  withdrawnAt?: string;
 }
 
 export interface VolunteerToken {
@@ -56,24 +61,36 @@ export interface Storage {
   /** Stores the report unless one with its id exists; returns the stored one either way. */
   insertReport(report: Report, receivedAt: string): Promise<{ inserted: boolean; stored: StoredReport }>;
   insertFeedback(feedback: Feedback, receivedAt: string): Promise<{ inserted: boolean; stored: Feedback }>;
-  /** Reports about the given brands, newest first, optionally of one status. */
+  /** Reports about the given brands, newest first, optionally of one status; never a withdrawn one. */
   listReports(query: {
     brands: string[];
     status?: ReviewStatus;
     limit: number;
     offset: number;
   }): Promise<StoredReport[]>;
+  /** The report with this id, withdrawn or not. */
   getReport(id: string): Promise<StoredReport | undefined>;
-  /** Sets a report's status with a note; undefined when no such report. */
+  /**
+   * Withdraws the report with this id if `reporterId` sent it: `withdrawn` is true when this call
+   * did it, false when it was withdrawn before (the first `withdrawnAt` kept). Undefined when no
+   * report has this id and reporter id, so that another reporter's report looks like none.
+   */
+  withdrawReport(
+    id: string,
+    reporterId: string,
+    at: string,
+  ): Promise<{ withdrawn: boolean; stored: StoredReport } | undefined>;
+  /** Sets a report's status with a note; undefined when no such report, or it is withdrawn. */
   reviewReport(
     id: string,
     status: 'confirmed' | 'rejected',
     review: { note: string; by: string; at: string },
   ): Promise<StoredReport | undefined>;
+  /** Counts of the reports not withdrawn, and of feedback. */
   stats(): Promise<Stats>;
   /**
    * Listing keys reported by at least `minReporters` distinct reporters (unless a volunteer
-   * rejected a report of it), or confirmed by a volunteer.
+   * rejected a report of it), or confirmed by a volunteer; withdrawn reports left out.
    */
   flaggedKeys(minReporters: number): Promise<string[]>;
   createToken(token: VolunteerToken): Promise<void>;
