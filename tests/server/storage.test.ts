@@ -454,11 +454,11 @@ describe.each(backends)('storage on $name', (backend) => {
       // Three reporters, one withdraws: two left.
       const three = [await add('amazon:THREE', 1, at(1)), await add('amazon:THREE', 2, at(1))];
       await withdraw(await add('amazon:THREE', 3, at(1)), 3);
-      // Confirmed by a volunteer, then withdrawn: the confirmation went with it.
+      // Confirmed by a volunteer, then withdrawn: the volunteer's verdict on the listing stands.
       const confirmed = await add('ebay:CONFIRMED', 4, at(2));
       await store.reviewReport(confirmed, 'confirmed', { note: 'fake', by: 'vol', at: at(3) });
       await withdraw(confirmed, 4);
-      // Rejected by a volunteer, then withdrawn: no longer holds back the three reporters left.
+      // Rejected by a volunteer, then withdrawn: the rejection still holds back the three reporters left.
       const rejected = await add('ebay:REJECTED', 5, at(2));
       await store.reviewReport(rejected, 'rejected', { note: 'real', by: 'vol', at: at(3) });
       await withdraw(rejected, 5);
@@ -466,8 +466,8 @@ describe.each(backends)('storage on $name', (backend) => {
       // The only report of its listing, in a week of its own: the week goes too.
       await withdraw(await add('amazon:GONE', 9, '2024-06-05T12:00:00.000Z', 'adidas'), 9);
 
-      expect(await store.flaggedKeys(3)).toEqual(['ebay:REJECTED']);
-      expect(await store.flaggedKeys(2)).toEqual(['amazon:THREE', 'ebay:REJECTED']);
+      expect(await store.flaggedKeys(3)).toEqual(['ebay:CONFIRMED']);
+      expect(await store.flaggedKeys(2)).toEqual(['amazon:THREE', 'ebay:CONFIRMED']);
 
       const brands = ['nike', 'adidas'];
       const listed = await store.listReports({ brands, limit: 50, offset: 0 });

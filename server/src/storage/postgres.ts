@@ -23,10 +23,12 @@ import type { Storage } from './types';
 
 /**
  * The listing keys flaggedKeys returns; shared by flaggedKeys and stats. A listing a volunteer
- * rejected is not flagged by its count of reporters. Withdrawn reports count for nothing.
+ * rejected is not flagged by its count of reporters. A withdrawn report no longer counts as a
+ * reporter, but a volunteer's verdict on its listing stands: a reporter cannot undo a rejection.
  */
-const FLAGGED = `SELECT listing_key FROM reports WHERE ${NOT_WITHDRAWN} GROUP BY listing_key
-  HAVING (COUNT(DISTINCT reporter_id) >= $1 AND NOT bool_or(status = 'rejected')) OR bool_or(status = 'confirmed')`;
+const FLAGGED = `SELECT listing_key FROM reports GROUP BY listing_key
+  HAVING (COUNT(DISTINCT reporter_id) FILTER (WHERE ${NOT_WITHDRAWN}) >= $1 AND NOT bool_or(status = 'rejected'))
+    OR bool_or(status = 'confirmed')`;
 
 /**
  * Named statements: pg prepares each once per connection, on first use, and reuses it after.

@@ -23,10 +23,12 @@ import type { Storage } from './types';
 
 /**
  * The listing keys flaggedKeys returns; shared by flaggedKeys and stats. A listing a volunteer
- * rejected is not flagged by its count of reporters. Withdrawn reports count for nothing.
+ * rejected is not flagged by its count of reporters. A withdrawn report no longer counts as a
+ * reporter, but a volunteer's verdict on its listing stands: a reporter cannot undo a rejection.
  */
-const FLAGGED = `SELECT listing_key FROM reports WHERE ${NOT_WITHDRAWN} GROUP BY listing_key
-  HAVING (COUNT(DISTINCT reporter_id) >= ? AND MAX(status = 'rejected') = 0) OR MAX(status = 'confirmed') = 1`;
+const FLAGGED = `SELECT listing_key FROM reports GROUP BY listing_key
+  HAVING (COUNT(DISTINCT CASE WHEN ${NOT_WITHDRAWN} THEN reporter_id END) >= ? AND MAX(status = 'rejected') = 0)
+    OR MAX(status = 'confirmed') = 1`;
 
 function prepare(db: Database.Database) {
   return {
