@@ -20,6 +20,8 @@ export interface MatchIndex {
   flagged: ReadonlySet<string>;
   /** The site rules of this registry version, for the content script. */
   sites: { sites: Registry['sites']['marketplaces']; generic: Registry['sites']['shop'] };
+  /** Each marketplace's reporting programme and listing report link (src/reports/marketplace-link.ts). */
+  programmes: Registry['programmes'];
 }
 
 export interface StoredIndex {
@@ -47,6 +49,7 @@ export function loadIndex(stored: StoredIndex): MatchIndex {
     volatile: new Set(registry.currencies.volatile ?? []),
     flagged: new Set(registry.flagged),
     sites: { sites: registry.sites.marketplaces, generic: registry.sites.shop },
+    programmes: registry.programmes,
   };
 }
 

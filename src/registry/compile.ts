@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { foldPhrase } from '../matching/normalise';
+import { listingReportProblems } from '../reports/marketplace-link';
 import { SHOP, SITES } from '../sites';
 import { type Brand, BrandSchema, CategorySchema, type Registry, RegistrySchema, TermSchema } from './schema';
 
@@ -76,6 +77,12 @@ export function compileRegistry(sources: readonly RegistrySource[]): Registry {
   const categoryIds = new Set(categories.map((category) => category.id));
   const groups = new Set(brands.map((brand) => brand.group));
   problems.push(...crossCheck(brands, categoryIds, groups, vocabulary));
+  for (const [marketplace, programme] of Object.entries(programmes ?? {})) {
+    if (!programme?.listingReport) continue;
+    for (const problem of listingReportProblems(marketplace, programme.listingReport)) {
+      problems.push(`programmes.json: marketplace "${marketplace}": ${problem}`);
+    }
+  }
 
   if (problems.length > 0 || !header || !currencies || !programmes) throw new RegistryBuildError(problems);
   return {

@@ -112,6 +112,22 @@ export const TermSchema = v.pipe(
 );
 export type Term = v.InferOutput<typeof TermSchema>;
 
+/**
+ * Where a shopper reports one listing to the marketplace itself. `url` is a template: `{id}` is
+ * the id part of the listing key (`ebay:204512345678` → `204512345678`), inserted URI-encoded;
+ * `{origin}` is the listing address's origin (`https://www.amazon.de`) when that address is
+ * https on one of the marketplace's hosts, else `defaultOrigin`. The compiler checks that the
+ * address it makes is https on a host of that marketplace (src/reports/marketplace-link.ts).
+ */
+export const ListingReportSchema = v.strictObject({
+  url: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+  /** What `{origin}` stands for when the listing's own address cannot give it; required with `{origin}`. */
+  defaultOrigin: v.optional(Url),
+  /** Not confirmed from the marketplace's own pages that the address is current and leads to its reporting. */
+  estimated: v.optional(v.boolean()),
+});
+export type ListingReport = v.InferOutput<typeof ListingReportSchema>;
+
 export const RegistrySchema = v.strictObject({
   formatVersion: v.literal(1),
   /** Only grows: a synced copy must carry a higher version than the one held. */
@@ -128,7 +144,15 @@ export const RegistrySchema = v.strictObject({
     volatile: v.optional(v.array(CurrencySchema)),
   }),
   /** Each marketplace's own programme for reporting infringing listings. */
-  programmes: v.record(MarketplaceSchema, v.strictObject({ name: Text, url: Url, estimated: v.optional(v.boolean()) })),
+  programmes: v.record(
+    MarketplaceSchema,
+    v.strictObject({
+      name: Text,
+      url: Url,
+      estimated: v.optional(v.boolean()),
+      listingReport: v.optional(ListingReportSchema),
+    }),
+  ),
   categories: v.array(CategorySchema),
   vocabulary: v.array(TermSchema),
   brands: v.array(v.strictObject({ ...BrandSchema.entries, group: Id })),
