@@ -43,6 +43,10 @@ export default defineConfig({
       __REGISTRY_KEYS__: JSON.stringify(REGISTRY_KEYS),
       // How long a sync waits for a source (CG_SYNC_TIMEOUT_MS; tests shorten it).
       __SYNC_TIMEOUT_MS__: JSON.stringify(Number(process.env.CG_SYNC_TIMEOUT_MS ?? 15_000)),
+      // How long one report delivery may take, and the reports a minute a user may make
+      // (CG_REPORT_TIMEOUT_MS, CG_REPORT_LIMIT; the chaos test shortens the one and raises the other).
+      __REPORT_TIMEOUT_MS__: JSON.stringify(Number(process.env.CG_REPORT_TIMEOUT_MS ?? 15_000)),
+      __REPORT_LIMIT_PER_MINUTE__: JSON.stringify(Number(process.env.CG_REPORT_LIMIT ?? 30)),
     },
   }),
   hooks: {
@@ -59,7 +63,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'scripting'],
+    // activeTab: a report made from the toolbar button's window may carry a screenshot of the tab.
+    permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
     // The marketplaces, and the registry's sources (fetched by the background only).
     host_permissions: [...marketplaceMatches(), ...REGISTRY_SOURCES.map((url) => `${new URL(url).origin}/*`)],
     // Asked for only when the user turns on the reader for any other shop (options page).

@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { storage } from 'wxt/utils/storage';
 import { sendMessage } from '../../src/messaging/protocol';
 import type { Assessment } from '../../src/risk/assessment';
+import { genuineItem } from '../../src/settings/reporting';
 import { type Found, readPage } from '../../src/sites/read';
 import { BADGE_TAG, BANNER_TAG, mountBadge, mountBanner } from './mount-badge';
 
@@ -60,8 +61,13 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
       console.warn('[counterfeit-guard] could not assess this page:', error);
       return;
     }
-    await placeBadges(ctx, fresh, assessments);
-    const warned = fresh.findIndex((found, i) => found.listing.kind === 'detail' && warns(assessments[i]));
+    // Listings the user said are genuine keep no warning.
+    const genuine = new Set(await genuineItem.getValue());
+    const shown = assessments.map((assessment) =>
+      genuine.has(assessment.key) && warns(assessment) ? undefined : assessment,
+    );
+    await placeBadges(ctx, fresh, shown);
+    const warned = fresh.findIndex((found, i) => found.listing.kind === 'detail' && warns(shown[i]));
     if (warned >= 0) await showBanner(ctx, fresh[warned]!.listing.key, assessments[warned]!);
   };
 
@@ -97,12 +103,12 @@ function addsPageContent(record: MutationRecord): boolean {
 }
 
 /** Mounts the badges a batch earned, a slice per frame, so a long list never blocks the page. */
-async function placeBadges(ctx: ContentScriptContext, batch: Found[], assessments: Assessment[]) {
+async function placeBadges(ctx: ContentScriptContext, batch: Found[], assessments: (Assessment | undefined)[]) {
   let sliceStart = performance.now();
   for (const [i, assessment] of assessments.entries()) {
     const found = batch[i];
     if (ctx.isInvalid) return;
-    if (!found?.anchor || !shows(assessment, found)) continue;
+    if (!found?.anchor || !assessment || !shows(assessment, found)) continue;
     await mountBadge(ctx, found, assessment);
     if (performance.now() - sliceStart > SLICE_MS) {
       await new Promise((resolve) => ctx.requestAnimationFrame(resolve));

@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { BrandSearch } from '../../src/ui/BrandSearch';
 import { t } from '../../src/ui/i18n';
 import { RegistryStatusPanel } from '../../src/ui/RegistryStatusPanel';
+import { ReportHistory } from '../../src/ui/ReportHistory';
+import { ReportingSettings } from '../../src/ui/ReportingSettings';
 import { SensitivitySetting } from '../../src/ui/SensitivitySetting';
 
 const ANY_SHOP = { origins: ['https://*/*'] };
@@ -76,6 +78,11 @@ export function OptionsApp() {
       <SensitivitySetting />
       <RegistryStatusPanel />
       <BrandSearch />
+      <section class="cg-reports" aria-labelledby="reports-heading">
+        <h2 id="reports-heading">{t('options_reports_heading')}</h2>
+        <ReportingSettings />
+        <ReportHistory />
+      </section>
     </main>
   );
 }

@@ -5,8 +5,12 @@ import { formatPrice } from '../../src/ui/format';
 import { t } from '../../src/ui/i18n';
 import { LevelLabel, levelWord } from '../../src/ui/LevelLabel';
 import { ReasonList } from '../../src/ui/ReasonList';
+import { ReportActions } from '../../src/ui/ReportActions';
 
-type State = { kind: 'loading' } | { kind: 'error'; detail: string } | { kind: 'ready'; entries: TabEntry[] };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'error'; detail: string }
+  | { kind: 'ready'; tabId: number | undefined; entries: TabEntry[] };
 
 /**
  * The tab whose listings to show: the active tab of this window, or the one named by
@@ -24,8 +28,11 @@ export function PopupApp() {
   useEffect(() => {
     document.title = t('extName');
     targetTabId()
-      .then((tabId) => (tabId === undefined ? [] : sendMessage('getTabAssessments', tabId)))
-      .then((entries) => setState({ kind: 'ready', entries }))
+      .then(async (tabId) => ({
+        tabId,
+        entries: tabId === undefined ? [] : await sendMessage('getTabAssessments', tabId),
+      }))
+      .then(({ tabId, entries }) => setState({ kind: 'ready', tabId, entries }))
       .catch((error: unknown) =>
         setState({ kind: 'error', detail: error instanceof Error ? error.message : String(error) }),
       );
@@ -50,6 +57,12 @@ export function PopupApp() {
               {listing.price && <p class="cg-entry-meta">{t('popup_price', [formatPrice(listing.price)])}</p>}
               {listing.seller && <p class="cg-entry-meta">{t('popup_seller', [listing.seller.name])}</p>}
               {assessment.reasons.length > 0 && <ReasonList reasons={assessment.reasons} />}
+              {state.tabId !== undefined && (
+                <ReportActions
+                  target={{ key: listing.key, tabId: state.tabId }}
+                  genuineOffered={assessment.level === 'high' || assessment.level === 'caution'}
+                />
+              )}
             </li>
           ))}
         </ul>

@@ -3,10 +3,12 @@ import { summarise } from '../matching/search';
 import { check, type Sender } from '../messaging/guard';
 import { onMessage, type ProtocolMap } from '../messaging/protocol';
 import { assessAll } from '../risk/batch';
+import { reporterId } from '../settings/reporting';
 import { sensitivityItem, validSensitivity } from '../settings/sensitivity';
 import { rulesFor } from '../sites';
 import { anyShopGranted, syncAnyShopScript } from './generic-reader';
 import { createRegistryHolder, SYNC_ALARM } from './registry-holder';
+import { registerReporting } from './reporting';
 import { tabState } from './tab-state';
 
 /**
@@ -41,6 +43,8 @@ export function registerBackground(): void {
     }
     return { ...checked, anyShop };
   }
+
+  registerReporting(accept, registry);
 
   onMessage('assessListings', async ({ data, sender }) => {
     const { data: listings, tabId } = await accept('assessListings', data, sender);
@@ -91,7 +95,11 @@ export function registerBackground(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) logged(registry.sync());
   });
-  browser.runtime.onInstalled.addListener(() => logged(registry.sync()));
+  browser.runtime.onInstalled.addListener(() => {
+    logged(registry.sync());
+    // The reporter id is made at install, so the options page can show it before any report.
+    void reporterId();
+  });
   browser.runtime.onStartup.addListener(() => logged(registry.syncIfStale()));
 
   // A tab that loads a new page or closes no longer shows what was read before.

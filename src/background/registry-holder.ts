@@ -129,3 +129,5 @@ export function createRegistryHolder() {
     },
   };
 }
+
+export type RegistryHolder = ReturnType<typeof createRegistryHolder>;

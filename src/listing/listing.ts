@@ -44,7 +44,7 @@ export type Marketplace = v.InferOutput<typeof MarketplaceSchema>;
 export const ListingSchema = v.strictObject({
   marketplace: MarketplaceSchema,
   key: v.pipe(v.string(), v.regex(/^[a-z]+:[A-Za-z0-9_.~-]{1,160}$/)),
-  url: v.pipe(v.string(), v.url(), v.maxLength(2048)),
+  url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'expected an http(s) address'), v.maxLength(2048)),
   kind: v.picklist(['detail', 'card']),
   title: v.pipe(v.string(), v.maxLength(1000)),
   brand: v.optional(v.pipe(v.string(), v.maxLength(200))),

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ListingSchema } from '../listing/listing';
+import { REPORT_CATEGORIES } from '../reports/report';
 import { rulesFor } from '../sites';
 import type { ProtocolMap } from './protocol';
 
@@ -20,7 +21,13 @@ export interface Self {
 
 type From = 'content' | 'extension';
 
-const RULES: { [K in keyof ProtocolMap]: { from: From; data: v.GenericSchema } } = {
+const Key = v.pipe(v.string(), v.regex(/^[a-z]+:[A-Za-z0-9_.~-]{1,160}$/));
+const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const EntryId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{16,64}$/));
+const Target = v.strictObject({ key: Key, tabId: v.optional(TabId) });
+const OWN: From[] = ['content', 'extension'];
+
+const RULES: { [K in keyof ProtocolMap]: { from: From | From[]; data: v.GenericSchema } } = {
   assessListings: { from: 'content', data: v.pipe(v.array(ListingSchema), v.minLength(1), v.maxLength(500)) },
   pageChanged: { from: 'content', data: v.null() },
   siteRules: { from: 'content', data: v.null() },
@@ -28,10 +35,28 @@ const RULES: { [K in keyof ProtocolMap]: { from: From; data: v.GenericSchema } }
   registryBrands: { from: 'extension', data: v.null() },
   registryStatus: { from: 'extension', data: v.null() },
   syncRegistry: { from: 'extension', data: v.null() },
+  // Reporting: from the badge and banner (content) or the popup (extension). A page script can
+  // send none of these: it cannot reach runtime messaging, and the buttons that do sit in a
+  // closed shadow root and act only on trusted clicks.
+  reportListing: { from: OWN, data: Target },
+  markGenuine: { from: OWN, data: Target },
+  undoReport: { from: OWN, data: EntryId },
+  holdReport: { from: OWN, data: EntryId },
+  amendReport: {
+    from: OWN,
+    data: v.strictObject({
+      id: EntryId,
+      category: v.optional(v.picklist(REPORT_CATEGORIES)),
+      note: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+    }),
+  },
+  releaseReport: { from: OWN, data: EntryId },
+  withdrawReport: { from: 'extension', data: EntryId },
+  reportHistory: { from: 'extension', data: v.null() },
 };
 
 export type Checked<K extends keyof ProtocolMap> =
-  | { ok: true; data: Parameters<ProtocolMap[K]>[0]; tabId: number | undefined }
+  | { ok: true; data: Parameters<ProtocolMap[K]>[0]; tabId: number | undefined; from: From }
   | { ok: false; why: string };
 
 /**
@@ -44,14 +69,15 @@ export function check<K extends keyof ProtocolMap>(type: K, data: unknown, sende
   if (!rule) return { ok: false, why: `unknown message type ${String(type)}` };
   if (sender.id !== self.id) return { ok: false, why: `sender ${sender.id ?? '(none)'} is not this extension` };
   const from = originOf(sender, self);
-  if (from !== rule.from) return { ok: false, why: `${type} is not accepted from ${from}` };
+  if (from === 'an unknown context' || !(Array.isArray(rule.from) ? rule.from : [rule.from]).includes(from))
+    return { ok: false, why: `${type} is not accepted from ${from}` };
   const parsed = v.safeParse(rule.data, data);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issue.path?.map((step) => String(step.key)).join('.') ?? '';
     return { ok: false, why: `${type} has the wrong shape at ${path || 'the root'}: ${issue.message}` };
   }
-  return { ok: true, data: parsed.output as Parameters<ProtocolMap[K]>[0], tabId: sender.tab?.id };
+  return { ok: true, data: parsed.output as Parameters<ProtocolMap[K]>[0], tabId: sender.tab?.id, from };
 }
 
 function originOf(sender: Sender, self: Self): From | 'an unknown context' {

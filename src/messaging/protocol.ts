@@ -1,9 +1,31 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { RegistryStatus } from '../background/registry-holder';
-import type { Listing } from '../listing/listing';
+import type { Listing, Marketplace } from '../listing/listing';
 import type { BrandSummary } from '../matching/search';
+import type { OutboxView, ReportCategory } from '../reports/outbox-model';
 import type { Assessment } from '../risk/assessment';
 import type { SiteRules } from '../sites/rules';
+
+/** A listing to report: on the sender's own page (content script), or in the named tab (extension pages). */
+export interface ReportTarget {
+  key: string;
+  tabId?: number;
+}
+
+/** The marketplace's own way to report the listing, offered once our report is made. */
+export interface MarketplaceLink {
+  url: string;
+  marketplace: Marketplace;
+  /** The registry is not sure the address is current. */
+  estimated: boolean;
+}
+
+export type ReportAnswer =
+  | { outcome: 'reported' | 'already'; entry: OutboxView; link?: MarketplaceLink }
+  /** The client's own limit: so many a minute; try again in this many seconds. */
+  | { outcome: 'limited'; limit: number; retryInSeconds: number }
+  /** The listing is not among what the tab's page was found to hold. */
+  | { outcome: 'not_found' };
 
 export interface TabEntry {
   listing: Listing;
@@ -30,6 +52,26 @@ export interface ProtocolMap {
   registryStatus(_: null): RegistryStatus;
   /** Extension pages → background: sync now; answers the status after it. */
   syncRegistry(_: null): RegistryStatus;
+  /**
+   * Content script or extension pages → background, after a trusted click: reports the listing
+   * as the page showed it and as the background assessed it. Stored in the outbox before the
+   * answer; sent once the undo window has passed.
+   */
+  reportListing(target: ReportTarget): ReportAnswer;
+  /** As reportListing, for "This is genuine": hides its warnings and sends feedback. */
+  markGenuine(target: ReportTarget): ReportAnswer;
+  /** Takes back a report or feedback not yet sent (the undo window); answers whether it was. */
+  undoReport(id: string): { undone: boolean };
+  /** The details step opened: keep the report back while the reporter writes. */
+  holdReport(id: string): OutboxView | null;
+  /** The details step's category and note; the report then goes. */
+  amendReport(details: { id: string; category?: ReportCategory; note?: string }): OutboxView | null;
+  /** The details step closed without changes: the report goes as it is. */
+  releaseReport(id: string): OutboxView | null;
+  /** Extension pages → background: withdraw a report (telling the service if it may have arrived). */
+  withdrawReport(id: string): OutboxView | null;
+  /** Extension pages → background: every report and feedback in the outbox, newest first. */
+  reportHistory(_: null): OutboxView[];
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

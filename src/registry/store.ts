@@ -1,5 +1,5 @@
-import { openDB } from 'idb';
 import type { StoredIndex } from '../matching/match-index';
+import { openDatabase } from '../storage/database';
 import type { HeldCopy } from './sync';
 
 /** The registry copy held and its index in compact form, written together in one transaction. */
@@ -8,22 +8,14 @@ export interface HeldRegistry {
   index: StoredIndex;
 }
 
-const DATABASE = 'counterfeit-guard';
 const STORE = 'registry';
 // Apart, so that a sync reads the copy without the index it does not need.
 const COPY = 'copy';
 const INDEX = 'index';
 
-const database = () =>
-  openDB(DATABASE, 1, {
-    upgrade(db) {
-      db.createObjectStore(STORE);
-    },
-  });
-
 /** The copy held, without its index. */
 export async function readHeldCopy(): Promise<HeldCopy | undefined> {
-  const db = await database();
+  const db = await openDatabase();
   try {
     return (await db.get(STORE, COPY)) as HeldCopy | undefined;
   } finally {
@@ -33,7 +25,7 @@ export async function readHeldCopy(): Promise<HeldCopy | undefined> {
 
 /** The copy held and its index, read in one transaction. */
 export async function readHeld(): Promise<HeldRegistry | undefined> {
-  const db = await database();
+  const db = await openDatabase();
   try {
     const transaction = db.transaction(STORE);
     const [copy, index] = await Promise.all([transaction.store.get(COPY), transaction.store.get(INDEX)]);
@@ -45,7 +37,7 @@ export async function readHeld(): Promise<HeldRegistry | undefined> {
 
 /** Replaces the held copy as one step: a reader sees the old one or the new one, never a mix. */
 export async function writeHeld(held: HeldRegistry): Promise<void> {
-  const db = await database();
+  const db = await openDatabase();
   try {
     const transaction = db.transaction(STORE, 'readwrite');
     await Promise.all([

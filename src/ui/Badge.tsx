@@ -3,18 +3,26 @@ import type { Assessment } from '../risk/assessment';
 import { t } from './i18n';
 import { LevelLabel } from './LevelLabel';
 import { ReasonList } from './ReasonList';
+import { ReportActions } from './ReportActions';
 
-/** The badge beside a listing: its level, and on demand the reasons behind it. */
+const warns = (assessment: Assessment) => assessment.level === 'high' || assessment.level === 'caution';
+
+/**
+ * The badge beside a listing: its level, and on demand a small menu with the reasons behind
+ * it and the report actions. Marked genuine, it goes.
+ */
 export function Badge({ assessment, compact = false }: { assessment: Assessment; compact?: boolean }) {
   const [open, setOpen] = useState(false);
-  const reasonsId = useId();
+  const [gone, setGone] = useState(false);
+  const menuId = useId();
+  if (gone) return null;
   return (
     <span class={`cg-badge cg-badge-${assessment.level}${compact ? ' cg-badge-compact' : ''}`}>
       <button
         type="button"
         class="cg-badge-toggle"
         aria-expanded={open}
-        aria-controls={reasonsId}
+        aria-controls={menuId}
         title={t('badge_reasons_heading')}
         onClick={() => setOpen(!open)}
         onKeyDown={(event) => {
@@ -23,8 +31,27 @@ export function Badge({ assessment, compact = false }: { assessment: Assessment;
       >
         <LevelLabel level={assessment.level} />
       </button>
-      {/* Worded only when opened: a page of cards never pays for reasons nobody reads. */}
-      <ReasonList reasons={open ? assessment.reasons : []} id={reasonsId} hidden={!open} />
+      <section
+        class="cg-popover"
+        aria-label={t('badge_reasons_heading')}
+        id={menuId}
+        hidden={!open}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') setOpen(false);
+        }}
+      >
+        {/* Worded only when opened: a page of cards never pays for reasons nobody reads. */}
+        {open && (
+          <>
+            <ReasonList reasons={assessment.reasons} />
+            <ReportActions
+              target={{ key: assessment.key }}
+              genuineOffered={warns(assessment)}
+              onGenuine={() => setGone(true)}
+            />
+          </>
+        )}
+      </section>
     </span>
   );
 }

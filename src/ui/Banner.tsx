@@ -2,10 +2,11 @@ import type { Assessment } from '../risk/assessment';
 import { t } from './i18n';
 import { LevelLabel } from './LevelLabel';
 import { ReasonList } from './ReasonList';
+import { ReportActions } from './ReportActions';
 
 /**
  * The warning on a product page: fixed to the bottom of the window, so it never moves the
- * page, with the reasons in full and a way to dismiss it.
+ * page, with the reasons in full, the report actions, and a way to dismiss it.
  */
 export function Banner({ assessment, onDismiss }: { assessment: Assessment; onDismiss: () => void }) {
   const heading = t(assessment.level === 'high' ? 'banner_heading_high' : 'banner_heading_caution');
@@ -25,6 +26,7 @@ export function Banner({ assessment, onDismiss }: { assessment: Assessment; onDi
         </button>
       </div>
       <ReasonList reasons={assessment.reasons.filter((reason) => reason.weight > 0)} />
+      <ReportActions target={{ key: assessment.key }} genuineOffered onGenuine={onDismiss} />
     </section>
   );
 }

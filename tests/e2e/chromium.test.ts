@@ -60,9 +60,10 @@ describe('Chromium: page → background → badge → popup', () => {
     const verdict = engineVerdict(PAGES.nike);
     expect(verdict.assessment.level).toBe('caution');
     expect(verdict.words[0]).toMatch(/^Priced at \$19\.99, \d+% under the \$\d+\.00 a new genuine Nike item costs/);
+    // Its menu: the reasons, then the report actions (a warning can be contradicted).
     expect((await readBadges(page))[0]).toMatchObject({
       expanded: true,
-      text: ['⚠ Caution', ...verdict.words].join(' '),
+      text: ['⚠ Caution', ...verdict.words, 'Report', 'This is genuine'].join(' '),
     });
     expect(await priceTop()).toBe(before);
     await page.screenshot({
@@ -100,9 +101,14 @@ describe('Chromium: page → background → badge → popup', () => {
     expect(banner).toMatchObject({
       mode: 'closed',
       label: 'Counterfeit Guard warning about this listing',
-      text: ['✖ High risk', 'This listing shows strong signs of a counterfeit', 'Dismiss', ...verdict.warnings].join(
-        ' ',
-      ),
+      text: [
+        '✖ High risk',
+        'This listing shows strong signs of a counterfeit',
+        'Dismiss',
+        ...verdict.warnings,
+        'Report',
+        'This is genuine',
+      ].join(' '),
     });
     await page.screenshot({ path: join(SCREENSHOTS, 'chromium-banner.png') });
     await page.close();
@@ -115,7 +121,8 @@ describe('Chromium: page → background → badge → popup', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     expect((await readBadges(page))[0]?.text).toBe(
-      ['✓ No warning signs', ...engineVerdict(PAGES.apple).words].join(' '),
+      // Nothing to contradict, so only Report is offered.
+      ['✓ No warning signs', ...engineVerdict(PAGES.apple).words, 'Report'].join(' '),
     );
     expect(await readBadges(page, 'counterfeit-guard-banner')).toEqual([]);
     await page.close();

@@ -34,7 +34,7 @@ describe('Firefox: page → background → badge', () => {
     expect(verdict.assessment.level).toBe('caution');
     expect(await closedShadowText(page, BADGE)).toEqual({
       mode: 'closed',
-      text: ['⚠ Caution', ...verdict.words].join(' '),
+      text: ['⚠ Caution', ...verdict.words, 'Report', 'This is genuine'].join(' '),
     });
     await page.screenshot({ path: join(SCREENSHOTS, 'firefox-product-page.png') });
     await page.close();

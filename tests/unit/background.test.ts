@@ -7,37 +7,13 @@ import { removeAllListeners } from '../../src/messaging/protocol';
 import { sensitivityItem } from '../../src/settings/sensitivity';
 
 import { fixture, parseHtml } from '../support/fixtures';
+import { deliver } from '../support/messages';
 import { installPermissions } from '../support/permissions';
 import { readListings } from '../support/read';
 
 const ID = fakeBrowser.runtime.id;
 const contentScript: Sender = { id: ID, url: 'https://www.amazon.com/dp/B0TESTLVB1', frameId: 0, tab: { id: 12 } };
 const popup: Sender = { id: ID, url: fakeBrowser.runtime.getURL('/popup.html') };
-
-/**
- * Delivers a message as the browser would, to the listeners the background registered, with
- * the sender a real browser would attach (fakeBrowser's own sendMessage sends an empty one).
- */
-async function deliver(
-  type: string,
-  data: unknown,
-  sender: Sender,
-): Promise<{ res?: unknown; err?: { message: string } }> {
-  let answer: unknown;
-  const answered = new Promise((resolve) => {
-    const sendResponse = (value: unknown) => {
-      answer = value;
-      resolve(value);
-    };
-    void fakeBrowser.runtime.onMessage.trigger(
-      { id: 1, type, data, timestamp: Date.now() },
-      sender as never,
-      sendResponse,
-    );
-  });
-  await answered;
-  return answer as { res?: unknown; err?: { message: string } };
-}
 
 const lvListing = (): Listing => {
   const [listing] = readListings(parseHtml(fixture('amazon/louis-vuitton-bag.html')), contentScript.url!);

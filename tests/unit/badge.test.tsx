@@ -51,14 +51,15 @@ describe('the badge', () => {
   it('opens and closes its reasons from the keyboard-reachable button', async () => {
     render(<Badge assessment={caution} />, root);
     const toggle = root.querySelector('button')!;
-    const list = root.querySelector('ul')!;
-    expect(toggle.getAttribute('aria-controls')).toBe(list.id);
-    expect(list.hidden).toBe(true);
+    const menu = root.querySelector<HTMLElement>(`[id="${toggle.getAttribute('aria-controls')}"]`)!;
+    expect(menu).not.toBeNull();
+    expect(menu.hidden).toBe(true);
     toggle.click();
     await Promise.resolve();
     await new Promise((resolve) => setTimeout(resolve));
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(root.querySelector('ul')!.hidden).toBe(false);
+    expect(menu.hidden).toBe(false);
+    expect(menu.querySelector('ul')).not.toBeNull();
     toggle.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await new Promise((resolve) => setTimeout(resolve));
     expect(toggle.getAttribute('aria-expanded')).toBe('false');

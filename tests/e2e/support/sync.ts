@@ -21,7 +21,13 @@ export async function freePort(): Promise<number> {
 const SERVICE = ['--import', 'tsx', 'server/src/main.ts'];
 
 /** The companion service on 127.0.0.1:port, resolved once it prints that it answers. */
-export async function startService(options: { port: number; data: string; keys: string }): Promise<ChildProcess> {
+export async function startService(options: {
+  port: number;
+  data: string;
+  keys: string;
+  /** More flags, e.g. ['--rate-reporter', '100000']. */
+  extra?: string[];
+}): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     [
@@ -36,6 +42,7 @@ export async function startService(options: { port: number; data: string; keys: 
       options.keys,
       '--publish-every',
       '0',
+      ...(options.extra ?? []),
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );

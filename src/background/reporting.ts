@@ -1,0 +1,213 @@
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import type { Checked, Sender } from '../messaging/guard';
+import {
+  type MarketplaceLink,
+  onMessage,
+  type ProtocolMap,
+  type ReportAnswer,
+  type ReportTarget,
+} from '../messaging/protocol';
+import { REPORT_LIMIT_PER_MINUTE, REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
+import { composeFeedback, composeReport, type Sender as ReportSender, sha256Hex } from '../reports/compose';
+import { deliver } from '../reports/deliver';
+import { marketplaceReportLink } from '../reports/marketplace-link';
+import { createOutbox } from '../reports/outbox';
+import {
+  amend,
+  hold,
+  newEntry,
+  type OutboxEntry,
+  type OutboxKind,
+  release,
+  undoable,
+  viewOf,
+  withdraw,
+} from '../reports/outbox-model';
+import { FeedbackSchema, type Report, ReportSchema } from '../reports/report';
+import { genuineItem, reporterId, screenshotsItem } from '../settings/reporting';
+import type { RegistryHolder } from './registry-holder';
+import { tabState } from './tab-state';
+
+export const OUTBOX_ALARM = 'report-outbox';
+const MINUTE = 60_000;
+/** The schema's bound on a screenshot's base64 text. */
+const MAX_SCREENSHOT_BASE64 = 2_800_000;
+
+type Accept = <K extends keyof ProtocolMap>(
+  type: K,
+  data: unknown,
+  sender: Sender,
+) => Promise<Extract<Checked<K>, { ok: true }>>;
+
+/**
+ * The report outbox's listeners: reports and feedback are made from what the background
+ * itself read and assessed on the tab (never from what a message claims), stored, and sent
+ * when due. An alarm wakes a stopped worker for the next due entry; while the worker runs, a
+ * timer is exact where alarms are coarse.
+ */
+export function registerReporting(accept: Accept, registry: RegistryHolder): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const outbox = createOutbox({
+    deliver: (entry, operation) =>
+      REPORT_SERVICE
+        ? deliver(entry, operation, { service: REPORT_SERVICE, timeoutMs: REPORT_TIMEOUT_MS })
+        : Promise.resolve({ ok: false, failure: { code: 'unreachable' } }),
+    now: Date.now,
+    random: Math.random,
+    wake(at) {
+      clearTimeout(timer);
+      if (at === undefined) {
+        void browser.alarms.clear(OUTBOX_ALARM);
+        return;
+      }
+      timer = setTimeout(drain, Math.max(0, at - Date.now()));
+      void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(at, Date.now() + 1000) });
+    },
+  });
+  const drain = () => void outbox.drain().catch((error) => console.warn('[counterfeit-guard] outbox', error));
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) drain();
+  });
+  // A worker (re)started by any event picks up what a stopped one left.
+  drain();
+
+  /** The tab a target names: the sender's own for a content script, the named one for extension pages. */
+  function tabOf(target: ReportTarget, checked: { tabId: number | undefined; from: string }): number | undefined {
+    return checked.from === 'content' ? checked.tabId : target.tabId;
+  }
+
+  async function create(kind: OutboxKind, target: ReportTarget, tabId: number | undefined): Promise<ReportAnswer> {
+    const found =
+      tabId === undefined ? undefined : (await tabState.get(tabId)).find((e) => e.listing.key === target.key);
+    if (!found || tabId === undefined) return { outcome: 'not_found' };
+
+    const now = Date.now();
+    const index = await registry.index();
+    const offered = marketplaceReportLink(found.listing, index.programmes);
+    const link: MarketplaceLink | undefined =
+      kind === 'report' && offered
+        ? { url: offered.url, marketplace: found.listing.marketplace, estimated: offered.estimated }
+        : undefined;
+    const existing = (await outbox.all()).find(
+      (entry) =>
+        entry.kind === kind &&
+        entry.body.listing.key === target.key &&
+        entry.status !== 'withdrawn' &&
+        entry.status !== 'failed',
+    );
+    if (existing) return { outcome: 'already', entry: viewOf(existing), ...(link ? { link } : {}) };
+    const recent = await outbox.createdSince(now - MINUTE);
+    if (recent.length >= REPORT_LIMIT_PER_MINUTE) {
+      const oldest = recent[REPORT_LIMIT_PER_MINUTE - 1]!.createdAt;
+      return {
+        outcome: 'limited',
+        limit: REPORT_LIMIT_PER_MINUTE,
+        retryInSeconds: Math.max(1, Math.ceil((oldest + MINUTE - now) / 1000)),
+      };
+    }
+
+    const brandId = found.assessment.brand
+      ? index.brands.find((brand) => brand.name === found.assessment.brand)?.id
+      : undefined;
+    const sender: ReportSender = {
+      reporterId: await reporterId(),
+      ...(brandId ? { brandId } : {}),
+      registryVersion: (await registry.status()).version,
+      extensionVersion: browser.runtime.getManifest().version,
+      now: new Date(now),
+    };
+    let entry: OutboxEntry;
+    if (kind === 'report') {
+      const shot = (await screenshotsItem.getValue()) ? await screenshot(tabId) : undefined;
+      const body = composeReport(found.listing, found.assessment, sender, shot?.image);
+      entry = { ...newEntry('report', body, now), ...(shot?.skipped ? { screenshotSkipped: shot.skipped } : {}) };
+    } else {
+      entry = newEntry('feedback', composeFeedback(found.listing, sender), now);
+      await genuineItem.setValue(
+        [...(await genuineItem.getValue()).filter((k) => k !== target.key), target.key].slice(-1000),
+      );
+    }
+    // What the service would refuse is never stored as if it could be sent.
+    const checked = v.safeParse(kind === 'report' ? ReportSchema : FeedbackSchema, entry.body);
+    if (!checked.success)
+      throw new Error(`the report could not be made (${v.getDotPath(checked.issues[0]) ?? 'body'})`);
+    await outbox.add(entry);
+    return { outcome: 'reported', entry: viewOf(entry), ...(link ? { link } : {}) };
+  }
+
+  onMessage('reportListing', async ({ data, sender }) => {
+    const checked = await accept('reportListing', data, sender);
+    return create('report', checked.data, tabOf(checked.data, checked));
+  });
+
+  onMessage('markGenuine', async ({ data, sender }) => {
+    const checked = await accept('markGenuine', data, sender);
+    return create('feedback', checked.data, tabOf(checked.data, checked));
+  });
+
+  onMessage('undoReport', async ({ data, sender }) => {
+    const { data: id } = await accept('undoReport', data, sender);
+    let undone: OutboxEntry | undefined;
+    await outbox.change(id, (entry) => {
+      if (!undoable(entry)) return entry;
+      undone = entry;
+      return null;
+    });
+    if (undone?.kind === 'feedback') {
+      const key = undone.body.listing.key;
+      await genuineItem.setValue((await genuineItem.getValue()).filter((k) => k !== key));
+    }
+    return { undone: undone !== undefined };
+  });
+
+  const viewed = (entry: OutboxEntry | undefined) => (entry ? viewOf(entry) : null);
+
+  onMessage('holdReport', async ({ data, sender }) => {
+    const { data: id } = await accept('holdReport', data, sender);
+    return viewed(await outbox.change(id, (entry) => hold(entry, Date.now())));
+  });
+
+  onMessage('amendReport', async ({ data, sender }) => {
+    const { data: details } = await accept('amendReport', data, sender);
+    return viewed(await outbox.change(details.id, (entry) => amend(entry, details, Date.now())));
+  });
+
+  onMessage('releaseReport', async ({ data, sender }) => {
+    const { data: id } = await accept('releaseReport', data, sender);
+    return viewed(await outbox.change(id, (entry) => release(entry, Date.now())));
+  });
+
+  onMessage('withdrawReport', async ({ data, sender }) => {
+    const { data: id } = await accept('withdrawReport', data, sender);
+    const after = await outbox.change(id, (entry) => withdraw(entry, Date.now()));
+    return viewed(after);
+  });
+
+  onMessage('reportHistory', async ({ data, sender }) => {
+    await accept('reportHistory', data, sender);
+    return (await outbox.all()).sort((a, b) => b.createdAt - a.createdAt).map(viewOf);
+  });
+}
+
+/**
+ * The visible tab as a PNG with its SHA-256, when the tab is the one showing and the browser
+ * lets the extension capture it (the toolbar button grants that for the tab it was used on).
+ */
+async function screenshot(
+  tabId: number,
+): Promise<{ image?: Report['screenshot']; skipped?: OutboxEntry['screenshotSkipped'] }> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    if (!tab.active) return { skipped: 'failed' };
+    const dataUrl = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+    const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
+    if (base64.length > MAX_SCREENSHOT_BASE64) return { skipped: 'too_large' };
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    return { image: { base64, sha256: await sha256Hex(bytes) } };
+  } catch (error) {
+    const denied = /permission|activeTab|all_urls/i.test(error instanceof Error ? error.message : String(error));
+    return { skipped: denied ? 'not_permitted' : 'failed' };
+  }
+}

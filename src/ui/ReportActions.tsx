@@ -1,0 +1,226 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { type MarketplaceLink, type ReportAnswer, type ReportTarget, sendMessage } from '../messaging/protocol';
+import { type OutboxView, type ReportCategory, UNDO_MS } from '../reports/outbox-model';
+import { REPORT_CATEGORIES } from '../reports/report';
+import { type MessageKey, t } from './i18n';
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'working' }
+  | { kind: 'reported'; entry: OutboxView; link?: MarketplaceLink; already: boolean }
+  | { kind: 'details'; entry: OutboxView; link?: MarketplaceLink }
+  | { kind: 'genuine'; entry: OutboxView }
+  | { kind: 'undone' }
+  | { kind: 'limited'; limit: number; seconds: number }
+  | { kind: 'not_found' }
+  | { kind: 'error'; detail: string };
+
+/**
+ * "Report" and "This is genuine" for one listing, with the undo, the optional details step and
+ * the marketplace's own reporting link after. Only a trusted click acts: a page script cannot
+ * click through (the buttons sit in a closed shadow root, and synthetic events are ignored).
+ */
+export function ReportActions({
+  target,
+  genuineOffered,
+  onGenuine,
+}: {
+  target: ReportTarget;
+  /** Whether "This is genuine" is offered (there is a warning to contradict). */
+  genuineOffered: boolean;
+  /** The warning should go: the undo window for "This is genuine" has passed. */
+  onGenuine?: () => void;
+}) {
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const now = useNow(state.kind === 'reported' || state.kind === 'genuine');
+  const statusId = useId();
+
+  const failed = (error: unknown) =>
+    setState({ kind: 'error', detail: error instanceof Error ? error.message : String(error) });
+
+  function answered(answer: ReportAnswer, genuine: boolean) {
+    if (answer.outcome === 'limited')
+      setState({ kind: 'limited', limit: answer.limit, seconds: answer.retryInSeconds });
+    else if (answer.outcome === 'not_found') setState({ kind: 'not_found' });
+    else if (genuine) setState({ kind: 'genuine', entry: answer.entry });
+    else
+      setState({
+        kind: 'reported',
+        entry: answer.entry,
+        already: answer.outcome === 'already',
+        ...(answer.link ? { link: answer.link } : {}),
+      });
+  }
+
+  const act = (work: () => Promise<void>) => (event: Event) => {
+    if (!event.isTrusted) return;
+    work().catch(failed);
+  };
+
+  const report = act(async () => {
+    setState({ kind: 'working' });
+    answered(await sendMessage('reportListing', target), false);
+  });
+  const genuine = act(async () => {
+    setState({ kind: 'working' });
+    answered(await sendMessage('markGenuine', target), true);
+  });
+
+  // Once the undo window for "This is genuine" has passed, the warning goes.
+  const genuineUntil = state.kind === 'genuine' ? state.entry.createdAt + UNDO_MS : 0;
+  useEffect(() => {
+    if (!genuineUntil) return;
+    const timer = setTimeout(() => onGenuine?.(), Math.max(0, genuineUntil - Date.now()));
+    return () => clearTimeout(timer);
+  }, [genuineUntil]);
+
+  if (state.kind === 'details') {
+    return (
+      <DetailsForm
+        entry={state.entry}
+        onDone={(entry) =>
+          setState({ kind: 'reported', entry, already: false, ...(state.link ? { link: state.link } : {}) })
+        }
+        onError={failed}
+      />
+    );
+  }
+
+  const undoLeft = (entry: OutboxView) => Math.ceil((entry.createdAt + UNDO_MS - now) / 1000);
+  const undo = (entry: OutboxView) =>
+    act(async () => {
+      const { undone } = await sendMessage('undoReport', entry.id);
+      setState(undone ? { kind: 'undone' } : { kind: 'error', detail: t('report_undo_too_late') });
+    });
+
+  return (
+    <fieldset class="cg-report" aria-label={t('report_actions_label')} aria-describedby={statusId}>
+      <p class="cg-report-status" id={statusId} role="status">
+        {state.kind === 'working' && t('report_working')}
+        {state.kind === 'reported' && t(state.already ? 'report_already' : 'report_done')}
+        {state.kind === 'genuine' && t('report_genuine_done')}
+        {state.kind === 'undone' && t('report_undone')}
+        {state.kind === 'limited' && t('report_limited', [state.limit, state.seconds])}
+        {state.kind === 'not_found' && t('report_not_found')}
+        {state.kind === 'error' && t('report_error', [state.detail])}
+      </p>
+      {(state.kind === 'idle' ||
+        state.kind === 'undone' ||
+        state.kind === 'limited' ||
+        state.kind === 'error' ||
+        state.kind === 'not_found') && (
+        <div class="cg-report-buttons">
+          <button type="button" class="cg-button" onClick={report}>
+            {t('report_button')}
+          </button>
+          {genuineOffered && (
+            <button type="button" class="cg-button cg-button-quiet" onClick={genuine}>
+              {t('report_genuine_button')}
+            </button>
+          )}
+        </div>
+      )}
+      {(state.kind === 'reported' || state.kind === 'genuine') && (
+        <div class="cg-report-buttons">
+          {undoLeft(state.entry) > 0 && state.entry.attempts === 0 && (
+            <button type="button" class="cg-button" onClick={undo(state.entry)}>
+              {t('report_undo', [undoLeft(state.entry)])}
+            </button>
+          )}
+          {state.kind === 'reported' && !state.already && state.entry.attempts === 0 && (
+            <button
+              type="button"
+              class="cg-button cg-button-quiet"
+              onClick={act(async () => {
+                const held = await sendMessage('holdReport', state.entry.id);
+                if (held && held.attempts === 0)
+                  setState({ kind: 'details', entry: held, ...(state.link ? { link: state.link } : {}) });
+                else setState({ ...state, entry: held ?? state.entry });
+              })}
+            >
+              {t('report_details_button')}
+            </button>
+          )}
+        </div>
+      )}
+      {state.kind === 'reported' && state.link && (
+        <p class="cg-report-link">
+          <a href={state.link.url} target="_blank" rel="noopener noreferrer">
+            {t('report_marketplace_link', [t(`marketplace_${state.link.marketplace}` as MessageKey)])}
+          </a>
+          {state.link.estimated && <span class="cg-hint"> {t('report_marketplace_link_estimated')}</span>}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** The optional second step: a category and a note, while the report is held back. */
+function DetailsForm({
+  entry,
+  onDone,
+  onError,
+}: {
+  entry: OutboxView;
+  onDone: (entry: OutboxView) => void;
+  onError: (error: unknown) => void;
+}) {
+  const current = 'category' in entry.body ? entry.body.category : 'counterfeit';
+  const [category, setCategory] = useState<ReportCategory>(current);
+  const [note, setNote] = useState(entry.body.note ?? '');
+  const noteId = useId();
+  const send = (event: Event) => {
+    event.preventDefault();
+    if (!event.isTrusted) return;
+    sendMessage('amendReport', { id: entry.id, category, ...(note.trim() ? { note } : {}) })
+      .then((amended) => onDone(amended ?? entry))
+      .catch(onError);
+  };
+  const cancel = (event: Event) => {
+    if (!event.isTrusted) return;
+    sendMessage('releaseReport', entry.id)
+      .then((released) => onDone(released ?? entry))
+      .catch(onError);
+  };
+  return (
+    <form class="cg-report cg-report-details" onSubmit={send}>
+      <fieldset>
+        <legend>{t('report_category_legend')}</legend>
+        {REPORT_CATEGORIES.map((option) => (
+          <label key={option} class="cg-report-choice">
+            <input
+              type="radio"
+              name="category"
+              value={option}
+              checked={category === option}
+              onChange={() => setCategory(option)}
+            />{' '}
+            {t(`report_category_${option}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label for={noteId}>{t('report_note_label')}</label>
+      <textarea id={noteId} maxLength={2000} rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      <div class="cg-report-buttons">
+        <button type="submit" class="cg-button">
+          {t('report_details_send')}
+        </button>
+        <button type="button" class="cg-button cg-button-quiet" onClick={cancel}>
+          {t('report_details_cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The time, ticking each second while `ticking` (for the undo countdown). */
+function useNow(ticking: boolean): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (!ticking) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [ticking]);
+  return now;
+}

@@ -1,0 +1,189 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Listing } from '../listing/listing';
+import { sendMessage } from '../messaging/protocol';
+import { composeReport } from '../reports/compose';
+import type { Report } from '../reports/report';
+import type { Assessment } from '../risk/assessment';
+import { reporterId, reporterIdItem, rotateReporterId, screenshotsItem } from '../settings/reporting';
+import { t } from './i18n';
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The listing the preview reports: made up, shaped as a reader would find it on eBay. */
+function sampleListing(): Listing {
+  return {
+    marketplace: 'ebay',
+    key: 'ebay:204512345678',
+    url: 'https://www.ebay.com/itm/204512345678',
+    kind: 'detail',
+    title: t('options_reports_sample_title'),
+    brand: 'Nike',
+    price: { amount: 34.99, currency: 'USD' },
+    seller: { name: 'best_kicks_outlet' },
+  };
+}
+
+const SAMPLE_ASSESSMENT: Assessment = {
+  key: 'ebay:204512345678',
+  level: 'high',
+  score: 85,
+  brand: 'nike',
+  reasons: [
+    { code: 'brand_recognised', weight: 0, params: { brand: 'Nike', form: 'exact', text: 'Nike' } },
+    { code: 'counterfeit_terms', weight: 60, params: { brand: 'Nike', term: 'replica' } },
+    {
+      code: 'price_below_floor',
+      weight: 25,
+      params: { brand: 'Nike', price: 34.99, currency: 'USD', floor: 90, percent: 61, category: 'sneakers' },
+    },
+  ],
+};
+
+type Preview = { kind: 'loading' } | { kind: 'ready'; registryVersion: number } | { kind: 'error'; detail: string };
+
+/**
+ * What reporting does, in the reporter's hands: the screenshot choice, the reporter id (and a
+ * new one on request), and the exact content a report sends, made by the same code that makes
+ * real reports.
+ */
+export function ReportingSettings() {
+  const [screenshots, setScreenshots] = useState<boolean | undefined>(undefined);
+  const [screenshotStatus, setScreenshotStatus] = useState<'idle' | 'on' | 'off' | { error: string }>('idle');
+  const [id, setId] = useState<string | { error: string } | undefined>(undefined);
+  const [idStatus, setIdStatus] = useState<'idle' | 'busy' | 'made' | { error: string }>('idle');
+  const [preview, setPreview] = useState<Preview>({ kind: 'loading' });
+
+  useEffect(() => {
+    void screenshotsItem.getValue().then(setScreenshots, () => setScreenshots(false));
+    const unwatchScreenshots = screenshotsItem.watch((on) => setScreenshots(on === true));
+    // Made at install; made here if the install step never ran (the worker stopped first).
+    reporterId().then(setId, (error: unknown) => setId({ error: message(error) }));
+    const unwatchId = reporterIdItem.watch((held) => {
+      if (held) setId(held);
+    });
+    sendMessage('registryStatus', null).then(
+      (status) => setPreview({ kind: 'ready', registryVersion: status.version }),
+      (error: unknown) => setPreview({ kind: 'error', detail: message(error) }),
+    );
+    return () => {
+      unwatchScreenshots();
+      unwatchId();
+    };
+  }, []);
+
+  async function chooseScreenshots(on: boolean) {
+    setScreenshots(on);
+    try {
+      await screenshotsItem.setValue(on);
+      setScreenshotStatus(on ? 'on' : 'off');
+    } catch (error) {
+      setScreenshots(!on);
+      setScreenshotStatus({ error: message(error) });
+    }
+  }
+
+  async function newId() {
+    setIdStatus('busy');
+    try {
+      setId(await rotateReporterId());
+      setIdStatus('made');
+    } catch (error) {
+      setIdStatus({ error: message(error) });
+    }
+  }
+
+  const currentId = typeof id === 'string' ? id : undefined;
+  const registryVersion = preview.kind === 'ready' ? preview.registryVersion : undefined;
+  const sample = useMemo(() => {
+    if (currentId === undefined || registryVersion === undefined || screenshots === undefined) return undefined;
+    const screenshot: Report['screenshot'] = screenshots
+      ? { base64: t('options_reports_sample_image'), sha256: t('options_reports_sample_hash') }
+      : undefined;
+    const report = composeReport(
+      sampleListing(),
+      SAMPLE_ASSESSMENT,
+      {
+        reporterId: currentId,
+        registryVersion,
+        extensionVersion: browser.runtime.getManifest().version,
+        now: new Date(),
+      },
+      screenshot,
+    );
+    return JSON.stringify(report, null, 2);
+  }, [currentId, registryVersion, screenshots]);
+
+  return (
+    <div class="cg-reporting">
+      <div class="cg-setting">
+        <input
+          id="report-screenshots"
+          type="checkbox"
+          checked={screenshots === true}
+          disabled={screenshots === undefined}
+          aria-describedby="report-screenshots-hint"
+          onChange={(event) => void chooseScreenshots(event.currentTarget.checked)}
+        />
+        <div>
+          <label for="report-screenshots">{t('options_reports_screenshots_label')}</label>
+          <p id="report-screenshots-hint" class="cg-hint">
+            {t('options_reports_screenshots_hint')}
+          </p>
+        </div>
+      </div>
+      <p class="cg-status" role="status">
+        {screenshotStatus === 'on' && t('options_reports_screenshots_on')}
+        {screenshotStatus === 'off' && t('options_reports_screenshots_off')}
+        {typeof screenshotStatus === 'object' && t('options_reports_setting_error', [screenshotStatus.error])}
+      </p>
+
+      <section class="cg-reporter" aria-labelledby="reporter-id-heading">
+        <h3 id="reporter-id-heading">{t('options_reports_reporter_heading')}</h3>
+        {id === undefined && <p>{t('options_reports_reporter_loading')}</p>}
+        {typeof id === 'object' && <p role="alert">{t('options_reports_reporter_load_error', [id.error])}</p>}
+        {typeof id === 'string' && (
+          <p>
+            <code class="cg-reporter-id">{id}</code>
+          </p>
+        )}
+        <p id="reporter-id-hint" class="cg-hint">
+          {t('options_reports_reporter_hint')}
+        </p>
+        <button
+          type="button"
+          class="cg-button"
+          disabled={idStatus === 'busy' || id === undefined}
+          aria-describedby="reporter-id-hint"
+          onClick={() => void newId()}
+        >
+          {t('options_reports_reporter_new')}
+        </button>
+        <p class="cg-status" role="status">
+          {idStatus === 'made' && t('options_reports_reporter_made')}
+          {typeof idStatus === 'object' && t('options_reports_reporter_error', [idStatus.error])}
+        </p>
+      </section>
+
+      <section class="cg-report-preview" aria-labelledby="report-preview-heading">
+        <h3 id="report-preview-heading">{t('options_reports_preview_heading')}</h3>
+        <p>{t('options_reports_preview_intro')}</p>
+        {screenshots !== undefined && (
+          <p>
+            {t(screenshots ? 'options_reports_preview_with_screenshot' : 'options_reports_preview_without_screenshot')}
+          </p>
+        )}
+        {preview.kind === 'error' && <p role="alert">{t('options_reports_preview_error', [preview.detail])}</p>}
+        {preview.kind !== 'error' && typeof id !== 'object' && sample === undefined && (
+          <p>{t('options_reports_preview_loading')}</p>
+        )}
+        {sample !== undefined && (
+          <figure class="cg-preview">
+            <figcaption>{t('options_reports_preview_caption')}</figcaption>
+            <pre>{sample}</pre>
+          </figure>
+        )}
+      </section>
+    </div>
+  );
+}

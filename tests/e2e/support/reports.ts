@@ -1,0 +1,279 @@
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { CDPSession, Page } from 'playwright-core';
+import type { browser } from 'wxt/browser';
+import { SQLITE_FILE } from '../../../server/src/storage/open';
+import type { TabEntry } from '../../../src/messaging/protocol';
+import type { OutboxEntry } from '../../../src/reports/outbox-model';
+import type { Report } from '../../../src/reports/report';
+
+// The extension's own global, as code evaluated inside its service worker sees it.
+declare const chrome: typeof browser;
+
+/** Rows from the service's SQLite file, read beside the running service. */
+function query<T>(data: string, sql: string): T[] {
+  const db = new Database(join(data, SQLITE_FILE), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Every report the service holds. */
+export const serviceReports = (data: string): Report[] =>
+  query<{ body: string }>(data, 'SELECT body FROM reports ORDER BY received_ms, id').map(
+    (row) => JSON.parse(row.body) as Report,
+  );
+
+/** The ids of the reports the service holds as withdrawn by their reporter. */
+export const withdrawnIds = (data: string): string[] =>
+  query<{ id: string }>(data, 'SELECT id FROM reports WHERE withdrawn_at IS NOT NULL ORDER BY id').map((row) => row.id);
+
+/**
+ * The extension's outbox as stored, read from one of its own pages (same origin as the worker,
+ * and still there while the worker is stopped).
+ */
+export function outboxEntries(extensionPage: Page): Promise<OutboxEntry[]> {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<OutboxEntry[]>((resolve, reject) => {
+        const open = indexedDB.open('counterfeit-guard');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('outbox')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const request = db.transaction('outbox').objectStore('outbox').getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as OutboxEntry[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+/** The reporter id the extension made at install. */
+export function reporterIdOf(extensionPage: Page): Promise<string | undefined> {
+  return extensionPage.evaluate(
+    async () => (await chrome.storage.local.get('reporterId')).reporterId as string | undefined,
+  );
+}
+
+/** What the proxy does to a POST of a report, feedback or withdrawal. */
+export type ReportFault =
+  | 'none'
+  /** The connection is cut before anything reaches the service, as when it is down. */
+  | 'down'
+  /** 500 without forwarding. */
+  | 'error'
+  /** Forwarded (the service stores it), then the connection is cut before the answer: a lost answer. */
+  | 'drop-after'
+  /** Cut before forwarding. */
+  | 'drop-before'
+  /** Never answered (forwarded or not: the client gives up on its own). */
+  | 'hang';
+
+export interface ReportProxyLog {
+  path: string;
+  id: string | undefined;
+  fault: ReportFault;
+  status: number | undefined;
+}
+
+export interface ReportProxy {
+  url: string;
+  log: ReportProxyLog[];
+  /** Decides the fault for each POST; GETs (the registry) always pass. */
+  setFaults(decide: () => ReportFault): void;
+  close(): Promise<void>;
+}
+
+/** A proxy on 127.0.0.1 in front of the service, able to fail report POSTs the ways networks and servers do. */
+export async function startReportProxy(upstreamPort: number): Promise<ReportProxy> {
+  let decide: () => ReportFault = () => 'none';
+  const log: ReportProxyLog[] = [];
+  const sockets = new Set<Socket>();
+
+  const forward = (
+    req: IncomingMessage,
+    body: Buffer,
+    onAnswer: (status: number, headers: object, data: Buffer) => void,
+  ) => {
+    const outgoing = httpRequest(
+      `http://127.0.0.1:${upstreamPort}${req.url}`,
+      { method: req.method, headers: { ...req.headers, host: `127.0.0.1:${upstreamPort}` } },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+        answer.on('end', () => onAnswer(answer.statusCode ?? 502, answer.headers, Buffer.concat(chunks)));
+      },
+    );
+    outgoing.on('error', () => onAnswer(0, {}, Buffer.alloc(0)));
+    outgoing.end(body);
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://proxy').pathname;
+    const fault = req.method === 'POST' ? decide() : 'none';
+    let id: string | undefined;
+    try {
+      id = req.method === 'POST' ? (JSON.parse(body.toString()) as { id?: string }).id : undefined;
+    } catch {
+      id = undefined;
+    }
+    const entry: ReportProxyLog = { path, id, fault, status: undefined };
+    if (req.method === 'POST') log.push(entry);
+    switch (fault) {
+      case 'down':
+      case 'drop-before':
+        res.socket?.destroy();
+        return;
+      case 'error':
+        entry.status = 500;
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'internal', message: 'injected by the test proxy' }));
+        return;
+      case 'hang':
+        if (Math.random() < 0.5) forward(req, body, () => undefined);
+        return;
+      default:
+        forward(req, body, (status, headers, data) => {
+          entry.status = status;
+          if (status === 0 || fault === 'drop-after') {
+            res.socket?.destroy();
+            return;
+          }
+          res.writeHead(status, headers as Record<string, string>);
+          res.end(data);
+        });
+    }
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => handle(req, res, Buffer.concat(chunks)));
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    log,
+    setFaults(next) {
+      decide = next;
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+interface DomNode {
+  nodeType: number;
+  backendNodeId?: number;
+  localName?: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+const textOf = (node: DomNode): string =>
+  node.localName === 'style'
+    ? ''
+    : node.nodeType === 3
+      ? (node.nodeValue ?? '')
+      : (node.children ?? []).map(textOf).join('');
+
+/** The hosts of a tag on the page, each with its closed shadow root, through CDP (page scripts cannot reach them). */
+async function hostsOf(cdp: CDPSession, tag: string): Promise<{ key: string | undefined; shadow: DomNode }[]> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const hosts: { key: string | undefined; shadow: DomNode }[] = [];
+  const visit = (node: DomNode) => {
+    if (node.localName === tag && node.shadowRoots?.[0]) {
+      const attributes = node.attributes ?? [];
+      const at = attributes.indexOf('data-key');
+      hosts.push({ key: at >= 0 ? attributes[at + 1] : undefined, shadow: node.shadowRoots[0] });
+    }
+    for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) visit(child);
+  };
+  visit(root);
+  return hosts;
+}
+
+/** The text inside the closed shadow root of the first (or the keyed) host of a tag. */
+export async function shadowText(page: Page, tag: string, key?: string): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const host = (await hostsOf(cdp, tag)).find((candidate) => key === undefined || candidate.key === key);
+    return host ? textOf(host.shadow).replace(/\s+/g, ' ').trim() : '';
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Clicks, as a person would (a trusted click at the element's place on screen), the first
+ * button, link or label inside a closed shadow root whose text matches (a label's click
+ * focuses or checks its control).
+ */
+export async function clickInShadow(page: Page, tag: string, match: RegExp, key?: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const host = (await hostsOf(cdp, tag)).find((candidate) => key === undefined || candidate.key === key);
+    if (!host) throw new Error(`no ${tag}${key ? ` for ${key}` : ''} on ${page.url()}`);
+    const target = findClickable(host.shadow, match);
+    if (!target?.backendNodeId) throw new Error(`nothing matching ${match} in ${tag}: "${textOf(host.shadow)}"`);
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: target.backendNodeId });
+    const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: target.backendNodeId });
+    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.border;
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+function findClickable(node: DomNode, match: RegExp): DomNode | undefined {
+  if (
+    (node.localName === 'button' || node.localName === 'a' || node.localName === 'label') &&
+    match.test(textOf(node).trim())
+  )
+    return node;
+  for (const child of node.children ?? []) {
+    const found = findClickable(child, match);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** One tab's listings and assessments as the background recorded them (session storage). */
+export function tabEntriesOf(extensionPage: Page, tabId: number): Promise<TabEntry[]> {
+  return extensionPage.evaluate(async (id) => {
+    const key = `tab:${id}`;
+    return ((await chrome.storage.session.get(key))[key] ?? []) as TabEntry[];
+  }, tabId);
+}
+
+/** The browser's id for the one tab at this URL, asked from an extension page. */
+export async function tabIdFrom(extensionPage: Page, url: string): Promise<number> {
+  const ids = await extensionPage.evaluate(
+    async (pattern) => (await chrome.tabs.query({ url: pattern })).map((tab) => tab.id),
+    url,
+  );
+  if (ids.length !== 1 || typeof ids[0] !== 'number')
+    throw new Error(`expected one tab at ${url}, found ${ids.length}`);
+  return ids[0];
+}
