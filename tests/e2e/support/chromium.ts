@@ -54,7 +54,8 @@ export async function launchChromium(extensionDir: string): Promise<Chromium> {
   };
 }
 
-interface DomNode {
+/** A node of CDP's DOM.getDocument answer, shadow roots included. */
+export interface DomNode {
   nodeType: number;
   backendNodeId?: number;
   localName?: string;

@@ -1,5 +1,4 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CDPSession, Page } from 'playwright-core';
@@ -8,6 +7,8 @@ import { SQLITE_FILE } from '../../../server/src/storage/open';
 import type { TabEntry } from '../../../src/messaging/protocol';
 import type { OutboxEntry } from '../../../src/reports/outbox-model';
 import type { Report } from '../../../src/reports/report';
+import type { DomNode } from './chromium';
+import { listenOnLoopback } from './sync';
 
 // The extension's own global, as code evaluated inside its service worker sees it.
 declare const chrome: typeof browser;
@@ -100,7 +101,6 @@ export interface ReportProxy {
 export async function startReportProxy(upstreamPort: number): Promise<ReportProxy> {
   let decide: () => ReportFault = () => 'none';
   const log: ReportProxyLog[] = [];
-  const sockets = new Set<Socket>();
 
   const forward = (
     req: IncomingMessage,
@@ -157,38 +157,20 @@ export async function startReportProxy(upstreamPort: number): Promise<ReportProx
     }
   };
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => handle(req, res, Buffer.concat(chunks)));
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await listenOnLoopback(
+    createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => handle(req, res, Buffer.concat(chunks)));
+    }),
+  );
   return {
-    url: `http://127.0.0.1:${port}`,
+    ...server,
     log,
     setFaults(next) {
       decide = next;
     },
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
   };
-}
-
-interface DomNode {
-  nodeType: number;
-  backendNodeId?: number;
-  localName?: string;
-  nodeValue?: string;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
 }
 
 const textOf = (node: DomNode): string =>

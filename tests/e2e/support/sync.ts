@@ -134,7 +134,6 @@ export async function getText(url: string): Promise<{ status: number; text: stri
 export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy> {
   let fault: Fault = { kind: 'none' };
   const log: ProxyLogEntry[] = [];
-  const sockets = new Set<Socket>();
   const upstream = `http://127.0.0.1:${upstreamPort}`;
 
   const forward = (req: IncomingMessage, res: ServerResponse, entry: ProxyLogEntry) => {
@@ -198,9 +197,23 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
     }
   };
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch(() => res.destroy());
-  });
+  const server = await listenOnLoopback(
+    createServer((req, res) => {
+      handle(req, res).catch(() => res.destroy());
+    }),
+  );
+  return {
+    ...server,
+    log,
+    setFault(next) {
+      fault = next;
+    },
+  };
+}
+
+/** Starts a test server on a free port of 127.0.0.1; `close` also cuts the connections it holds open. */
+export async function listenOnLoopback(server: Server): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -209,10 +222,6 @@ export async function startFaultProxy(upstreamPort: number): Promise<FaultProxy>
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    log,
-    setFault(next) {
-      fault = next;
-    },
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
