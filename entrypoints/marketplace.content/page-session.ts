@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { sendMessage } from '../../src/messaging/protocol';
+import { onMessage, sendMessage } from '../../src/messaging/protocol';
 import type { Assessment } from '../../src/risk/assessment';
 import { genuineItem } from '../../src/settings/reporting';
 import { type Found, readPage } from '../../src/sites/read';
@@ -28,6 +29,16 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
   const rules = given.generic ? { sites: [], generic: given.rules } : { sites: [given.rules] };
 
   let seen = new WeakSet<Element>();
+  // Where each listing read on this page sits, for the audit view's highlight.
+  let places = new Map<string, Element>();
+  const highlight = createHighlighter();
+  ctx.onInvalidated(
+    onMessage('highlight', ({ data: key, sender }) => {
+      if (sender.id !== browser.runtime.id) return false;
+      return highlight(key === null ? undefined : places.get(key));
+    }),
+  );
+  ctx.onInvalidated(() => highlight(undefined));
   let href = location.href;
   let detailRead = false;
   let pending = false;
@@ -39,6 +50,7 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
     if (location.href !== href) {
       href = location.href;
       seen = new WeakSet();
+      places = new Map();
       detailRead = false;
       await sendMessage('pageChanged', null).catch(() => undefined);
     }
@@ -47,6 +59,10 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
     if (detailRead) return;
     const reading = readPage(document, href, { ...rules, seen, limit: CARDS_PER_TASK });
     const fresh = reading.listings;
+    for (const found of fresh) {
+      const place = found.card ?? found.anchor;
+      if (place) places.set(found.listing.key, place);
+    }
     detailRead = reading.kind === 'detail' && fresh.length > 0;
     // A full slice means more cards wait: read them in the next idle period.
     if (reading.listings.length >= CARDS_PER_TASK) schedule();
@@ -134,4 +150,25 @@ async function showBanner(ctx: ContentScriptContext, key: string, assessment: As
   await mountBanner(ctx, assessment, () => {
     void dismissed.getValue().then((keys) => dismissed.setValue([...keys.filter((k) => k !== key), key].slice(-500)));
   });
+}
+
+/**
+ * Outlines one element of the page at a time (an outline takes no room: the page's layout does
+ * not move), bringing it into view; the element's own outline comes back when it is let go.
+ */
+function createHighlighter(): (element: Element | undefined) => boolean {
+  let current: { element: HTMLElement; outline: string; offset: string } | undefined;
+  return (element) => {
+    if (current) {
+      current.element.style.outline = current.outline;
+      current.element.style.outlineOffset = current.offset;
+      current = undefined;
+    }
+    if (!(element instanceof HTMLElement) || !element.isConnected) return false;
+    current = { element, outline: element.style.outline, offset: element.style.outlineOffset };
+    element.style.outline = '3px solid #0a58ca';
+    element.style.outlineOffset = '2px';
+    element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    return true;
+  };
 }

@@ -6,6 +6,7 @@ import { assessAll } from '../risk/batch';
 import { reporterId } from '../settings/reporting';
 import { sensitivityItem, validSensitivity } from '../settings/sensitivity';
 import { rulesFor } from '../sites';
+import { registerAudit } from './audit';
 import { anyShopGranted, syncAnyShopScript } from './generic-reader';
 import { createRegistryHolder, SYNC_ALARM } from './registry-holder';
 import { registerReporting } from './reporting';
@@ -44,7 +45,8 @@ export function registerBackground(): void {
     return { ...checked, anyShop };
   }
 
-  registerReporting(accept, registry);
+  const reporting = registerReporting(accept, registry);
+  const audit = registerAudit(accept, registry, reporting);
 
   onMessage('assessListings', async ({ data, sender }) => {
     const { data: listings, tabId } = await accept('assessListings', data, sender);
@@ -55,6 +57,9 @@ export function registerBackground(): void {
         tabId,
         listings.map((listing, i) => ({ listing, assessment: assessments[i]! })),
       );
+      await audit
+        .observe(sender.url ?? '', listings, assessments)
+        .catch((error) => console.warn('[counterfeit-guard] audit', error));
     }
     return assessments;
   });

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import type { Listing } from '../listing/listing';
 import type { Checked, Sender } from '../messaging/guard';
 import {
   type MarketplaceLink,
@@ -25,6 +26,7 @@ import {
   withdraw,
 } from '../reports/outbox-model';
 import { FeedbackSchema, type Report, ReportSchema } from '../reports/report';
+import type { Assessment } from '../risk/assessment';
 import { genuineItem, reporterId, screenshotsItem } from '../settings/reporting';
 import type { RegistryHolder } from './registry-holder';
 import { tabState } from './tab-state';
@@ -34,7 +36,7 @@ const MINUTE = 60_000;
 /** The schema's bound on a screenshot's base64 text. */
 const MAX_SCREENSHOT_BASE64 = 2_800_000;
 
-type Accept = <K extends keyof ProtocolMap>(
+export type Accept = <K extends keyof ProtocolMap>(
   type: K,
   data: unknown,
   sender: Sender,
@@ -46,7 +48,7 @@ type Accept = <K extends keyof ProtocolMap>(
  * when due. An alarm wakes a stopped worker for the next due entry; while the worker runs, a
  * timer is exact where alarms are coarse.
  */
-export function registerReporting(accept: Accept, registry: RegistryHolder): void {
+export function registerReporting(accept: Accept, registry: RegistryHolder) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const outbox = createOutbox({
     deliver: (entry, operation) =>
@@ -82,35 +84,50 @@ export function registerReporting(accept: Accept, registry: RegistryHolder): voi
     const found =
       tabId === undefined ? undefined : (await tabState.get(tabId)).find((e) => e.listing.key === target.key);
     if (!found || tabId === undefined) return { outcome: 'not_found' };
+    return file(kind, found.listing, found.assessment, { screenshotTab: tabId, limited: true });
+  }
 
+  /**
+   * Files a report or feedback of a listing as the background assessed it: not twice for one
+   * listing, within the per-minute limit when `limited`, checked against the schema the service
+   * uses, and stored before the answer. A screenshot of `screenshotTab` goes with a report when
+   * the reporter turned screenshots on.
+   */
+  async function file(
+    kind: OutboxKind,
+    listing: Listing,
+    assessment: Assessment,
+    options: { screenshotTab?: number; limited: boolean },
+  ): Promise<ReportAnswer> {
     const now = Date.now();
     const index = await registry.index();
-    const offered = marketplaceReportLink(found.listing, index.programmes);
+    const offered = marketplaceReportLink(listing, index.programmes);
     const link: MarketplaceLink | undefined =
       kind === 'report' && offered
-        ? { url: offered.url, marketplace: found.listing.marketplace, estimated: offered.estimated }
+        ? { url: offered.url, marketplace: listing.marketplace, estimated: offered.estimated }
         : undefined;
     const existing = (await outbox.all()).find(
       (entry) =>
         entry.kind === kind &&
-        entry.body.listing.key === target.key &&
+        entry.body.listing.key === listing.key &&
         entry.status !== 'withdrawn' &&
         entry.status !== 'failed',
     );
     if (existing) return { outcome: 'already', entry: viewOf(existing), ...(link ? { link } : {}) };
-    const recent = await outbox.createdSince(now - MINUTE);
-    if (recent.length >= REPORT_LIMIT_PER_MINUTE) {
-      const oldest = recent[REPORT_LIMIT_PER_MINUTE - 1]!.createdAt;
-      return {
-        outcome: 'limited',
-        limit: REPORT_LIMIT_PER_MINUTE,
-        retryInSeconds: Math.max(1, Math.ceil((oldest + MINUTE - now) / 1000)),
-      };
+    if (options.limited) {
+      // Bulk reports from an audit are the volunteer's deliberate work and do not count here.
+      const recent = (await outbox.createdSince(now - MINUTE)).filter((entry) => !entry.bulk);
+      if (recent.length >= REPORT_LIMIT_PER_MINUTE) {
+        const oldest = recent[REPORT_LIMIT_PER_MINUTE - 1]!.createdAt;
+        return {
+          outcome: 'limited',
+          limit: REPORT_LIMIT_PER_MINUTE,
+          retryInSeconds: Math.max(1, Math.ceil((oldest + MINUTE - now) / 1000)),
+        };
+      }
     }
 
-    const brandId = found.assessment.brand
-      ? index.brands.find((brand) => brand.name === found.assessment.brand)?.id
-      : undefined;
+    const brandId = assessment.brand ? index.brands.find((brand) => brand.name === assessment.brand)?.id : undefined;
     const sender: ReportSender = {
       reporterId: await reporterId(),
       ...(brandId ? { brandId } : {}),
@@ -120,13 +137,18 @@ export function registerReporting(accept: Accept, registry: RegistryHolder): voi
     };
     let entry: OutboxEntry;
     if (kind === 'report') {
-      const shot = (await screenshotsItem.getValue()) ? await screenshot(tabId) : undefined;
-      const body = composeReport(found.listing, found.assessment, sender, shot?.image);
-      entry = { ...newEntry('report', body, now), ...(shot?.skipped ? { screenshotSkipped: shot.skipped } : {}) };
+      const wanted = options.screenshotTab !== undefined && (await screenshotsItem.getValue());
+      const shot = wanted ? await screenshot(options.screenshotTab!) : undefined;
+      const body = composeReport(listing, assessment, sender, shot?.image);
+      entry = {
+        ...newEntry('report', body, now),
+        ...(shot?.skipped ? { screenshotSkipped: shot.skipped } : {}),
+        ...(options.limited ? {} : { bulk: true }),
+      };
     } else {
-      entry = newEntry('feedback', composeFeedback(found.listing, sender), now);
+      entry = newEntry('feedback', composeFeedback(listing, sender), now);
       await genuineItem.setValue(
-        [...(await genuineItem.getValue()).filter((k) => k !== target.key), target.key].slice(-1000),
+        [...(await genuineItem.getValue()).filter((k) => k !== listing.key), listing.key].slice(-1000),
       );
     }
     // What the service would refuse is never stored as if it could be sent.
@@ -189,6 +211,8 @@ export function registerReporting(accept: Accept, registry: RegistryHolder): voi
     await accept('reportHistory', data, sender);
     return (await outbox.all()).sort((a, b) => b.createdAt - a.createdAt).map(viewOf);
   });
+
+  return { file };
 }
 
 /**
@@ -211,3 +235,5 @@ async function screenshot(
     return { skipped: denied ? 'not_permitted' : 'failed' };
   }
 }
+
+export type Reporting = ReturnType<typeof registerReporting>;

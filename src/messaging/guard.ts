@@ -53,6 +53,20 @@ const RULES: { [K in keyof ProtocolMap]: { from: From | From[]; data: v.GenericS
   releaseReport: { from: OWN, data: EntryId },
   withdrawReport: { from: 'extension', data: EntryId },
   reportHistory: { from: 'extension', data: v.null() },
+  auditState: { from: 'extension', data: v.null() },
+  startAudit: { from: 'extension', data: v.null() },
+  endAudit: { from: 'extension', data: v.null() },
+  auditRows: { from: 'extension', data: v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{16,64}$/))) },
+  selectAudit: {
+    from: 'extension',
+    data: v.strictObject({ keys: v.pipe(v.array(Key), v.maxLength(5000)), selected: v.boolean() }),
+  },
+  reportAudited: { from: 'extension', data: v.strictObject({ keys: v.pipe(v.array(Key), v.maxLength(5000)) }) },
+  auditHistory: { from: 'extension', data: v.null() },
+  highlightListing: { from: 'extension', data: v.strictObject({ tabId: TabId, key: v.nullable(Key) }) },
+  volunteerAccuracy: { from: 'extension', data: v.null() },
+  // Sent by the background to a content script, never accepted by the background.
+  highlight: { from: [], data: v.never() },
 };
 
 export type Checked<K extends keyof ProtocolMap> =

@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { AuditCounts, AuditRow, AuditSummary } from '../audit/model';
 import type { RegistryStatus } from '../background/registry-holder';
 import type { Listing, Marketplace } from '../listing/listing';
 import type { BrandSummary } from '../matching/search';
@@ -72,6 +73,32 @@ export interface ProtocolMap {
   withdrawReport(id: string): OutboxView | null;
   /** Extension pages → background: every report and feedback in the outbox, newest first. */
   reportHistory(_: null): OutboxView[];
+
+  // Audit mode (brand volunteers), from extension pages.
+  /** The open audit session, if any, with its progress counts. */
+  auditState(_: null): AuditSummary | null;
+  /** Opens a session for the brands chosen in the options (closing any open one). */
+  startAudit(_: null): AuditSummary;
+  /** Closes the open session; answers it as closed, or null when none was open. */
+  endAudit(_: null): AuditSummary | null;
+  /** A session's rows in order of first sight (the open session when null). */
+  auditRows(sessionId: string | null): AuditRow[];
+  /** Selects or clears rows of the open session; answers the progress counts after. */
+  selectAudit(change: { keys: string[]; selected: boolean }): AuditCounts;
+  /**
+   * Reports the open session's given rows through the outbox, each report complete on its own;
+   * answers how many were made, how many had been reported already, and how many could not be.
+   */
+  reportAudited(target: { keys: string[] }): { reported: number; already: number; failed: number };
+  /** Past and open sessions, newest first, with their counts per marketplace. */
+  auditHistory(_: null): AuditSummary[];
+  /** Outlines (or, with null, stops outlining) a listing on the given tab's page. */
+  highlightListing(target: { tabId: number; key: string | null }): boolean;
+  /** With a volunteer token: the volunteer's reports as the service judged them. */
+  volunteerAccuracy(_: null): { confirmed: number; reviewed: number };
+
+  /** Background → content script: outline this listing's card (null: none); answers whether it is on the page. */
+  highlight(key: string | null): boolean;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

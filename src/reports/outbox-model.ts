@@ -43,6 +43,8 @@ export interface OutboxEntry {
   withdrawnAt?: number;
   /** Why a screenshot was wanted but not taken. */
   screenshotSkipped?: 'not_permitted' | 'too_large' | 'failed';
+  /** Made in bulk from an audit session (outside the one-click limit). */
+  bulk?: true;
 }
 
 export const UNDO_MS = 10_000;

@@ -1,14 +1,18 @@
 import { type DBSchema, openDB } from 'idb';
+import type { AuditRow, AuditSession } from '../audit/model';
 import type { OutboxEntry } from '../reports/outbox-model';
 
-/** The extension's one IndexedDB database: the held registry, and the report outbox. */
+/** The extension's one IndexedDB database: the held registry, the report outbox, audit sessions. */
 interface Schema extends DBSchema {
   registry: { key: string; value: unknown };
   outbox: { key: string; value: OutboxEntry; indexes: { createdAt: number } };
+  auditSessions: { key: string; value: AuditSession & { nextOrder: number } };
+  /** Keyed by [sessionId, key]; read in order of first sight through `bySessionOrder`. */
+  auditRows: { key: [string, string]; value: AuditRow; indexes: { bySessionOrder: [string, number] } };
 }
 
 const NAME = 'counterfeit-guard';
-const VERSION = 2;
+const VERSION = 3;
 
 /** Opens the database, creating or upgrading its stores; callers close it when done. */
 export const openDatabase = () =>
@@ -16,5 +20,12 @@ export const openDatabase = () =>
     upgrade(db, oldVersion) {
       if (oldVersion < 1) db.createObjectStore('registry');
       if (oldVersion < 2) db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('createdAt', 'createdAt');
+      if (oldVersion < 3) {
+        db.createObjectStore('auditSessions', { keyPath: 'id' });
+        db.createObjectStore('auditRows', { keyPath: ['sessionId', 'key'] }).createIndex('bySessionOrder', [
+          'sessionId',
+          'order',
+        ]);
+      }
     },
   });

@@ -1,5 +1,13 @@
+import { amazonSearchHtml } from '../../support/amazon-cards';
 import { fixture } from '../../support/fixtures';
-import { SEARCH_URL, searchPageHtml } from './search-page';
+import {
+  EMPTY_SEARCH_URL,
+  NIKE_MANY_URL,
+  NIKE_SEARCH_URL,
+  nikeSearchHtml,
+  SEARCH_URL,
+  searchPageHtml,
+} from './search-page';
 
 /** Marketplace URLs the e2e tests visit, answered from the committed fixtures. */
 export const PAGES = {
@@ -15,6 +23,9 @@ export const PAGES = {
 /** The fixture that answers a URL, matched on its path; undefined for anything else (aborted). */
 export function fixtureFor(url: string): string | undefined {
   if (url === SEARCH_URL) return searchPageHtml(200);
+  if (url === NIKE_SEARCH_URL) return nikeSearchHtml(40, 120);
+  if (url === NIKE_MANY_URL) return nikeSearchHtml(2000, 2000);
+  if (url === EMPTY_SEARCH_URL) return amazonSearchHtml(0);
   const { pathname } = new URL(url);
   for (const page of Object.values(PAGES)) {
     if (new URL(page.url).pathname === pathname) return fixture(page.file);

@@ -1,15 +1,16 @@
 import { amazonCardHtml, amazonSearchHtml } from '../../support/amazon-cards';
 
-/**
- * The generated search page, able to grow the way infinite scroll does:
- * `window.growResults(n)` appends n more results in one go.
- */
-export function searchPageHtml(initial: number): string {
-  const style = `<style>
+const STYLE = `<style>
   .s-main-slot { display: grid; grid-template-columns: repeat(4, 220px); gap: 12px; }
   .s-result-item { border: 1px solid #ddd; padding: 8px; }
   .s-product-image-container { height: 120px; background: #eee; }
 </style>`;
+
+/**
+ * The generated tote-bag search page, able to grow the way infinite scroll does:
+ * `window.growResults(n)` appends n more results in one go.
+ */
+export function searchPageHtml(initial: number): string {
   const grow = `<script>
   const amazonCardHtml = ${amazonCardHtml.toString()};
   let next = ${initial};
@@ -19,7 +20,32 @@ export function searchPageHtml(initial: number): string {
     document.getElementById('results').insertAdjacentHTML('beforeend', html.join(''));
   };
 </script>`;
-  return amazonSearchHtml(initial, style, grow);
+  return amazonSearchHtml(initial, STYLE, grow);
 }
 
 export const SEARCH_URL = 'https://www.amazon.com/s?k=tote+bag';
+
+/**
+ * A search for Nike with real infinite scroll: `step` results at first, `step` more each time
+ * the reader scrolls near the bottom, up to `total`.
+ */
+export function nikeSearchHtml(step: number, total: number): string {
+  const scroll = `<script>
+  const amazonCardHtml = ${amazonCardHtml.toString()};
+  let next = ${step};
+  addEventListener('scroll', () => {
+    if (next >= ${total} || scrollY + innerHeight < document.body.scrollHeight - 300) return;
+    const html = [];
+    for (const end = Math.min(next + ${step}, ${total}); next < end; next++) html.push(amazonCardHtml(next, 'nike'));
+    document.getElementById('results').insertAdjacentHTML('beforeend', html.join(''));
+  });
+</script>`;
+  return amazonSearchHtml(Math.min(step, total), STYLE, scroll, 'nike');
+}
+
+/** Nike results, 40 at a time up to 120, as the audit e2e test scrolls them in. */
+export const NIKE_SEARCH_URL = 'https://www.amazon.com/s?k=nike';
+/** 2,000 Nike results on one page: a long audit session. */
+export const NIKE_MANY_URL = 'https://www.amazon.com/s?k=nike+shoes';
+/** A search that found nothing. */
+export const EMPTY_SEARCH_URL = 'https://www.amazon.com/s?k=zzzz';

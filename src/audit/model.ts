@@ -1,0 +1,86 @@
+import type { Listing, Marketplace } from '../listing/listing';
+import type { Assessment } from '../risk/assessment';
+
+/**
+ * A volunteer's audit session: the listings of the audited brands found on the pages the
+ * volunteer visited while it was open. The extension never navigates; it only records what
+ * the pages the volunteer opened showed.
+ */
+export interface AuditSession {
+  id: string;
+  startedAt: number;
+  endedAt?: number;
+  /** Registry ids of the brands audited. */
+  brands: string[];
+  /** Pages visited, in order: the address and how many listings of the brands it showed. */
+  pages: AuditPage[];
+}
+
+export interface AuditPage {
+  url: string;
+  marketplace: Marketplace;
+  at: number;
+  /** Listings of the audited brands first seen on this page. */
+  listings: number;
+}
+
+/** One listing of an audited brand, as first found in a session (kept current if seen again). */
+export interface AuditRow {
+  sessionId: string;
+  key: string;
+  /** Order of first sight within the session: the page's own order, page after page. */
+  order: number;
+  listing: Listing;
+  assessment: Assessment;
+  /** The registry id of the brand invoked. */
+  brand: string;
+  /** The page it was found on. */
+  pageUrl: string;
+  firstSeenAt: number;
+  selected: boolean;
+  /** The outbox entry of its report, once reported. */
+  reportId?: string;
+  reportedAt?: number;
+}
+
+/** The progress line: pages, listings seen, suspect, selected, reported. */
+export interface AuditCounts {
+  pages: number;
+  seen: number;
+  suspect: number;
+  selected: number;
+  reported: number;
+}
+
+/** A session as lists and history show it. */
+export interface AuditSummary {
+  session: AuditSession;
+  counts: AuditCounts;
+  /** Per marketplace: suspect listings found and reported, for the history chart. */
+  byMarketplace: Partial<Record<Marketplace, { suspect: number; reported: number }>>;
+}
+
+export const isSuspect = (assessment: Assessment): boolean =>
+  assessment.level === 'high' || assessment.level === 'caution';
+
+export function countsOf(session: AuditSession, rows: readonly AuditRow[]): AuditCounts {
+  let suspect = 0;
+  let selected = 0;
+  let reported = 0;
+  for (const row of rows) {
+    if (isSuspect(row.assessment)) suspect++;
+    if (row.selected) selected++;
+    if (row.reportId) reported++;
+  }
+  return { pages: session.pages.length, seen: rows.length, suspect, selected, reported };
+}
+
+export function summaryOf(session: AuditSession, rows: readonly AuditRow[]): AuditSummary {
+  const byMarketplace: AuditSummary['byMarketplace'] = {};
+  for (const row of rows) {
+    const counts = (byMarketplace[row.listing.marketplace] ??= { suspect: 0, reported: 0 });
+    if (isSuspect(row.assessment)) counts.suspect++;
+    if (row.reportId) counts.reported++;
+  }
+  return { session, counts: countsOf(session, rows), byMarketplace };
+}

@@ -1,0 +1,187 @@
+import { browser } from 'wxt/browser';
+import { countsOf, summaryOf } from '../audit/model';
+import { auditStore, type Found } from '../audit/store';
+import type { Listing } from '../listing/listing';
+import { onMessage, sendMessage } from '../messaging/protocol';
+import { REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
+import type { Assessment } from '../risk/assessment';
+import { auditBrandsItem, auditRevisionItem, volunteerItem } from '../settings/audit';
+import { reporterId } from '../settings/reporting';
+import type { RegistryHolder } from './registry-holder';
+import type { Accept, Reporting } from './reporting';
+import { tabState } from './tab-state';
+
+/** Reports one bulk action makes at most; the rest wait for the next. */
+const BULK_LIMIT = 500;
+
+/**
+ * Audit mode's background: the open session collects the listings of the audited brands that
+ * pages show while it is open (the volunteer navigates; nothing here opens or clicks a page),
+ * bulk reports go through the same outbox as one-click ones, and a row hovered in the audit
+ * view is outlined on its page.
+ */
+export function registerAudit(accept: Accept, registry: RegistryHolder, reporting: Reporting) {
+  // Writes one after another, so batches arriving together land in order.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const changed = async () => auditRevisionItem.setValue((await auditRevisionItem.getValue()) + 1);
+
+  async function openSummary() {
+    const session = await auditStore.open();
+    return session ? summaryOf(session, await auditStore.rows(session.id)) : null;
+  }
+
+  onMessage('auditState', async ({ data, sender }) => {
+    await accept('auditState', data, sender);
+    return openSummary();
+  });
+
+  onMessage('startAudit', async ({ data, sender }) => {
+    await accept('startAudit', data, sender);
+    const known = new Set((await registry.index()).brands.map((brand) => brand.id));
+    const brands = (await auditBrandsItem.getValue()).filter((id) => known.has(id));
+    if (brands.length === 0) throw new Error('choose at least one brand of the registry to audit, in the options');
+    await serialised(() => auditStore.start(brands, Date.now()));
+    // What the open tabs already show counts: the volunteer often opens the page first.
+    for (const tab of await browser.tabs.query({})) {
+      if (tab.id === undefined || !tab.url) continue;
+      const entries = await tabState.get(tab.id);
+      await observe(
+        tab.url,
+        entries.map((entry) => entry.listing),
+        entries.map((entry) => entry.assessment),
+      );
+    }
+    await changed();
+    return (await openSummary())!;
+  });
+
+  onMessage('endAudit', async ({ data, sender }) => {
+    await accept('endAudit', data, sender);
+    const session = await serialised(() => auditStore.end(Date.now()));
+    await changed();
+    return session ? summaryOf(session, await auditStore.rows(session.id)) : null;
+  });
+
+  onMessage('auditRows', async ({ data, sender }) => {
+    const { data: id } = await accept('auditRows', data, sender);
+    const sessionId = id ?? (await auditStore.open())?.id;
+    return sessionId ? auditStore.rows(sessionId) : [];
+  });
+
+  onMessage('selectAudit', async ({ data, sender }) => {
+    const { data: change } = await accept('selectAudit', data, sender);
+    const session = await auditStore.open();
+    if (!session) throw new Error('no audit session is open');
+    await serialised(() =>
+      auditStore.update(session.id, change.keys, (row) => ({ ...row, selected: change.selected })),
+    );
+    await changed();
+    return countsOf(session, await auditStore.rows(session.id));
+  });
+
+  onMessage('reportAudited', async ({ data, sender }) => {
+    const { data: target } = await accept('reportAudited', data, sender);
+    const session = await auditStore.open();
+    if (!session) throw new Error('no audit session is open');
+    const wanted = new Set(target.keys.slice(0, BULK_LIMIT));
+    const rows = (await auditStore.rows(session.id)).filter((row) => wanted.has(row.key));
+    // One screenshot per page, with the first report of the page the volunteer has in view.
+    const shown = await shownTabs();
+    const shotTaken = new Set<string>();
+    const outcome = { reported: 0, already: 0, failed: 0 };
+    for (const row of rows) {
+      const tab = shotTaken.has(row.pageUrl) ? undefined : shown.get(row.pageUrl);
+      if (tab !== undefined) shotTaken.add(row.pageUrl);
+      try {
+        const answer = await reporting.file('report', row.listing, row.assessment, {
+          ...(tab !== undefined ? { screenshotTab: tab } : {}),
+          limited: false,
+        });
+        if (answer.outcome === 'reported' || answer.outcome === 'already') {
+          outcome[answer.outcome]++;
+          const { id, createdAt } = answer.entry;
+          await serialised(() =>
+            auditStore.update(session.id, [row.key], (held) => ({ ...held, reportId: id, reportedAt: createdAt })),
+          );
+        } else outcome.failed++;
+      } catch (error) {
+        console.warn('[counterfeit-guard] bulk report', row.key, error);
+        outcome.failed++;
+      }
+    }
+    await changed();
+    return outcome;
+  });
+
+  onMessage('auditHistory', async ({ data, sender }) => {
+    await accept('auditHistory', data, sender);
+    return auditStore.history();
+  });
+
+  onMessage('highlightListing', async ({ data, sender }) => {
+    const { data: target } = await accept('highlightListing', data, sender);
+    return sendMessage('highlight', target.key, target.tabId).catch(() => false);
+  });
+
+  onMessage('volunteerAccuracy', async ({ data, sender }) => {
+    await accept('volunteerAccuracy', data, sender);
+    return accuracy();
+  });
+
+  /** Records what a page showed of the audited brands, when a session is open. */
+  function observe(pageUrl: string, listings: readonly Listing[], assessments: readonly Assessment[]) {
+    return serialised(async () => {
+      const session = await auditStore.open();
+      if (!session) return;
+      const audited = new Set(session.brands);
+      const ids = new Map((await registry.index()).brands.map((brand) => [brand.name, brand.id]));
+      const found: Found[] = [];
+      for (const [i, listing] of listings.entries()) {
+        const assessment = assessments[i]!;
+        const brand = assessment.brand ? ids.get(assessment.brand) : undefined;
+        if (brand && audited.has(brand)) found.push({ listing, assessment, brand });
+      }
+      if (await auditStore.record(pageUrl, found, Date.now())) await changed();
+    });
+  }
+
+  return { observe };
+}
+
+/** The address each active tab shows, for the screenshot that goes with a page's reports. */
+async function shownTabs(): Promise<Map<string, number>> {
+  const tabs = await browser.tabs.query({ active: true });
+  return new Map(tabs.flatMap((tab) => (tab.url && tab.id !== undefined ? [[tab.url, tab.id] as const] : [])));
+}
+
+/** The volunteer's reports as the service judged them; refusals in words the options page shows. */
+async function accuracy(): Promise<{ confirmed: number; reviewed: number }> {
+  const { token } = await volunteerItem.getValue();
+  if (!token) throw new Error('no volunteer token is saved');
+  if (!REPORT_SERVICE) throw new Error('this build names no companion service');
+  let response: Response;
+  try {
+    response = await fetch(
+      `${REPORT_SERVICE}/v1/volunteer/accuracy?reporterId=${encodeURIComponent(await reporterId())}`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
+        credentials: 'omit',
+        cache: 'no-store',
+      },
+    );
+  } catch {
+    throw new Error('the companion service could not be reached');
+  }
+  if (response.status === 401 || response.status === 403) throw new Error('the service did not accept the token');
+  if (!response.ok) throw new Error(`the service answered with an error (HTTP ${response.status})`);
+  const body = (await response.json()) as { confirmed?: unknown; reviewed?: unknown };
+  if (typeof body.confirmed !== 'number' || typeof body.reviewed !== 'number')
+    throw new Error('the service answered in an unexpected form');
+  return { confirmed: body.confirmed, reviewed: body.reviewed };
+}

@@ -1,0 +1,18 @@
+import { storage } from 'wxt/utils/storage';
+
+/** The registry ids of the brands a volunteer audits. */
+export const auditBrandsItem = storage.defineItem<string[]>('local:auditBrands', { fallback: [] });
+
+/**
+ * A brand volunteer's sign-in with the companion service, and the contact a DSA notice names.
+ * The token is the one `token create` printed; it stays on this device and goes only to the service.
+ */
+export interface Volunteer {
+  token?: string;
+  name?: string;
+  email?: string;
+}
+export const volunteerItem = storage.defineItem<Volunteer>('local:volunteer', { fallback: {} });
+
+/** Bumped by the background whenever the open audit session changes, so audit views can follow it. */
+export const auditRevisionItem = storage.defineItem<number>('session:auditRevision', { fallback: 0 });
