@@ -178,7 +178,8 @@ async function accuracy(): Promise<{ confirmed: number; reviewed: number }> {
   } catch {
     throw new Error('the companion service could not be reached');
   }
-  if (response.status === 401 || response.status === 403) throw new Error('the service did not accept the token');
+  if (response.status === 401 || response.status === 403)
+    throw new Error(`the service did not accept the token (HTTP ${response.status})`);
   if (!response.ok) throw new Error(`the service answered with an error (HTTP ${response.status})`);
   const body = (await response.json()) as { confirmed?: unknown; reviewed?: unknown };
   if (typeof body.confirmed !== 'number' || typeof body.reviewed !== 'number')

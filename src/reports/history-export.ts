@@ -1,3 +1,4 @@
+import { csvCell } from './csv';
 import type { OutboxView } from './outbox-model';
 
 /**
@@ -42,16 +43,6 @@ const COLUMNS: ReadonlyArray<readonly [string, (entry: OutboxView) => Cell]> = [
 ];
 
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
-
-/**
- * One CSV field: a text a spreadsheet would read as a formula (= + - @, or a leading tab or
- * carriage return) gets a leading apostrophe so it stays text; then RFC 4180 quoting.
- */
-export function csvCell(value: Cell): string {
-  let text = value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** The history as CSV: a header row, then one row per entry; lines end in CRLF (RFC 4180). */
 export function historyCsv(entries: OutboxView[]): string {

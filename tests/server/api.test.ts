@@ -467,3 +467,122 @@ describe('withdrawing a report (SQLite)', () => {
     );
   });
 });
+
+describe('a volunteer’s view of a reporter’s accuracy (SQLite)', () => {
+  let storage: Storage;
+  let app: FastifyInstance;
+  const reporterN = (n: number) => `reporter-accuracy-${String(n).padStart(7, '0')}`;
+  const reporter = reporterN(1);
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-accuracy-'));
+    storage = await openStorage({ dataDir: dir });
+    app = buildApp({ storage, limits: { perReporter: 100, perAddress: 10_000 } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await storage?.close();
+  });
+
+  const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url, payload: payload as object, headers });
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const accuracy = (query: string, headers: Record<string, string> = {}) =>
+    app.inject({ url: `/v1/volunteer/accuracy${query}`, headers });
+
+  it('counts the reporter’s confirmed, rejected and open reports about the token’s brands', async () => {
+    const nike = await createVolunteerToken(storage, { name: 'Nike volunteer', brands: ['nike'] });
+    const gucci = await createVolunteerToken(storage, { name: 'Gucci volunteer', brands: ['gucci'] });
+    const send = async (overrides: Parameters<typeof makeReport>[0] = {}) => {
+      const report = makeReport({ reporterId: reporter, ...overrides });
+      expect((await post('/v1/reports', report)).statusCode).toBe(201);
+      return report.id;
+    };
+    const review = async (id: string, decision: 'confirm' | 'reject', token = nike.token) =>
+      expect((await post(`/v1/volunteer/reports/${id}/review`, { decision, note: '' }, bearer(token))).statusCode).toBe(
+        200,
+      );
+
+    for (let n = 0; n < 3; n++) await review(await send(), 'confirm');
+    await review(await send(), 'reject');
+    await send();
+    await send();
+    // Confirmed, then withdrawn by its reporter: not counted.
+    const withdrawn = await send();
+    await review(withdrawn, 'confirm');
+    expect((await post(`/v1/reports/${withdrawn}/withdraw`, { reporterId: reporter })).statusCode).toBe(200);
+    // Another brand's report: not counted for the Nike token.
+    await review(await send({ brand: 'gucci' }), 'confirm', gucci.token);
+    // Another reporter's: not counted.
+    await review(await send({ reporterId: reporterN(2) }), 'reject');
+
+    const answer = await accuracy(`?reporterId=${reporter}`, bearer(nike.token));
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(answer.json()).toStrictEqual({ reporterId: reporter, confirmed: 3, rejected: 1, open: 2, reviewed: 4 });
+
+    expect((await accuracy(`?reporterId=${reporter}`, bearer(gucci.token))).json()).toStrictEqual({
+      reporterId: reporter,
+      confirmed: 1,
+      rejected: 0,
+      open: 0,
+      reviewed: 1,
+    });
+    // Someone never heard of: zeros, as for a reporter with no reports about the brands.
+    expect((await accuracy(`?reporterId=${reporterN(9)}`, bearer(nike.token))).json()).toStrictEqual({
+      reporterId: reporterN(9),
+      confirmed: 0,
+      rejected: 0,
+      open: 0,
+      reviewed: 0,
+    });
+  });
+
+  it('answers 401 without a token, with an unknown or expired one, as the other volunteer routes do', async () => {
+    const expired = await createVolunteerToken(storage, {
+      name: 'Old token',
+      brands: ['nike'],
+      days: 1,
+      now: new Date('2020-01-01T00:00:00Z'),
+    });
+    const cases: [string, Record<string, string>, string][] = [
+      ['no header', {}, 'token_missing'],
+      ['not a bearer token', { authorization: 'Basic dXNlcjpwYXNz' }, 'token_missing'],
+      ['unknown token', bearer('cgv_nope'), 'token_unknown'],
+      ['expired token', bearer(expired.token), 'token_expired'],
+    ];
+    for (const [what, headers, error] of cases) {
+      for (const query of [`?reporterId=${reporter}`, '?reporterId=short']) {
+        const answer = await accuracy(query, headers);
+        expect(answer.statusCode, what).toBe(401);
+        expect(answer.headers['www-authenticate'], what).toBe('Bearer');
+        expect(answer.json().error, what).toBe(error);
+        const other = await app.inject({ url: '/v1/volunteer/reports', headers });
+        expect(answer.body, what).toBe(other.body);
+      }
+    }
+  });
+
+  it('answers 400 for a missing or malformed reporterId', async () => {
+    const nike = await createVolunteerToken(storage, { name: 'Nike volunteer', brands: ['nike'] });
+    const malformed = {
+      error: 'invalid',
+      field: 'reporterId',
+      message: 'expected a random id of 16 to 64 letters, digits or hyphens',
+    };
+    for (const id of ['short', 'a'.repeat(65), 'reporter_accuracy_0000001', 'reporter-accuracy%2F0000001', '']) {
+      const answer = await accuracy(`?reporterId=${id}`, bearer(nike.token));
+      expect(answer.statusCode, id).toBe(400);
+      expect(answer.json(), id).toStrictEqual(malformed);
+    }
+    const missing = await accuracy('', bearer(nike.token));
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json()).toStrictEqual({
+      error: 'invalid',
+      field: 'reporterId',
+      message: 'Invalid key: Expected "reporterId" but received undefined',
+    });
+    const twice = await accuracy(`?reporterId=${reporter}&reporterId=${reporterN(2)}`, bearer(nike.token));
+    expect(twice.statusCode).toBe(400);
+  });
+});

@@ -504,6 +504,69 @@ describe.each(backends)('storage on $name', (backend) => {
     });
   });
 
+  describe('reporterAccuracy', () => {
+    it('counts one reporter’s reports about the brands by status, withdrawn ones and other brands left out', async () => {
+      const store = await storage();
+      const add = async (options: { reporter?: number; brand?: string | null }, status?: 'confirmed' | 'rejected') => {
+        const report = makeReport({ reporter: 1, ...options });
+        await store.insertReport(report, at(1));
+        if (status) await store.reviewReport(report.id, status, { note: '', by: 'vol', at: at(2) });
+        return report.id;
+      };
+      for (let n = 0; n < 3; n++) await add({}, 'confirmed');
+      await add({}, 'rejected');
+      await add({});
+      await add({});
+      // Confirmed, then withdrawn by the reporter: not counted.
+      const withdrawn = await add({}, 'confirmed');
+      expect((await store.withdrawReport(withdrawn, reporter(1), at(3)))?.withdrawn).toBe(true);
+      // Rejected, then confirmed on a second look: counted once, as confirmed.
+      const changed = await add({ brand: 'adidas' }, 'rejected');
+      await store.reviewReport(changed, 'confirmed', { note: '', by: 'vol', at: at(4) });
+      await add({ brand: 'adidas' });
+      await add({ brand: 'puma' }, 'confirmed');
+      await add({ brand: null });
+      // Another reporter's reports: not counted.
+      await add({ reporter: 2 }, 'confirmed');
+      await add({ reporter: 2 }, 'rejected');
+
+      expect(await store.reporterAccuracy({ reporterId: reporter(1), brands: ['nike'] })).toStrictEqual({
+        reporterId: reporter(1),
+        confirmed: 3,
+        rejected: 1,
+        open: 2,
+        reviewed: 4,
+      });
+      expect(await store.reporterAccuracy({ reporterId: reporter(1), brands: ['adidas', 'nike'] })).toStrictEqual({
+        reporterId: reporter(1),
+        confirmed: 4,
+        rejected: 1,
+        open: 3,
+        reviewed: 5,
+      });
+      expect(await store.reporterAccuracy({ reporterId: reporter(2), brands: ['nike', 'puma'] })).toStrictEqual({
+        reporterId: reporter(2),
+        confirmed: 1,
+        rejected: 1,
+        open: 0,
+        reviewed: 2,
+      });
+    });
+
+    it('is all zeros for a reporter without reports about the brands, an unknown one, or no brands', async () => {
+      const store = await storage();
+      await store.insertReport(makeReport({ reporter: 1, brand: 'nike' }), at(1));
+      const zeros = (reporterId: string) => ({ reporterId, confirmed: 0, rejected: 0, open: 0, reviewed: 0 });
+      expect(await store.reporterAccuracy({ reporterId: reporter(1), brands: ['adidas'] })).toStrictEqual(
+        zeros(reporter(1)),
+      );
+      expect(await store.reporterAccuracy({ reporterId: reporter(1), brands: [] })).toStrictEqual(zeros(reporter(1)));
+      expect(await store.reporterAccuracy({ reporterId: reporter(7), brands: ['nike'] })).toStrictEqual(
+        zeros(reporter(7)),
+      );
+    });
+  });
+
   describe('feedback', () => {
     it('stores feedback once, returning the first content for the same id', async () => {
       const store = await storage();

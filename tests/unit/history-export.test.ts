@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvCell, historyCsv, historyFileName, historyJson } from '../../src/reports/history-export';
+import { historyCsv, historyFileName, historyJson } from '../../src/reports/history-export';
 import type { OutboxView } from '../../src/reports/outbox-model';
 
 const at = (hour: number, minute = 0) => Date.UTC(2025, 4, 6, hour, minute);
@@ -104,7 +104,7 @@ describe('the report history as CSV', () => {
     const lines = historyCsv([sent, failed, feedback]).split('\r\n');
     expect(lines).toEqual([
       'id,kind,status,created_at,sent_at,withdrawn_at,next_attempt_at,listing_key,url,title,marketplace,price_amount,currency,seller,brand,level,reason_codes,category,note,registry_version,extension_version,failure_code,failure_http_status,failure_detail,screenshot_sha256,screenshot_skipped',
-      `aaaaaaaaaaaaaaaa0001,report,sent,2025-05-06T14:00:00.000Z,2025-05-06T14:01:00.000Z,,,ebay:204512345678,https://www.ebay.com/itm/204512345678,"'=HYPERLINK(""https://evil.example"",""Nike, cheap"")",ebay,34.99,USD,'-best seller,nike,high,brand_recognised;counterfeit_terms,counterfeit,"Box says ""AAA grade"", stitching off",42,0.1.0,,,,${SHA},`,
+      `aaaaaaaaaaaaaaaa0001,report,sent,2025-05-06T14:00:00.000Z,2025-05-06T14:01:00.000Z,,,ebay:204512345678,https://www.ebay.com/itm/204512345678,"'=HYPERLINK(""https://evil.example"",""Nike, cheap"")",ebay,34.99,USD,"'-best seller",nike,high,brand_recognised;counterfeit_terms,counterfeit,"Box says ""AAA grade"", stitching off",42,0.1.0,,,,${SHA},`,
       // The note's line break stays inside its quoted field: this record spans two lines.
       'aaaaaaaaaaaaaaaa0002,report,failed,2025-05-06T13:00:00.000Z,,,,amazon:B0C1234567,https://www.amazon.com/dp/B0C1234567,Rolex Submariner 1:1 AAA,amazon,120,EUR,Watch World,,caution,,misleading,"\'@seller\nsays it is real",41,0.1.0,refused,422,"listing url not accepted, see docs",,not_permitted',
       'aaaaaaaaaaaaaaaa0003,feedback,queued,2025-05-06T12:00:00.000Z,,,2025-05-06T12:05:00.000Z,etsy:1234567890,https://www.etsy.com/listing/1234567890,Seiko SKX007 +box,etsy,,,,,,,,,42,0.1.0,server_error,503,,,',
@@ -131,18 +131,6 @@ describe('the report history as CSV', () => {
     expect(historyCsv([])).toBe(
       'id,kind,status,created_at,sent_at,withdrawn_at,next_attempt_at,listing_key,url,title,marketplace,price_amount,currency,seller,brand,level,reason_codes,category,note,registry_version,extension_version,failure_code,failure_http_status,failure_detail,screenshot_sha256,screenshot_skipped\r\n',
     );
-  });
-
-  it('keeps every cell a spreadsheet would run as text', () => {
-    expect(csvCell('=1+1')).toBe("'=1+1");
-    expect(csvCell('+44 20')).toBe("'+44 20");
-    expect(csvCell('-2')).toBe("'-2");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('\tcmd')).toBe("'\tcmd");
-    expect(csvCell('\rcmd')).toBe(`"'\rcmd"`);
-    expect(csvCell('a=b')).toBe('a=b');
-    expect(csvCell(undefined)).toBe('');
-    expect(csvCell(0)).toBe('0');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
-import { REVIEW_STATUSES, type ReviewStatus } from '../../../src/reports/report';
-import { EXPORT_FORMATS, exportReports } from '../exports';
+import { EXPORT_FORMATS, exportReports } from '../../../src/reports/evidence';
+import { REVIEW_STATUSES, ReportSchema, type ReviewStatus } from '../../../src/reports/report';
 import type { Storage, VolunteerToken } from '../storage/types';
 import { tokenFrom } from '../tokens';
 
@@ -25,9 +25,14 @@ const ExportQuery = v.object({
   email: v.optional(v.pipe(v.string(), v.maxLength(200))),
 });
 
+const AccuracyQuery = v.object({
+  reporterId: ReportSchema.entries.reporterId,
+});
+
 /**
  * Brand volunteers, each with a bearer token scoped to their brands: list, review and export the
- * reports about those brands. Another brand's reports do not exist for them (404, not 403).
+ * reports about those brands, and see how a reporter's reports about them were judged. Another
+ * brand's reports do not exist for them (404, not 403; not counted).
  */
 export function volunteerRoutes(app: FastifyInstance, storage: Storage): void {
   app.get('/v1/volunteer/reports', async (request, reply) => {
@@ -68,6 +73,16 @@ export function volunteerRoutes(app: FastifyInstance, storage: Storage): void {
     // Withdrawn between the two reads.
     if (!reviewed) return notFound();
     return { id: request.params.id, status: reviewed.status, review: reviewed.review };
+  });
+
+  // How a reporter's reports about the token's brands were judged, withdrawn ones left out. A
+  // reporter with none among them is all zeros, the same as an unknown reporter id.
+  app.get('/v1/volunteer/accuracy', async (request, reply) => {
+    const token = await authorise(storage, request, reply);
+    if (!token) return reply;
+    const query = parseQuery(AccuracyQuery, request, reply);
+    if (!query) return reply;
+    return storage.reporterAccuracy({ reporterId: query.reporterId, brands: token.brands });
   });
 
   app.get('/v1/volunteer/export', async (request, reply) => {

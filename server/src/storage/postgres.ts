@@ -3,6 +3,8 @@ import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report
 import { migratePostgres } from './migrations';
 import {
   type ArtifactRow,
+  accuracySql,
+  buildAccuracy,
   buildStats,
   type CountRow,
   checkPage,
@@ -12,6 +14,7 @@ import {
   REPORT_COLUMNS,
   type ReportRow,
   receivedMs,
+  type StatusCountRow,
   type TokenRow,
   toArtifact,
   toFeedback,
@@ -65,6 +68,7 @@ const SQL = {
     text: `UPDATE reports SET status = $1, review_note = $2, reviewed_by = $3, reviewed_at = $4
       WHERE id = $5 AND ${NOT_WITHDRAWN} RETURNING ${REPORT_COLUMNS}`,
   },
+  accuracy: { name: 'cg_reporter_accuracy', text: accuracySql('$1', 'brand = ANY($2::text[])') },
   insertFeedback: {
     name: 'cg_insert_feedback',
     text: `INSERT INTO feedback (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body)
@@ -208,6 +212,12 @@ export async function openPostgres(url: string): Promise<Storage> {
     async reviewReport(id: string, status: 'confirmed' | 'rejected', review: { note: string; by: string; at: string }) {
       const [row] = await rows<ReportRow>(pool, SQL.reviewReport, [status, review.note, review.by, review.at, id]);
       return row && toStoredReport(row);
+    },
+
+    async reporterAccuracy(query: { reporterId: string; brands: string[] }) {
+      if (query.brands.length === 0) return buildAccuracy(query.reporterId, []);
+      const counts = await rows<StatusCountRow>(pool, SQL.accuracy, [query.reporterId, query.brands]);
+      return buildAccuracy(query.reporterId, counts);
     },
 
     async stats() {

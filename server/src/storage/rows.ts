@@ -1,5 +1,5 @@
 import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
-import type { RegistryArtifact, RegistryPatch, Stats, StoredReport, VolunteerToken } from './types';
+import type { RegistryArtifact, RegistryPatch, ReporterAccuracy, Stats, StoredReport, VolunteerToken } from './types';
 
 /** The report columns both databases read back, in this order. */
 export const REPORT_COLUMNS = 'body, status, received_at, review_note, reviewed_by, reviewed_at, withdrawn_at';
@@ -9,6 +9,16 @@ export const REPORT_COLUMNS = 'body, status, received_at, review_note, reviewed_
  * Every query that lists, counts, flags or reviews reports has it; only the by-id reads do not.
  */
 export const NOT_WITHDRAWN = 'withdrawn_at IS NULL';
+
+/**
+ * reporterAccuracy's query, the same for both dialects but for how each names the reporter
+ * parameter and tests a report's brand against a list: one reporter's reports about those
+ * brands, withdrawn ones left out, counted by status. A report without a brand never counts.
+ */
+export const accuracySql = (reporterParameter: string, brandInList: string) =>
+  `SELECT status, COUNT(*) AS n FROM reports
+   WHERE reporter_id = ${reporterParameter} AND ${brandInList} AND ${NOT_WITHDRAWN}
+   GROUP BY status`;
 
 /** Row shapes and conversions the SQLite and PostgreSQL sides share, so both read back the same. */
 
@@ -47,6 +57,24 @@ export interface CountRow {
   marketplace: string;
   status: string;
   n: number | string;
+}
+
+export interface StatusCountRow {
+  status: string;
+  n: number | string;
+}
+
+/** A reporter's counts by status (rows of status and count, any missing status none). */
+export function buildAccuracy(reporterId: string, counts: StatusCountRow[]): ReporterAccuracy {
+  const by: Record<ReviewStatus, number> = { open: 0, confirmed: 0, rejected: 0 };
+  for (const row of counts) by[row.status as ReviewStatus] += Number(row.n);
+  return {
+    reporterId,
+    confirmed: by.confirmed,
+    rejected: by.rejected,
+    open: by.open,
+    reviewed: by.confirmed + by.rejected,
+  };
 }
 
 export function toStoredReport(row: ReportRow): StoredReport {

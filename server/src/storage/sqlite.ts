@@ -3,6 +3,8 @@ import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report
 import { migrateSqlite } from './migrations';
 import {
   type ArtifactRow,
+  accuracySql,
+  buildAccuracy,
   buildStats,
   type CountRow,
   checkPage,
@@ -12,6 +14,7 @@ import {
   REPORT_COLUMNS,
   type ReportRow,
   receivedMs,
+  type StatusCountRow,
   type TokenRow,
   toArtifact,
   toFeedback,
@@ -56,6 +59,9 @@ function prepare(db: Database.Database) {
     reviewReport: db.prepare<[string, string, string, string, string], ReportRow>(
       `UPDATE reports SET status = ?, review_note = ?, reviewed_by = ?, reviewed_at = ?
        WHERE id = ? AND ${NOT_WITHDRAWN} RETURNING ${REPORT_COLUMNS}`,
+    ),
+    accuracy: db.prepare<[string, string], StatusCountRow>(
+      accuracySql('?', 'brand IN (SELECT value FROM json_each(?))'),
     ),
     insertFeedback: db.prepare(
       `INSERT INTO feedback (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body)
@@ -204,6 +210,11 @@ export function openSqlite(file: string): Storage {
     async reviewReport(id: string, status: 'confirmed' | 'rejected', review: { note: string; by: string; at: string }) {
       const row = st().reviewReport.get(status, review.note, review.by, review.at, id);
       return row && toStoredReport(row);
+    },
+
+    async reporterAccuracy(query: { reporterId: string; brands: string[] }) {
+      if (query.brands.length === 0) return buildAccuracy(query.reporterId, []);
+      return buildAccuracy(query.reporterId, st().accuracy.all(query.reporterId, JSON.stringify(query.brands)));
     },
 
     async stats() {

@@ -52,6 +52,18 @@ export interface Stats {
 }
 
 /**
+ * How one reporter's reports about some brands were judged; withdrawn reports not counted.
+ * `reviewed` is `confirmed + rejected`: the reports a volunteer has decided.
+ */
+export interface ReporterAccuracy {
+  reporterId: string;
+  confirmed: number;
+  rejected: number;
+  open: number;
+  reviewed: number;
+}
+
+/**
  * Everything the service keeps, behind one interface with an SQLite and a PostgreSQL side.
  * Every method is safe to call concurrently; inserts are idempotent by id.
  */
@@ -86,6 +98,11 @@ export interface Storage {
     status: 'confirmed' | 'rejected',
     review: { note: string; by: string; at: string },
   ): Promise<StoredReport | undefined>;
+  /**
+   * Counts by status of the reports `reporterId` sent about the given brands, withdrawn ones left
+   * out; all zeros when there are none (or no brands).
+   */
+  reporterAccuracy(query: { reporterId: string; brands: string[] }): Promise<ReporterAccuracy>;
   /** Counts of the reports not withdrawn, and of feedback. */
   stats(): Promise<Stats>;
   /**

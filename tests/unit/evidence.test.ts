@@ -2,9 +2,13 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import type { StoredReport } from '../../server/src/storage/types';
+import { csvCell } from '../../src/reports/csv';
 import {
-  csvCell,
+  EVIDENCE_CHUNK,
+  type EvidenceItem,
   EXPORT_FORMATS,
+  exportEvidence,
   exportReports,
   toAlibabaIpp,
   toAmazonAsins,
@@ -13,8 +17,7 @@ import {
   toJson,
   toVero,
   VERO_REASON_CODES,
-} from '../../server/src/exports';
-import type { StoredReport } from '../../server/src/storage/types';
+} from '../../src/reports/evidence';
 import { type Report, ReportSchema } from '../../src/reports/report';
 
 const NOW = new Date('2025-03-14T09:30:00Z');
@@ -436,5 +439,162 @@ describe('exportReports', () => {
     }
     expect(exportReports('csv', reports, { now: NOW })).toEqual(toCsv(reports, { now: NOW }));
     expect(exportReports('dsa-notice', reports, { now: NOW })).toEqual(toDsaNotice(reports, { now: NOW }));
+  });
+});
+
+describe('items the service never received (no status, no receivedAt)', () => {
+  /** An audit's listing: the report alone. */
+  const bare = (item: StoredReport): EvidenceItem => ({ report: item.report });
+  const asOpen = (item: StoredReport): StoredReport => ({ report: item.report, status: 'open', receivedAt: 'x' });
+  const items = [
+    ebay('204512345678'),
+    ebay('123456789012', { reasons: [{ code: 'lookalike_terms', params: { brand: 'Rolex', term: 'Rolex style' } }] }),
+    amazon('B0C1234567', 'www.amazon.de'),
+    aliexpress('1005001234567890'),
+    alibaba('1600123456789'),
+    stored({ key: 'shop:watches.example~42', url: 'https://www.watches.example/p/42', marketplace: 'shop' }),
+  ];
+
+  it('leave the spreadsheet’s received_at and status empty; created_at is the report’s own', () => {
+    const { body } = toCsv([bare(items[0]!)], { now: NOW });
+    const lines = body.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toBe(
+      `${items[0]!.report.id},,2025-03-01T10:00:00.000Z,,rolex,ebay,ebay:204512345678,` +
+        'https://www.ebay.com/itm/204512345678,Rolex Submariner replica,,,,,high,counterfeit_terms,' +
+        'Describes itself as a copy: “replica”,counterfeit,,,,,7,0.1.0,',
+    );
+    const [record] = parseCsv(body, { bom: true, columns: true }) as Record<string, string>[];
+    expect([record!.received_at, record!.status, record!.created_at]).toEqual(['', '', '2025-03-01T10:00:00.000Z']);
+  });
+
+  it('are JSON records of the report alone', () => {
+    const parsed = JSON.parse(toJson(items.map(bare), { now: NOW }).body) as EvidenceItem[];
+    expect(parsed).toEqual(items.map(bare));
+    expect(parsed.every((record) => Object.keys(record).join() === 'report')).toBe(true);
+  });
+
+  it('count as not rejected: every takedown list and notice is the one of the same reports left open', () => {
+    for (const format of ['vero', 'amazon-asins', 'alibaba-ipp', 'dsa-notice'] as const) {
+      const file = exportReports(format, items.map(bare), { now: NOW });
+      expect(file, format).toEqual(exportReports(format, items.map(asOpen), { now: NOW }));
+      expect(file.body.length, format).toBeGreaterThan(0);
+    }
+    const { body } = toVero(items.map(bare), { now: NOW });
+    expect(body).toContain('# Made by Counterfeit Guard on 2025-03-14 from 6 reports: 2 eBay items.');
+    expect(body).toContain('# Skipped: 4 reports of other marketplaces, 0 rejected, 0 without an eBay item id.');
+    expect(body).toContain('\n123456789012\t2.1\n204512345678\t1.1\n');
+    expect(toAmazonAsins(items.map(bare)).body).toBe('# amazon.de\nB0C1234567\n');
+    expect(toAlibabaIpp(items.map(bare)).body).toContain('https://www.aliexpress.com/item/1005001234567890.html');
+  });
+
+  it('mix with stored reports: only a stored rejection is left out', () => {
+    const rejected = ebay('555555555555', {}, { status: 'rejected' });
+    const { body } = toVero([...items.map(bare), rejected], { now: NOW });
+    expect(body).toContain('# Skipped: 4 reports of other marketplaces, 1 rejected, 0 without an eBay item id.');
+    expect(body).not.toContain('555555555555');
+    expect(toVero([...items.map(bare), rejected], { now: NOW, includeRejected: true }).body).toContain(
+      '\n555555555555\t1.1\n',
+    );
+  });
+
+  it('bring no reviewer’s note to a DSA notice, even with a review, when no status says confirmed', () => {
+    const review = { note: 'Dial is wrong', by: 'Volunteer A', at: '2025-03-02T08:00:00.000Z' };
+    const unjudged: EvidenceItem = { report: items[0]!.report, review };
+    expect(toDsaNotice([unjudged], { now: NOW }).body).not.toContain('Reviewer');
+    expect(toDsaNotice([{ ...unjudged, status: 'confirmed' }], { now: NOW }).body).toContain(
+      "  - Reviewer's note: Dial is wrong\n",
+    );
+  });
+});
+
+describe('exportEvidence', () => {
+  /** 2,000 items of every marketplace and state, some listings more than once, some hostile text. */
+  const many: EvidenceItem[] = Array.from({ length: 2000 }, (_, i) => {
+    const n = i % 900; // listings seen again
+    const extra: Partial<Omit<Report, 'listing'>> =
+      i % 4 === 0 ? { reasons: [{ code: 'lookalike_terms', params: { brand: 'Rolex', term: 'Rolex style' } }] } : {};
+    const made = [
+      () => ebay(String(204512000000 + n), extra),
+      () => amazon(`B0${String(n).padStart(8, '0')}`, ['www.amazon.de', 'www.amazon.com', 'www.amazon.co.uk'][n % 3]!),
+      () => aliexpress(String(1005001234500000 + n)),
+      () => alibaba(String(1600123450000 + n)),
+      () =>
+        stored(
+          { key: `shop:shop${n % 7}.example~${n}`, url: `https://shop${n % 7}.example/p/${n}`, marketplace: 'shop' },
+          { ...extra, note: i % 11 === 0 ? '=cmd|"/c calc"!A1' : 'looks fake' },
+        ),
+      () =>
+        stored({
+          key: `etsy:${1234567000 + n}`,
+          url: `https://www.etsy.com/listing/${1234567000 + n}`,
+          marketplace: 'etsy',
+          title: i % 13 === 0 ? HOSTILE_TITLE : `Rolex watch ${n}`,
+        }),
+    ][i % 6]!();
+    if (i % 3 === 0) return { report: made.report };
+    if (i % 7 === 0) return { ...made, status: 'rejected' };
+    if (i % 5 === 0) {
+      return { ...made, status: 'confirmed', review: { note: `fake ${n}`, by: 'Volunteer A', at: made.receivedAt } };
+    }
+    return made;
+  });
+
+  it('builds, for every format, the very file exportReports builds, reporting progress chunk by chunk', async () => {
+    expect(EVIDENCE_CHUNK).toBe(250);
+    for (const format of EXPORT_FORMATS) {
+      for (const options of [{ now: NOW }, { now: NOW, includeRejected: true, name: 'Jane Doe' }]) {
+        const progress: [number, number][] = [];
+        const file = await exportEvidence(many, format, options, (done, total) => progress.push([done, total]));
+        expect(file, format).toEqual(exportReports(format, many, options));
+        expect(progress, format).toEqual(Array.from({ length: 8 }, (_, k) => [(k + 1) * 250, 2000]));
+      }
+    }
+  });
+
+  it('reports progress monotonically up to the total, a last short chunk included', async () => {
+    const progress: [number, number][] = [];
+    const some = many.slice(0, 1234);
+    const file = await exportEvidence(some, 'csv', { now: NOW }, (done, total) => progress.push([done, total]));
+    expect(file).toEqual(toCsv(some, { now: NOW }));
+    expect(progress.map(([done]) => done)).toEqual([250, 500, 750, 1000, 1234]);
+    expect(progress.every(([, total]) => total === 1234)).toBe(true);
+    for (let k = 1; k < progress.length; k++) expect(progress[k]![0]).toBeGreaterThan(progress[k - 1]![0]);
+  });
+
+  it('yields to the event loop between chunks', async () => {
+    let timerRan = false;
+    const seen: boolean[] = [];
+    setTimeout(() => {
+      timerRan = true;
+    });
+    await exportEvidence(many, 'dsa-notice', { now: NOW }, () => seen.push(timerRan));
+    // The first chunk runs at once; a timer already due runs before the second.
+    expect(seen).toEqual([false, true, true, true, true, true, true, true]);
+  });
+
+  it('takes the items as they are when called', async () => {
+    const list = many.slice(0, 600);
+    const exporting = exportEvidence(list, 'json', { now: NOW });
+    list.push(ebay('999999999999'));
+    list.splice(0, 100);
+    expect(await exporting).toEqual(toJson(many.slice(0, 600), { now: NOW }));
+  });
+
+  it('reports (0, 0) once for nothing, and builds the empty file', async () => {
+    for (const format of EXPORT_FORMATS) {
+      const progress: [number, number][] = [];
+      const file = await exportEvidence([], format, { now: NOW }, (done, total) => progress.push([done, total]));
+      expect(file, format).toEqual(exportReports(format, [], { now: NOW }));
+      expect(progress, format).toEqual([[0, 0]]);
+    }
+    expect((await exportEvidence([], 'json', { now: NOW })).body).toBe('[]\n');
+  });
+
+  it('names one day in the file name and the text when not given a date', async () => {
+    const file = await exportEvidence(many.slice(0, 300), 'vero');
+    const named = /^counterfeit-guard-ebay-vero-(\d{4}-\d\d-\d\d)\.txt$/.exec(file.fileName)?.[1];
+    expect(named).toBeDefined();
+    expect(file.body).toContain(`# Made by Counterfeit Guard on ${named} from 300 reports`);
   });
 });
