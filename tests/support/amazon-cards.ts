@@ -37,13 +37,15 @@ export function amazonCardHtml(i: number, theme: 'tote' | 'nike' = 'tote'): stri
   );
 }
 
+/** A search page of results `0 … count - 1`, or of the given result numbers (`indices`). */
 export function amazonSearchHtml(
   count: number,
   extraHead = '',
   extraBody = '',
   theme: 'tote' | 'nike' = 'tote',
+  indices: readonly number[] = Array.from({ length: count }, (_, i) => i),
 ): string {
-  const cards = Array.from({ length: count }, (_, i) => amazonCardHtml(i, theme)).join('\n');
+  const cards = indices.map((i) => amazonCardHtml(i, theme)).join('\n');
   return `<!doctype html>
 <html lang="en-US"><head><meta charset="utf-8"><title>Amazon.com : ${theme === 'nike' ? 'nike' : 'tote bag'}</title>${extraHead}</head>
 <body><div class="s-main-slot s-result-list s-search-results" id="results">

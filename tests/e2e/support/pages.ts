@@ -4,6 +4,7 @@ import {
   EMPTY_SEARCH_URL,
   NIKE_MANY_URL,
   NIKE_SEARCH_URL,
+  nikeOnlyHtml,
   nikeSearchHtml,
   SEARCH_URL,
   searchPageHtml,
@@ -24,7 +25,7 @@ export const PAGES = {
 export function fixtureFor(url: string): string | undefined {
   if (url === SEARCH_URL) return searchPageHtml(200);
   if (url === NIKE_SEARCH_URL) return nikeSearchHtml(40, 120);
-  if (url === NIKE_MANY_URL) return nikeSearchHtml(2000, 2000);
+  if (url === NIKE_MANY_URL) return nikeOnlyHtml(2000);
   if (url === EMPTY_SEARCH_URL) return amazonSearchHtml(0);
   const { pathname } = new URL(url);
   for (const page of Object.values(PAGES)) {

@@ -241,11 +241,14 @@ function findClickable(node: DomNode, match: RegExp): DomNode | undefined {
   return undefined;
 }
 
-/** One tab's listings and assessments as the background recorded them (session storage). */
+/** One tab's listings and assessments as the background recorded them (session storage: a manifest, then chunks). */
 export function tabEntriesOf(extensionPage: Page, tabId: number): Promise<TabEntry[]> {
   return extensionPage.evaluate(async (id) => {
-    const key = `tab:${id}`;
-    return ((await chrome.storage.session.get(key))[key] ?? []) as TabEntry[];
+    const manifest = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { chunks: number } | undefined;
+    if (!manifest) return [];
+    const keys = Array.from({ length: manifest.chunks }, (_, n) => `tab:${id}:${n}`);
+    const chunks = await chrome.storage.session.get(keys);
+    return keys.flatMap((key) => (chunks[key] ?? []) as TabEntry[]);
   }, tabId);
 }
 

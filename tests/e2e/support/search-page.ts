@@ -43,9 +43,16 @@ export function nikeSearchHtml(step: number, total: number): string {
   return amazonSearchHtml(Math.min(step, total), STYLE, scroll, 'nike');
 }
 
+/** `count` results that all invoke Nike (the cycle's replica, full-price and under-floor pairs). */
+export function nikeOnlyHtml(count: number): string {
+  const nike = [0, 1, 4];
+  const indices = Array.from({ length: count }, (_, j) => nike[j % 3]! + 5 * Math.floor(j / 3));
+  return amazonSearchHtml(count, STYLE, '', 'nike', indices);
+}
+
 /** Nike results, 40 at a time up to 120, as the audit e2e test scrolls them in. */
 export const NIKE_SEARCH_URL = 'https://www.amazon.com/s?k=nike';
-/** 2,000 Nike results on one page: a long audit session. */
+/** 2,000 results that all invoke Nike, on one page: a long audit session. */
 export const NIKE_MANY_URL = 'https://www.amazon.com/s?k=nike+shoes';
 /** A search that found nothing. */
 export const EMPTY_SEARCH_URL = 'https://www.amazon.com/s?k=zzzz';

@@ -1,0 +1,53 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { tabState } from '../../src/background/tab-state';
+import type { TabEntry } from '../../src/messaging/protocol';
+
+const entry = (n: number, title = `Listing ${n}`): TabEntry => ({
+  listing: {
+    marketplace: 'amazon',
+    key: `amazon:B0T${String(n).padStart(7, '0')}`,
+    url: `https://www.amazon.com/dp/B0T${String(n).padStart(7, '0')}`,
+    kind: 'card',
+    title,
+  },
+  assessment: { key: `amazon:B0T${String(n).padStart(7, '0')}`, level: 'unknown', score: 0, reasons: [] },
+});
+
+describe('a tab’s entries in session storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps page order across batches, a listing read again in its first place with its latest reading', async () => {
+    for (let batch = 0; batch < 30; batch++)
+      await tabState.add(
+        7,
+        Array.from({ length: 10 }, (_, i) => entry(batch * 10 + i)),
+      );
+    await tabState.add(7, [entry(25, 'Listing 25, read again'), entry(300), entry(300, 'Listing 300, twice')]);
+    const entries = await tabState.get(7);
+    expect(entries.map((e) => e.listing.title)).toEqual([
+      ...Array.from({ length: 301 }, (_, n) => `Listing ${n}`).map((title, n) =>
+        n === 25 ? 'Listing 25, read again' : n === 300 ? 'Listing 300, twice' : title,
+      ),
+    ]);
+  });
+
+  it('writes a batch as its own chunk beside a small manifest, and clears them all', async () => {
+    for (let batch = 0; batch < 5; batch++)
+      await tabState.add(
+        7,
+        Array.from({ length: 10 }, (_, i) => entry(batch * 10 + i)),
+      );
+    await tabState.add(8, [entry(1)]);
+    const stored = await fakeBrowser.storage.session.get(null);
+    expect(Object.keys(stored).sort()).toEqual(
+      ['tab:7', 'tab:7:0', 'tab:7:1', 'tab:7:2', 'tab:7:3', 'tab:7:4', 'tab:8', 'tab:8:0'].sort(),
+    );
+    expect((stored['tab:7:2'] as TabEntry[]).map((e) => e.listing.title)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Listing ${20 + i}`),
+    );
+    await tabState.clear(7);
+    expect(Object.keys(await fakeBrowser.storage.session.get(null)).sort()).toEqual(['tab:8', 'tab:8:0']);
+    expect(await tabState.get(7)).toEqual([]);
+  });
+});
