@@ -1,5 +1,5 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { storage } from 'wxt/utils/storage';
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
 import type { Assessment } from '../../src/risk/assessment';

@@ -1,11 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AuditBrandPicker } from '../../src/ui/AuditBrandPicker';
+import { AuditHistory } from '../../src/ui/AuditHistory';
+import type { AccuracyState } from '../../src/ui/accuracy';
 import { BrandSearch } from '../../src/ui/BrandSearch';
 import { t } from '../../src/ui/i18n';
 import { RegistryStatusPanel } from '../../src/ui/RegistryStatusPanel';
 import { ReportHistory } from '../../src/ui/ReportHistory';
 import { ReportingSettings } from '../../src/ui/ReportingSettings';
 import { SensitivitySetting } from '../../src/ui/SensitivitySetting';
+import { VolunteerSignIn } from '../../src/ui/VolunteerSignIn';
 
 const ANY_SHOP = { origins: ['https://*/*'] };
 
@@ -22,6 +26,8 @@ type Status =
 export function OptionsApp() {
   const [anyShop, setAnyShop] = useState<boolean | undefined>(undefined);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  // The sign-in's Check and Sign out, passed on to the accuracy the history shows.
+  const [accuracy, setAccuracy] = useState<AccuracyState | undefined>(undefined);
 
   useEffect(() => {
     document.title = t('options_title');
@@ -82,6 +88,13 @@ export function OptionsApp() {
         <h2 id="reports-heading">{t('options_reports_heading')}</h2>
         <ReportingSettings />
         <ReportHistory />
+      </section>
+      <section class="cg-audit" aria-labelledby="audit-heading">
+        <h2 id="audit-heading">{t('options_audit_heading')}</h2>
+        <p class="cg-hint">{t('options_audit_intro')}</p>
+        <AuditBrandPicker />
+        <VolunteerSignIn onAccuracy={setAccuracy} />
+        <AuditHistory accuracy={accuracy} />
       </section>
     </main>
   );

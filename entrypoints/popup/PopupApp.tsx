@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, type TabEntry } from '../../src/messaging/protocol';
+import { AuditViewButton } from '../../src/ui/AuditViewButton';
 import { formatPrice } from '../../src/ui/format';
 import { t } from '../../src/ui/i18n';
 import { LevelLabel, levelWord } from '../../src/ui/LevelLabel';
@@ -41,6 +42,7 @@ export function PopupApp() {
   return (
     <main class="cg-popup">
       <h1>{t('popup_title')}</h1>
+      {state.kind === 'ready' && <AuditViewButton tabId={state.tabId} />}
       {state.kind === 'loading' && <p role="status">{t('popup_loading')}</p>}
       {state.kind === 'error' && <p role="alert">{t('popup_error', [state.detail])}</p>}
       {state.kind === 'ready' && state.entries.length === 0 && <p>{t('popup_empty')}</p>}

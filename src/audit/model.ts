@@ -78,7 +78,8 @@ export function countsOf(session: AuditSession, rows: readonly AuditRow[]): Audi
 export function summaryOf(session: AuditSession, rows: readonly AuditRow[]): AuditSummary {
   const byMarketplace: AuditSummary['byMarketplace'] = {};
   for (const row of rows) {
-    const counts = (byMarketplace[row.listing.marketplace] ??= { suspect: 0, reported: 0 });
+    const counts = byMarketplace[row.listing.marketplace] ?? { suspect: 0, reported: 0 };
+    byMarketplace[row.listing.marketplace] = counts;
     if (isSuspect(row.assessment)) counts.suspect++;
     if (row.reportId) counts.reported++;
   }

@@ -2,7 +2,7 @@ import type { ReasonCode } from '../risk/assessment';
 import { SHOP, SITES } from '../sites/index';
 import { catalogueMessage } from '../ui/catalogue';
 import { describeReason } from '../ui/format';
-import { type MessageKey, t, useCatalogue } from '../ui/i18n';
+import { inCatalogue, type MessageKey, t } from '../ui/i18n';
 import { csvCell } from './csv';
 import type { Report, ReviewStatus } from './report';
 
@@ -560,20 +560,12 @@ function noticePlatform(listing: Listing, url: string): { id: string; title: str
 // ---------------------------------------------------------------------------------------------
 // Shared
 
-let catalogueInUse = false;
-
 /**
  * Words from the English catalogue: the files are for the marketplaces' English forms, and the
- * service has no browser i18n. NOTE: this installs the catalogue for the whole JavaScript realm
- * (i18n has no way to scope it), so on an extension page `t` and `uiLanguage` answer from the
- * English catalogue ("en") after the first export.
+ * service has no browser i18n. The page's own words are back in use once these are made.
  */
 function inEnglish<T>(words: () => T): T {
-  if (!catalogueInUse) {
-    useCatalogue(catalogueMessage);
-    catalogueInUse = true;
-  }
-  return words();
+  return inCatalogue(catalogueMessage, words);
 }
 
 /** A reason in the English catalogue's words. */

@@ -1,0 +1,35 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n';
+import { LevelLabel } from '../LevelLabel';
+import { ReasonList } from '../ReasonList';
+import type { ViewRow } from './rows';
+
+/** A row's reasons in full, below the list; Escape or Close returns the keyboard to the row. */
+export function ReasonsPanel(props: { id: string; row: ViewRow; onClose: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [props.row.key]);
+  const headingId = `${props.id}-heading`;
+  return (
+    <section
+      id={props.id}
+      class="cg-audit-reasons-panel"
+      aria-labelledby={headingId}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        props.onClose();
+      }}
+    >
+      <div class="cg-audit-reasons-head">
+        <h3 id={headingId} tabIndex={-1} ref={heading}>
+          {t('audit_reasons_heading', [props.row.listing.title])}
+        </h3>
+        <button type="button" class="cg-button" onClick={props.onClose}>
+          {t('audit_reasons_close')}
+        </button>
+      </div>
+      <LevelLabel level={props.row.assessment.level} />
+      <ReasonList reasons={props.row.assessment.reasons} />
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { storage } from 'wxt/utils/storage';
+import type { AuditRow, AuditSummary } from '../../audit/model';
+import type { BrandSummary } from '../../matching/search';
+import { sendMessage, type TabEntry } from '../../messaging/protocol';
+import { auditBrandsItem, auditRevisionItem } from '../../settings/audit';
+
+export type Load<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'error'; detail: string };
+
+export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export interface RegistryView {
+  brands: BrandSummary[];
+  version: number;
+}
+
+/** The brands of the registry in use and its version. */
+export function useRegistry(): Load<RegistryView> {
+  const [load, setLoad] = useState<Load<RegistryView>>({ kind: 'loading' });
+  useEffect(() => {
+    let alive = true;
+    Promise.all([sendMessage('registryBrands', null), sendMessage('registryStatus', null)]).then(
+      ([brands, status]) => alive && setLoad({ kind: 'ready', value: { brands, version: status.version } }),
+      (error: unknown) => alive && setLoad({ kind: 'error', detail: errorText(error) }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return load;
+}
+
+/** The registry ids the volunteer audits, followed as the options page changes them. */
+export function useAuditedBrands(): Load<string[]> {
+  const [load, setLoad] = useState<Load<string[]>>({ kind: 'loading' });
+  useEffect(() => {
+    let alive = true;
+    auditBrandsItem.getValue().then(
+      (ids) => alive && setLoad({ kind: 'ready', value: ids }),
+      (error: unknown) => alive && setLoad({ kind: 'error', detail: errorText(error) }),
+    );
+    const unwatch = auditBrandsItem.watch((ids) => alive && setLoad({ kind: 'ready', value: ids ?? [] }));
+    return () => {
+      alive = false;
+      unwatch();
+    };
+  }, []);
+  return load;
+}
+
+export interface SessionView {
+  summary: AuditSummary | null;
+  rows: AuditRow[];
+}
+
+/**
+ * The open session and its rows, read again whenever the background bumps the audit revision.
+ * A read asked for while one runs follows it, so no change is missed and reads never pile up.
+ */
+export function useSession(): {
+  load: Load<SessionView>;
+  refresh: () => Promise<void>;
+  /** Changes the rows shown at once (a selection), ahead of the background's answer. */
+  patch: (change: (view: SessionView) => SessionView) => void;
+} {
+  const [load, setLoad] = useState<Load<SessionView>>({ kind: 'loading' });
+  const alive = useRef(true);
+  const running = useRef<Promise<void> | undefined>(undefined);
+  const again = useRef(false);
+
+  function refresh(): Promise<void> {
+    if (running.current) {
+      again.current = true;
+      return running.current;
+    }
+    const run = (async () => {
+      do {
+        again.current = false;
+        try {
+          const [summary, rows] = await Promise.all([sendMessage('auditState', null), sendMessage('auditRows', null)]);
+          if (alive.current) setLoad({ kind: 'ready', value: { summary, rows: summary ? rows : [] } });
+        } catch (error) {
+          if (alive.current) setLoad({ kind: 'error', detail: errorText(error) });
+        }
+      } while (again.current && alive.current);
+    })();
+    running.current = run.finally(() => {
+      running.current = undefined;
+    });
+    return running.current;
+  }
+
+  useEffect(() => {
+    alive.current = true;
+    void refresh();
+    const unwatch = auditRevisionItem.watch(() => void refresh());
+    return () => {
+      alive.current = false;
+      unwatch();
+    };
+  }, []);
+
+  const patch = (change: (view: SessionView) => SessionView) =>
+    setLoad((previous) => (previous.kind === 'ready' ? { kind: 'ready', value: change(previous.value) } : previous));
+
+  return { load, refresh, patch };
+}
+
+/** The least time between two reads of a tab's entries while its page reads batch after batch. */
+export const TAB_REREAD_MS = 250;
+
+/**
+ * What the tab's page was found to hold, in page order: asked of the background, and asked again
+ * whenever the tab's record in session storage (`session:tab:<id>`) changes, which the background
+ * rewrites with each batch the page reads and clears when the page moves on. Only the change is
+ * used, not the record's shape; reads follow one another at most every TAB_REREAD_MS.
+ */
+export function useTabEntries(tabId: number | undefined, url: string | undefined): Load<TabEntry[]> {
+  const [load, setLoad] = useState<Load<TabEntry[]>>({ kind: 'loading' });
+  useEffect(() => {
+    if (tabId === undefined) return;
+    let alive = true;
+    let running = false;
+    let again = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    setLoad({ kind: 'loading' });
+
+    const read = async () => {
+      running = true;
+      do {
+        again = false;
+        try {
+          const entries = await sendMessage('getTabAssessments', tabId);
+          if (alive) setLoad({ kind: 'ready', value: entries });
+        } catch (error) {
+          if (alive) setLoad({ kind: 'error', detail: errorText(error) });
+        }
+        if (again && alive) await new Promise((resolve) => setTimeout(resolve, TAB_REREAD_MS));
+      } while (again && alive);
+      running = false;
+    };
+    void read();
+    const unwatch = storage.watch(`session:tab:${tabId}`, () => {
+      if (!alive) return;
+      if (running) again = true;
+      else if (timer === undefined)
+        timer = setTimeout(() => {
+          timer = undefined;
+          if (alive) void read();
+        }, 0);
+    });
+    return () => {
+      alive = false;
+      if (timer !== undefined) clearTimeout(timer);
+      unwatch();
+    };
+  }, [tabId, url]);
+  return load;
+}
