@@ -1,0 +1,321 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditRow } from '../../src/audit/model';
+import { parseSavedPage } from '../../src/cli/dom';
+import { registryFromDisk } from '../../src/cli/registry-files';
+import { buildIndex } from '../../src/matching/match-index';
+import { composeReport } from '../../src/reports/compose';
+import { EXPORT_FORMATS, type ExportFormat, exportReports } from '../../src/reports/evidence';
+import { assessAll } from '../../src/risk/batch';
+import { amazonSearchHtml } from '../support/amazon-cards';
+import { readListings } from '../support/read';
+import { SCREENSHOTS } from './support/build';
+import { type Chromium, launchChromium, readBadges } from './support/chromium';
+import { outboxEntries, reporterIdOf, serviceReports, tabIdFrom } from './support/reports';
+import { EMPTY_SEARCH_URL, NIKE_MANY_URL, NIKE_SEARCH_URL } from './support/search-page';
+import { freePort, run, startService, stopProcess } from './support/sync';
+
+// The extension's own global, as code evaluated in its pages sees it.
+declare const chrome: typeof import('wxt/browser').browser;
+
+const VOLUNTEER = { name: 'Ada Volunteer', email: 'ada@example.org' };
+const BUTTON_OF: Record<ExportFormat, string> = {
+  csv: 'CSV',
+  json: 'JSON',
+  vero: 'eBay VeRO',
+  'amazon-asins': 'Amazon ASINs',
+  'alibaba-ipp': 'Alibaba IPP',
+  'dsa-notice': 'DSA notice',
+};
+
+/** What the engine, run here in Node on the same 120 results, says invokes Nike, in page order. */
+function expectedNikeRows(): { key: string; level: string }[] {
+  const listings = readListings(
+    parseSavedPage(amazonSearchHtml(120, '', '', 'nike'), NIKE_SEARCH_URL),
+    NIKE_SEARCH_URL,
+  );
+  const assessments = assessAll(listings, buildIndex(registryFromDisk()), { sensitivity: 'balanced' });
+  return listings.flatMap((listing, i) =>
+    assessments[i]!.brand === 'Nike' ? [{ key: listing.key, level: assessments[i]!.level }] : [],
+  );
+}
+
+const LEVEL_WORD: Record<string, string> = {
+  high: 'High risk',
+  caution: 'Caution',
+  none: 'No warning signs',
+  unknown: 'Not assessed',
+};
+
+describe('Chromium: audit mode for brand volunteers', () => {
+  let temp: string;
+  let data: string;
+  let service: ChildProcess | undefined;
+  let browser: Chromium;
+  let ext: Page;
+  let panel: Page;
+  let search: Page;
+
+  /** The audit view's progress line (pages, seen, suspect, selected, reported). */
+  const progress = () => panel.locator('.cg-audit-progress').textContent();
+
+  /** A message to the background from the extension page, as the extension's own pages send it. */
+  const ask = <T>(type: string, data: unknown): Promise<T> =>
+    ext.evaluate(
+      async ([type, data]) => {
+        const answer = (await chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() })) as {
+          res?: unknown;
+          err?: { message: string };
+        };
+        if (answer.err) throw new Error(answer.err.message);
+        return answer.res;
+      },
+      [type, data] as const,
+    ) as Promise<T>;
+
+  /** The audit grid's rows as drawn while its body is scrolled from top to bottom (it draws only those in view). */
+  async function gridRows(page: Page): Promise<{ index: number; key: string; level: string }[]> {
+    return page.evaluate(async () => {
+      const body = document.querySelector('.cg-audit-body') as HTMLElement;
+      const found = new Map<number, { index: number; key: string; level: string }>();
+      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      for (let top = 0; ; top += Math.max(50, body.clientHeight / 2)) {
+        body.scrollTop = top;
+        await frame();
+        for (const row of document.querySelectorAll<HTMLElement>('tr[data-key]')) {
+          const index = Number(row.getAttribute('aria-rowindex'));
+          const level = row.querySelector('.cg-audit-c-level')?.textContent?.replace(/^\W+/, '').trim() ?? '';
+          found.set(index, { index, key: row.dataset.key!, level });
+        }
+        if (top >= body.scrollHeight) break;
+      }
+      body.scrollTop = 0;
+      return [...found.values()].sort((a, b) => a.index - b.index);
+    });
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    temp = mkdtempSync(join(tmpdir(), 'cg-audit-'));
+    data = join(temp, 'data');
+    const keys = join(temp, 'keys');
+    const port = await freePort();
+    // Bulk reports arrive faster than a shopper's 30 a minute.
+    service = await startService({ port, data, keys, extra: ['--rate-reporter', '100000'] });
+    const origin = `http://127.0.0.1:${port}`;
+    await run('npx', ['wxt', 'build'], {
+      CG_REGISTRY_URL: origin,
+      CG_REGISTRY_KEYS: join(keys, 'registry-signing.public.jwk.json'),
+      CG_OUT_DIR: join(temp, 'ext'),
+    });
+    browser = await launchChromium(join(temp, 'ext', 'chrome-mv3'));
+    await browser.context.route(
+      (url) => url.origin === origin,
+      (route) => route.continue(),
+    );
+    ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await ext.evaluate(
+      (volunteer) => chrome.storage.local.set({ auditBrands: ['nike', 'not-a-brand'], volunteer }),
+      VOLUNTEER,
+    );
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stopProcess(service);
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  });
+
+  it('a. lists every card of the brand as the page scrolls in, in order, with the badges’ levels; outlines the card a row points at', async () => {
+    search = await browser.context.newPage();
+    await search.goto(NIKE_SEARCH_URL);
+    const cards = () => search.evaluate(() => document.querySelectorAll('.s-result-item').length);
+    // Infinite scroll: 40, then 80, then 120 as the reader reaches the bottom.
+    for (let round = 0; round < 10 && (await cards()) < 120; round++) {
+      await search.evaluate(() => scrollTo(0, document.body.scrollHeight));
+      await search.waitForTimeout(300);
+    }
+    expect(await cards()).toBe(120);
+    const tabId = await tabIdFrom(ext, NIKE_SEARCH_URL);
+
+    panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+    // The unknown brand is named, with what to do.
+    await expect
+      .poll(() => panel.locator('body').textContent())
+      .toContain('“not-a-brand” is not a brand of the registry in use');
+
+    const expected = expectedNikeRows();
+    expect(expected.length).toBe(72);
+    await expect.poll(async () => (await gridRows(panel)).length, { timeout: 30_000 }).toBe(expected.length);
+    const rows = await gridRows(panel);
+    expect(rows.map((row) => row.key)).toEqual(expected.map((row) => row.key));
+    expect(rows.map((row) => row.level)).toEqual(expected.map((row) => LEVEL_WORD[row.level]));
+    // The same levels as the badges on the page (cards show badges for warnings only).
+    const badges = await readBadges(search);
+    expect(badges.length).toBe(expected.filter((row) => row.level === 'high' || row.level === 'caution').length);
+    for (const badge of badges) {
+      const row = rows.find((candidate) => candidate.key === badge.key);
+      expect(badge.label, badge.key).toBe(`Counterfeit Guard: ${row?.level}`);
+    }
+    // Only the rows in view are drawn.
+    expect(await panel.locator('tr[data-key]').count()).toBeLessThan(40);
+
+    // Pointing at a row outlines its card on the page, and leaving lets it go.
+    const first = panel.locator('tr[data-key]').first();
+    const asin = (await first.getAttribute('data-key'))!.split(':')[1]!;
+    const outline = () =>
+      search.evaluate((id) => (document.querySelector(`[data-asin="${id}"]`) as HTMLElement).style.outline, asin);
+    await first.hover();
+    await expect.poll(outline).toMatch(/solid.*3px|3px.*solid/);
+    await panel.mouse.move(0, 0);
+    await panel.getByRole('heading').first().hover();
+    await expect.poll(outline).toBe('');
+    await panel.screenshot({ path: join(SCREENSHOTS, 'chromium-audit-view.png') });
+  });
+
+  it('b. a session: select the suspect ones, report them: the service holds exactly those', async () => {
+    await panel.getByRole('button', { name: 'Start audit session' }).click();
+    await panel.getByRole('tab', { name: /^Session/ }).click();
+    const expected = expectedNikeRows();
+    await expect.poll(() => progress()).toContain(`listings seen: ${expected.length}`);
+    const suspect = expected.filter((row) => row.level === 'high' || row.level === 'caution').map((row) => row.key);
+    await panel.getByRole('button', { name: 'Select all suspect shown' }).click();
+    await panel.getByRole('button', { name: `Report selected (${suspect.length})` }).click();
+    await expect
+      .poll(() => panel.locator('body').textContent(), { timeout: 30_000 })
+      .toContain(`Reported ${suspect.length}`);
+    // Each went through the outbox, complete on its own; after the undo window, to the service.
+    await expect.poll(() => serviceReports(data).length, { timeout: 60_000, interval: 1000 }).toBe(suspect.length);
+    expect(
+      serviceReports(data)
+        .map((report) => report.listing.key)
+        .sort(),
+    ).toEqual([...suspect].sort());
+    expect(serviceReports(data).every((report) => report.brand === 'nike' && report.level !== 'none')).toBe(true);
+    const outbox = await outboxEntries(ext);
+    expect(outbox.filter((entry) => entry.bulk).length).toBe(suspect.length);
+    await expect.poll(() => progress()).toContain(`reported: ${suspect.length}`);
+  });
+
+  it('c. each export gives the file the evidence formats make of the session, line by line', async () => {
+    const rows = await ask<AuditRow[]>('auditRows', null);
+    expect(rows.map((row) => row.key)).toEqual(expectedNikeRows().map((row) => row.key));
+    const reporterId = (await reporterIdOf(ext))!;
+    const registryVersion = (await ask<{ version: number }>('registryStatus', null)).version;
+    for (const format of EXPORT_FORMATS) {
+      const [download] = await Promise.all([
+        panel.waitForEvent('download'),
+        panel.getByRole('button', { name: BUTTON_OF[format], exact: true }).click(),
+      ]);
+      const text = readFileSync((await download.path())!, 'utf8');
+      const now = new Date();
+      const expected = exportReports(
+        format,
+        rows.map((row) => ({
+          report: composeReport(row.listing, row.assessment, {
+            reporterId,
+            brandId: row.brand,
+            registryVersion,
+            extensionVersion: '0.1.0',
+            now,
+          }),
+        })),
+        { now, ...VOLUNTEER },
+      );
+      expect(download.suggestedFilename()).toBe(expected.fileName);
+      // Each report is made afresh for the file: its random id and time differ, nothing else.
+      const comparable = (body: string) =>
+        body
+          .replace(/^\uFEFF/, '')
+          .replace(/\b[0-9a-f]{32}\b/g, (id) => (id === reporterId ? id : 'ID'))
+          .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, 'TIME')
+          .split(/\r?\n/);
+      const got = comparable(text);
+      const want = comparable(expected.body);
+      expect(got.length, format).toBe(want.length);
+      for (const [i, line] of want.entries()) expect(got[i], `${format} line ${i + 1}`).toBe(line);
+    }
+    // Spot checks that do not rely on the formats' own code: every ASIN once, every address in the notice.
+    const asins = rows.map((row) => row.key.split(':')[1]!);
+    const [asinFile] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Amazon ASINs', exact: true }).click(),
+    ]);
+    const asinLines = readFileSync((await asinFile.path())!, 'utf8').split(/\r?\n/);
+    for (const asin of asins)
+      expect(
+        asinLines.filter((line) => line === asin),
+        asin,
+      ).toHaveLength(1);
+    const [notice] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.getByRole('button', { name: 'DSA notice', exact: true }).click(),
+    ]);
+    const noticeText = readFileSync((await notice.path())!, 'utf8');
+    for (const row of rows) expect(noticeText).toContain(row.listing.url);
+    expect(noticeText).toContain(VOLUNTEER.email);
+  });
+
+  it('d. a page with no listings says so', async () => {
+    const empty = await browser.context.newPage();
+    await empty.goto(EMPTY_SEARCH_URL);
+    const tabId = await tabIdFrom(ext, EMPTY_SEARCH_URL);
+    const view = await browser.context.newPage();
+    await view.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+    await expect
+      .poll(() => view.locator('body').textContent())
+      .toContain('No listings have been read on this page yet.');
+    await view.close();
+    await empty.close();
+  });
+
+  it('e. 2,000 listings in one session: a few dozen rows drawn, the last one reachable, export with progress', async () => {
+    // A new session, with no other result page open: exactly the 2,000.
+    await search.close();
+    await ask('endAudit', null);
+    await ask('startAudit', null);
+    const many = await browser.context.newPage();
+    await many.goto(NIKE_MANY_URL);
+    await panel.reload();
+    await panel.getByRole('tab', { name: /^Session/ }).click();
+    await expect
+      .poll(() => progress(), {
+        timeout: 120_000,
+        interval: 1000,
+      })
+      .toMatch(/listings seen: 2,?000\b/);
+    expect(await panel.locator('tr[data-key]').count()).toBeLessThan(60);
+    await panel.locator('.cg-audit-body').evaluate((body) => {
+      body.scrollTop = body.scrollHeight;
+    });
+    await expect.poll(() => panel.locator('tr[aria-rowindex="2001"]').count()).toBe(1);
+    expect(await panel.locator('tr[data-key]').count()).toBeLessThan(60);
+
+    // The export shows its progress while it works, and the file holds every listing.
+    await panel.evaluate(() => {
+      const seen = { progress: false };
+      (window as unknown as { cgSeen: typeof seen }).cgSeen = seen;
+      new MutationObserver(() => {
+        if (document.querySelector('progress')) seen.progress = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    const [download] = await Promise.all([
+      panel.waitForEvent('download', { timeout: 60_000 }),
+      panel.getByRole('button', { name: 'CSV', exact: true }).click(),
+    ]);
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines.length).toBe(2001);
+    expect(await panel.evaluate(() => (window as unknown as { cgSeen: { progress: boolean } }).cgSeen.progress)).toBe(
+      true,
+    );
+    await many.close();
+  }, 240_000);
+});
