@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '../messaging/protocol';
 import { historyCsv, historyFileName, historyJson } from '../reports/history-export';
 import { dueAt, type OutboxView, type SendFailure, withdrawable } from '../reports/outbox-model';
+import { download } from './download';
 import { type MessageKey, t, uiLanguage } from './i18n';
 
 /** How often the history is read again while the page is in view. */
@@ -85,20 +86,6 @@ function webUrl(url: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The text as a file the browser downloads. */
-function download(text: string, type: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Firefox reads the object URL after the click returns: keep it a while.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /**

@@ -1,18 +1,14 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AuditRow, AuditSummary } from '../../src/audit/model';
-import { registerBackground } from '../../src/background/handlers';
 import type { Listing } from '../../src/listing/listing';
 import { check, type Sender } from '../../src/messaging/guard';
-import { removeAllListeners } from '../../src/messaging/protocol';
 import type { OutboxView } from '../../src/reports/outbox-model';
 import { auditBrandsItem, auditRevisionItem } from '../../src/settings/audit';
 import { amazonSearchHtml } from '../support/amazon-cards';
 import { parseHtml } from '../support/fixtures';
-import { deliver } from '../support/messages';
-import { installPermissions } from '../support/permissions';
+import { answer as answerFrom, deliver, freshBackground } from '../support/messages';
 import { readListings } from '../support/read';
 
 const ID = fakeBrowser.runtime.id;
@@ -24,22 +20,12 @@ const sidePanel: Sender = { id: ID, url: fakeBrowser.runtime.getURL('/sidepanel.
 /** The generated Nike search page's first n results, read as the content script reads them. */
 const nikeCards = (n: number): Listing[] => readListings(parseHtml(amazonSearchHtml(n, '', '', 'nike')), PAGE);
 
-const answer = async (type: string, data: unknown, sender: Sender = sidePanel) => {
-  const { res, err } = await deliver(type, data, sender);
-  if (err) throw new Error(err.message);
-  return res;
-};
+/** Audit messages come from the audit view unless said otherwise. */
+const answer = (type: string, data: unknown, sender: Sender = sidePanel) => answerFrom(type, data, sender);
 
 describe('audit sessions in the background', () => {
   beforeEach(async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    globalThis.indexedDB = new IDBFactory();
-    removeAllListeners();
-    fakeBrowser.reset();
-    fakeBrowser.runtime.getManifest = (() => ({ manifest_version: 3, name: 'test', version: '0.1.0' })) as never;
-    installPermissions();
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    registerBackground();
+    freshBackground();
   });
   afterEach(() => {
     vi.useRealTimers();

@@ -1,19 +1,16 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { registerBackground } from '../../src/background/handlers';
 import type { Listing } from '../../src/listing/listing';
 import type { Sender } from '../../src/messaging/guard';
-import { type ReportAnswer, removeAllListeners } from '../../src/messaging/protocol';
+import type { ReportAnswer } from '../../src/messaging/protocol';
 import { REPORT_LIMIT_PER_MINUTE } from '../../src/reports/build-config';
 import type { OutboxView } from '../../src/reports/outbox-model';
 import { ReportSchema } from '../../src/reports/report';
 import { genuineItem, reporterIdItem, screenshotsItem } from '../../src/settings/reporting';
 import { fixture, parseHtml } from '../support/fixtures';
-import { deliver } from '../support/messages';
-import { installPermissions } from '../support/permissions';
+import { answer, deliver, freshBackground } from '../support/messages';
 import { readListings } from '../support/read';
 
 const ID = fakeBrowser.runtime.id;
@@ -29,23 +26,9 @@ const lv = (): Listing => {
 /** The same listing under another ASIN: a page of many suspects. */
 const lvAs = (n: number): Listing => ({ ...lv(), key: `amazon:B0TESTL${String(n).padStart(3, '0')}` });
 
-const answer = async (type: string, data: unknown, sender: Sender) => {
-  const { res, err } = await deliver(type, data, sender);
-  if (err) throw new Error(err.message);
-  return res;
-};
-
 describe('reporting in the background', () => {
   beforeEach(async () => {
-    // A fresh worker: no listeners, empty storage, an empty database; timers held so nothing is sent.
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    globalThis.indexedDB = new IDBFactory();
-    removeAllListeners();
-    fakeBrowser.reset();
-    fakeBrowser.runtime.getManifest = (() => ({ manifest_version: 3, name: 'test', version: '0.1.0' })) as never;
-    installPermissions();
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
-    registerBackground();
+    freshBackground();
     await answer('assessListings', [lv()], contentScript);
   });
   afterEach(() => {
