@@ -45,17 +45,20 @@ export function registerAudit(accept: Accept, registry: RegistryHolder, reportin
     const known = new Set((await registry.index()).brands.map((brand) => brand.id));
     const brands = (await auditBrandsItem.getValue()).filter((id) => known.has(id));
     if (brands.length === 0) throw new Error('choose at least one brand of the registry to audit, in the options');
-    await serialised(() => auditStore.start(brands, Date.now()));
-    // What the open tabs already show counts: the volunteer often opens the page first.
-    for (const tab of await browser.tabs.query({})) {
-      if (tab.id === undefined || !tab.url) continue;
-      const entries = await tabState.get(tab.id);
-      await observe(
-        tab.url,
-        entries.map((entry) => entry.listing),
-        entries.map((entry) => entry.assessment),
-      );
-    }
+    // The start and what the open tabs already show, in one queued step: a batch read meanwhile
+    // waits, so the order of first sight stays the pages' own.
+    await serialised(async () => {
+      await auditStore.start(brands, Date.now());
+      for (const tab of await browser.tabs.query({})) {
+        if (tab.id === undefined || !tab.url) continue;
+        const entries = await tabState.get(tab.id);
+        await record(
+          tab.url,
+          entries.map((entry) => entry.listing),
+          entries.map((entry) => entry.assessment),
+        );
+      }
+    });
     await changed();
     return (await openSummary())!;
   });
@@ -135,19 +138,21 @@ export function registerAudit(accept: Accept, registry: RegistryHolder, reportin
 
   /** Records what a page showed of the audited brands, when a session is open. */
   function observe(pageUrl: string, listings: readonly Listing[], assessments: readonly Assessment[]) {
-    return serialised(async () => {
-      const session = await auditStore.open();
-      if (!session) return;
-      const audited = new Set(session.brands);
-      const ids = new Map((await registry.index()).brands.map((brand) => [brand.name, brand.id]));
-      const found: Found[] = [];
-      for (const [i, listing] of listings.entries()) {
-        const assessment = assessments[i]!;
-        const brand = assessment.brand ? ids.get(assessment.brand) : undefined;
-        if (brand && audited.has(brand)) found.push({ listing, assessment, brand });
-      }
-      if (await auditStore.record(pageUrl, found, Date.now())) await changed();
-    });
+    return serialised(() => record(pageUrl, listings, assessments));
+  }
+
+  async function record(pageUrl: string, listings: readonly Listing[], assessments: readonly Assessment[]) {
+    const session = await auditStore.open();
+    if (!session) return;
+    const audited = new Set(session.brands);
+    const ids = new Map((await registry.index()).brands.map((brand) => [brand.name, brand.id]));
+    const found: Found[] = [];
+    for (const [i, listing] of listings.entries()) {
+      const assessment = assessments[i]!;
+      const brand = assessment.brand ? ids.get(assessment.brand) : undefined;
+      if (brand && audited.has(brand)) found.push({ listing, assessment, brand });
+    }
+    if (await auditStore.record(pageUrl, found, Date.now())) await changed();
   }
 
   return { observe };

@@ -93,7 +93,19 @@ export function registerReporting(accept: Accept, registry: RegistryHolder) {
    * uses, and stored before the answer. A screenshot of `screenshotTab` goes with a report when
    * the reporter turned screenshots on.
    */
-  async function file(
+  // One filing at a time: the "already reported" check and the store that follows it must not
+  // interleave with another filing of the same listing (a badge and the audit view at once).
+  let filing: Promise<unknown> = Promise.resolve();
+  function file(...args: Parameters<typeof fileNow>): Promise<ReportAnswer> {
+    const next = filing.then(
+      () => fileNow(...args),
+      () => fileNow(...args),
+    );
+    filing = next.catch(() => undefined);
+    return next;
+  }
+
+  async function fileNow(
     kind: OutboxKind,
     listing: Listing,
     assessment: Assessment,

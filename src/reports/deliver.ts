@@ -38,12 +38,23 @@ export async function deliver(entry: OutboxEntry, operation: Operation, options:
     return fail(isTimeout(error) ? { code: 'timeout' } : { code: 'unreachable' });
   }
   const status = response.status;
-  if (status >= 200 && status < 300) return { ok: true };
-  // A withdrawal the service knows nothing of: the report never arrived, so it is withdrawn.
-  if (operation === 'withdraw' && status === 404) return { ok: true };
+  const answer = jsonOf(text);
+  // Only the service's own answer counts: a portal or proxy answering in its place proves nothing.
+  if (status >= 200 && status < 300)
+    return answer?.id === entry.id ? { ok: true } : fail({ code: 'server_error', status });
+  // A withdrawal of a report the service never received: there is nothing to withdraw.
+  // Any other 404 to a withdrawal is a service without the route (older, or misrouted): try again later.
+  if (operation === 'withdraw' && status === 404)
+    return answer?.error === 'unknown_report' ? { ok: true } : fail({ code: 'server_error', status });
   if (status === 429) return fail({ code: 'rate_limited', ...retryAfter(response) });
-  if (status === 408 || status >= 500) return fail({ code: 'server_error', status });
-  return fail({ code: 'refused', status, detail: messageOf(text) });
+  // A refusal is final only when the service itself gives it, in its JSON error shape.
+  if (status >= 400 && status < 500 && status !== 408 && typeof answer?.error === 'string')
+    return fail({
+      code: 'refused',
+      status,
+      detail: typeof answer.message === 'string' ? answer.message.slice(0, 300) : '',
+    });
+  return fail({ code: 'server_error', status });
 }
 
 const fail = (failure: SendFailure): SendResult => ({ ok: false, failure });
@@ -56,13 +67,12 @@ function retryAfter(response: Response): { retryAfterSeconds?: number } {
   return Number.isFinite(seconds) && seconds > 0 ? { retryAfterSeconds: Math.min(seconds, 3600) } : {};
 }
 
-/** The service's own words for a refusal (its JSON `message`), bounded: they are shown in the history. */
-function messageOf(text: string): string {
+/** The service's JSON answer, if that is what came. */
+function jsonOf(text: string): { id?: unknown; error?: unknown; message?: unknown } | undefined {
   try {
-    const message = (JSON.parse(text) as { message?: unknown }).message;
-    if (typeof message === 'string') return message.slice(0, 300);
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? value : undefined;
   } catch {
-    // not JSON: say nothing rather than show a page of HTML
+    return undefined;
   }
-  return '';
 }

@@ -142,7 +142,8 @@ export const undoable = (entry: OutboxEntry): boolean => entry.status === 'queue
 /** Whether the reporter can still withdraw it. Feedback, once sent, cannot be (the service keeps it as given). */
 export function withdrawable(entry: OutboxEntry): boolean {
   if (entry.status === 'withdrawing' || entry.status === 'withdrawn') return false;
-  return entry.kind === 'report' || entry.status !== 'sent';
+  // Feedback cannot be withdrawn from the service: only while it surely has not gone.
+  return entry.kind === 'report' || undoable(entry) || entry.status === 'failed';
 }
 
 export function withdraw(entry: OutboxEntry, now: number): OutboxEntry {

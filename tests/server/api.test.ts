@@ -253,7 +253,7 @@ describe('withdrawing a report (SQLite)', () => {
   }
 
   const reporterN = (n: number) => `reporter-withdraw-${String(n).padStart(7, '0')}`;
-  const NOT_FOUND = { error: 'not_found', message: 'No report with this id from this reporter.' };
+  const NOT_FOUND = { error: 'unknown_report', message: 'No report with this id from this reporter.' };
   const flaggedOf = (body: string) =>
     (JSON.parse((JSON.parse(body) as SignedArtifact).payload) as SignedPayload).registry.flagged;
   const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

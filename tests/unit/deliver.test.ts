@@ -114,25 +114,49 @@ describe('what goes to the service', () => {
 });
 
 describe('what the answer means', () => {
-  it('201 to a send and 200 to a withdrawal are success', async () => {
-    expect((await attempt(reportEntry(), 'send', () => new Response(null, { status: 201 }))).result).toEqual({
+  it('the service’s own 201 to a send and 200 to a withdrawal, naming the entry, are success', async () => {
+    const entry = reportEntry();
+    expect((await attempt(entry, 'send', () => json(201, { id: entry.id, status: 'received' }))).result).toEqual({
       ok: true,
     });
-    expect((await attempt(reportEntry(), 'withdraw', () => new Response('{}', { status: 200 }))).result).toEqual({
+    expect((await attempt(entry, 'withdraw', () => json(200, { id: entry.id, status: 'withdrawn' }))).result).toEqual({
       ok: true,
     });
   });
 
-  it('a withdrawal the service knows nothing of (404) is done: the report never arrived', async () => {
+  it('a 2xx that does not name the entry (a portal, a proxy) is not proof: tried again', async () => {
+    const entry = reportEntry();
+    expect((await attempt(entry, 'send', () => new Response('<html>Welcome</html>', { status: 200 }))).result).toEqual({
+      ok: false,
+      failure: { code: 'server_error', status: 200 },
+    });
+    expect((await attempt(entry, 'send', () => json(201, { id: 'someone-else-0000' }))).result).toEqual({
+      ok: false,
+      failure: { code: 'server_error', status: 201 },
+    });
+  });
+
+  it('a withdrawal the service knows nothing of (404, unknown_report) is done: the report never arrived', async () => {
     const { result } = await attempt(reportEntry(), 'withdraw', () =>
-      json(404, { error: 'not_found', message: 'No report with this id from this reporter.' }),
+      json(404, { error: 'unknown_report', message: 'No report with this id from this reporter.' }),
     );
     expect(result).toEqual({ ok: true });
   });
 
-  it('404 to a send is a refusal, not a success', async () => {
-    const { result } = await attempt(reportEntry(), 'send', () => json(404, { message: 'no such route' }));
+  it('a 404 for the route itself (an older service) is not a withdrawal: tried again', async () => {
+    const { result } = await attempt(reportEntry(), 'withdraw', () =>
+      json(404, { error: 'not_found', message: 'No POST /v1/reports/x/withdraw here.' }),
+    );
+    expect(result).toEqual({ ok: false, failure: { code: 'server_error', status: 404 } });
+  });
+
+  it('404 to a send is a refusal when the service gives it, and tried again when something else does', async () => {
+    const { result } = await attempt(reportEntry(), 'send', () =>
+      json(404, { error: 'not_found', message: 'no such route' }),
+    );
     expect(result).toEqual({ ok: false, failure: { code: 'refused', status: 404, detail: 'no such route' } });
+    const other = await attempt(reportEntry(), 'send', () => json(404, { message: 'no such route' }));
+    expect(other.result).toEqual({ ok: false, failure: { code: 'server_error', status: 404 } });
   });
 
   it('429 is rate limited, with Retry-After in seconds when given', async () => {
@@ -169,10 +193,12 @@ describe('what the answer means', () => {
     expect(result).toEqual({ ok: false, failure: { code: 'refused', status, detail: 'listing.url: Invalid URL' } });
   });
 
-  it('a refusal without a JSON message has an empty detail, and a long message is bounded', async () => {
+  it('a 4xx page that is not the service’s (a proxy’s block page) is tried again; a long message is bounded', async () => {
     const html = await attempt(reportEntry(), 'send', () => new Response('<h1>Forbidden</h1>', { status: 403 }));
-    expect(html.result).toEqual({ ok: false, failure: { code: 'refused', status: 403, detail: '' } });
-    const long = await attempt(reportEntry(), 'send', () => json(400, { message: 'x'.repeat(5_000) }));
+    expect(html.result).toEqual({ ok: false, failure: { code: 'server_error', status: 403 } });
+    const long = await attempt(reportEntry(), 'send', () =>
+      json(400, { error: 'invalid', message: 'x'.repeat(5_000) }),
+    );
     expect(long.result).toMatchObject({ ok: false, failure: { code: 'refused', status: 400 } });
     if (!long.result.ok && long.result.failure.code === 'refused')
       expect(long.result.failure.detail.length).toBeLessThanOrEqual(300);

@@ -74,6 +74,15 @@ describe('reporting in the background', () => {
     expect(again).toMatchObject({ outcome: 'already', entry: { id: first.entry.id } });
   });
 
+  it('files one report when two clicks for the same listing arrive together', async () => {
+    const answers = (await Promise.all([
+      answer('reportListing', { key: 'amazon:B0TESTLVB1' }, contentScript),
+      answer('reportListing', { key: 'amazon:B0TESTLVB1', tabId: TAB }, popup),
+    ])) as ReportAnswer[];
+    expect(answers.map((a) => a.outcome).sort()).toEqual(['already', 'reported']);
+    expect(await answer('reportHistory', null, popup)).toHaveLength(1);
+  });
+
   it('takes a popup report for the named tab, and refuses a popup report without one', async () => {
     const result = (await answer('reportListing', { key: 'amazon:B0TESTLVB1', tabId: TAB }, popup)) as ReportAnswer;
     expect(result.outcome).toBe('reported');

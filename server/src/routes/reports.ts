@@ -26,7 +26,8 @@ export function reportRoutes(app: FastifyInstance, storage: Storage, limiters: L
     }
     const result = await storage.withdrawReport(id.output, withdrawal.reporterId, new Date().toISOString());
     if (!result) {
-      return reply.status(404).send({ error: 'not_found', message: 'No report with this id from this reporter.' });
+      // Its own code, so that a client can tell "no such report" from "no such route".
+      return reply.status(404).send({ error: 'unknown_report', message: 'No report with this id from this reporter.' });
     }
     // Withdrawn before: the same answer, with the first withdrawal's time.
     if (!result.withdrawn) reply.header('idempotent-replay', 'true');

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { newEntry, withdraw, withdrawable } from '../../src/reports/outbox-model';
+import type { Feedback } from '../../src/reports/report';
+import { makeReport } from '../server/fixtures';
+
+const { category: _c, level: _l, reasons: _r, ...shared } = makeReport();
+const feedback: Feedback = { ...shared };
+
+describe('what can be withdrawn', () => {
+  it('feedback only while it surely has not gone: once an attempt may have reached the service, it stays', () => {
+    const queued = newEntry('feedback', feedback, 0);
+    expect(withdrawable(queued)).toBe(true);
+    expect(withdraw(queued, 5).status).toBe('withdrawn');
+    const attempted = { ...queued, attempts: 1 };
+    expect(withdrawable(attempted)).toBe(false);
+    expect(withdraw(attempted, 5)).toBe(attempted);
+  });
+
+  it('a report that may have arrived is withdrawn through the service', () => {
+    const attempted = { ...newEntry('report', makeReport(), 0), attempts: 1 };
+    expect(withdraw(attempted, 5)).toMatchObject({ status: 'withdrawing', attempts: 0, withdrawnAt: 5 });
+  });
+});
