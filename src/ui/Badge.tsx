@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { Assessment } from '../risk/assessment';
 import { t } from './i18n';
 import { LevelLabel } from './LevelLabel';
@@ -13,18 +13,26 @@ const warns = (assessment: Assessment) => assessment.level === 'high' || assessm
  */
 export function Badge({ assessment, compact = false }: { assessment: Assessment; compact?: boolean }) {
   const [open, setOpen] = useState(false);
+  // Once opened, the report actions stay mounted while the menu is closed: an undo window, a
+  // details step or a "This is genuine" countdown under way outlives a closed menu.
+  const [opened, setOpened] = useState(false);
   const [gone, setGone] = useState(false);
   const menuId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
   if (gone) return null;
   return (
     <span class={`cg-badge cg-badge-${assessment.level}${compact ? ' cg-badge-compact' : ''}`}>
       <button
+        ref={toggle}
         type="button"
         class="cg-badge-toggle"
         aria-expanded={open}
         aria-controls={menuId}
         title={t('badge_reasons_heading')}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          setOpen(!open);
+          setOpened(true);
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Escape') setOpen(false);
         }}
@@ -37,19 +45,20 @@ export function Badge({ assessment, compact = false }: { assessment: Assessment;
         id={menuId}
         hidden={!open}
         onKeyDown={(event) => {
-          if (event.key === 'Escape') setOpen(false);
+          if (event.key !== 'Escape') return;
+          setOpen(false);
+          // The menu that had focus is hidden: focus goes back to the badge that opened it.
+          toggle.current?.focus();
         }}
       >
         {/* Worded only when opened: a page of cards never pays for reasons nobody reads. */}
-        {open && (
-          <>
-            <ReasonList reasons={assessment.reasons} />
-            <ReportActions
-              target={{ key: assessment.key }}
-              genuineOffered={warns(assessment)}
-              onGenuine={() => setGone(true)}
-            />
-          </>
+        {open && <ReasonList reasons={assessment.reasons} />}
+        {opened && (
+          <ReportActions
+            target={{ key: assessment.key }}
+            genuineOffered={warns(assessment)}
+            onGenuine={() => setGone(true)}
+          />
         )}
       </section>
     </span>

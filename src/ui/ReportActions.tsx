@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { type MarketplaceLink, type ReportAnswer, type ReportTarget, sendMessage } from '../messaging/protocol';
 import { type OutboxView, type ReportCategory, UNDO_MS } from '../reports/outbox-model';
 import { REPORT_CATEGORIES } from '../reports/report';
@@ -11,6 +11,10 @@ type State =
   | { kind: 'details'; entry: OutboxView; link?: MarketplaceLink }
   | { kind: 'genuine'; entry: OutboxView }
   | { kind: 'undone' }
+  /** Undo came after the report had gone: it stands, and the options page can withdraw it. */
+  | { kind: 'too_late'; entry: OutboxView }
+  /** The details step came after the report had gone: it went as it was. */
+  | { kind: 'too_late_details'; entry: OutboxView }
   | { kind: 'limited'; limit: number; seconds: number }
   | { kind: 'not_found' }
   | { kind: 'error'; detail: string };
@@ -52,8 +56,18 @@ export function ReportActions({
       });
   }
 
+  // The button pressed goes away with the state it changes: focus follows to what replaces it.
+  const root = useRef<HTMLFieldSetElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current || state.kind === 'working') return;
+    refocus.current = false;
+    root.current?.querySelector<HTMLElement>('button, a[href], input')?.focus();
+  }, [state.kind]);
+
   const act = (work: () => Promise<void>) => (event: Event) => {
     if (!event.isTrusted) return;
+    refocus.current = true;
     work().catch(failed);
   };
 
@@ -90,16 +104,18 @@ export function ReportActions({
   const undo = (entry: OutboxView) =>
     act(async () => {
       const { undone } = await sendMessage('undoReport', entry.id);
-      setState(undone ? { kind: 'undone' } : { kind: 'error', detail: t('report_undo_too_late') });
+      setState(undone ? { kind: 'undone' } : { kind: 'too_late', entry });
     });
 
   return (
-    <fieldset class="cg-report" aria-label={t('report_actions_label')} aria-describedby={statusId}>
+    <fieldset ref={root} class="cg-report" aria-label={t('report_actions_label')} aria-describedby={statusId}>
       <p class="cg-report-status" id={statusId} role="status">
         {state.kind === 'working' && t('report_working')}
         {state.kind === 'reported' && t(state.already ? 'report_already' : 'report_done')}
         {state.kind === 'genuine' && t('report_genuine_done')}
         {state.kind === 'undone' && t('report_undone')}
+        {state.kind === 'too_late' && t('report_undo_too_late')}
+        {state.kind === 'too_late_details' && t('report_details_too_late')}
         {state.kind === 'limited' && t('report_limited', [state.limit, state.seconds])}
         {state.kind === 'not_found' && t('report_not_found')}
         {state.kind === 'error' && t('report_error', [state.detail])}
@@ -135,7 +151,7 @@ export function ReportActions({
                 const held = await sendMessage('holdReport', state.entry.id);
                 if (held && held.attempts === 0)
                   setState({ kind: 'details', entry: held, ...(state.link ? { link: state.link } : {}) });
-                else setState({ ...state, entry: held ?? state.entry });
+                else setState({ kind: 'too_late_details', entry: held ?? state.entry });
               })}
             >
               {t('report_details_button')}
@@ -169,6 +185,8 @@ function DetailsForm({
   const [category, setCategory] = useState<ReportCategory>(current);
   const [note, setNote] = useState(entry.body.note ?? '');
   const noteId = useId();
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => form.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
   const send = (event: Event) => {
     event.preventDefault();
     if (!event.isTrusted) return;
@@ -183,7 +201,7 @@ function DetailsForm({
       .catch(onError);
   };
   return (
-    <form class="cg-report cg-report-details" onSubmit={send}>
+    <form ref={form} class="cg-report cg-report-details" onSubmit={send}>
       <fieldset>
         <legend>{t('report_category_legend')}</legend>
         {REPORT_CATEGORIES.map((option) => (
