@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { storage } from 'wxt/utils/storage';
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
-import type { Assessment } from '../../src/risk/assessment';
+import { type Assessment, warns } from '../../src/risk/assessment';
 import { genuineItem } from '../../src/settings/reporting';
 import { type Found, readPage } from '../../src/sites/read';
 import { BADGE_TAG, BANNER_TAG, mountBadge, mountBanner } from './mount-badge';
@@ -141,8 +141,6 @@ function shows(assessment: Assessment, found: Found): boolean {
   if (assessment.level === 'unknown') return false;
   return found.listing.kind === 'detail' || warns(assessment);
 }
-
-const warns = (assessment: Assessment | undefined) => assessment?.level === 'high' || assessment?.level === 'caution';
 
 async function showBanner(ctx: ContentScriptContext, key: string, assessment: Assessment) {
   if ((await dismissed.getValue()).includes(key) || ctx.isInvalid) return;

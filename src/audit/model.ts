@@ -1,5 +1,5 @@
 import type { Listing, Marketplace } from '../listing/listing';
-import type { Assessment } from '../risk/assessment';
+import { type Assessment, warns } from '../risk/assessment';
 
 /**
  * A volunteer's audit session: the listings of the audited brands found on the pages the
@@ -60,8 +60,8 @@ export interface AuditSummary {
   byMarketplace: Partial<Record<Marketplace, { suspect: number; reported: number }>>;
 }
 
-export const isSuspect = (assessment: Assessment): boolean =>
-  assessment.level === 'high' || assessment.level === 'caution';
+/** A listing the audit counts as suspect: one whose badge warns. */
+export const isSuspect = warns;
 
 export function countsOf(session: AuditSession, rows: readonly AuditRow[]): AuditCounts {
   let suspect = 0;

@@ -29,6 +29,13 @@ export function registerAudit(accept: Accept, registry: RegistryHolder, reportin
     return next;
   };
   const changed = async () => auditRevisionItem.setValue((await auditRevisionItem.getValue()) + 1);
+  // Which session is open, read once per worker and after each start or end: every batch of
+  // listings asks, and most of the time none is.
+  let openSession: ReturnType<typeof auditStore.open> | undefined;
+  const currentSession = () => {
+    openSession ??= auditStore.open();
+    return openSession;
+  };
 
   async function openSummary() {
     const session = await auditStore.open();
@@ -49,6 +56,7 @@ export function registerAudit(accept: Accept, registry: RegistryHolder, reportin
     // waits, so the order of first sight stays the pages' own.
     await serialised(async () => {
       await auditStore.start(brands, Date.now());
+      openSession = undefined;
       for (const tab of await browser.tabs.query({})) {
         if (tab.id === undefined || !tab.url) continue;
         const entries = await tabState.get(tab.id);
@@ -65,7 +73,11 @@ export function registerAudit(accept: Accept, registry: RegistryHolder, reportin
 
   onMessage('endAudit', async ({ data, sender }) => {
     await accept('endAudit', data, sender);
-    const session = await serialised(() => auditStore.end(Date.now()));
+    const session = await serialised(async () => {
+      const ended = await auditStore.end(Date.now());
+      openSession = undefined;
+      return ended;
+    });
     await changed();
     return session ? summaryOf(session, await auditStore.rows(session.id)) : null;
   });
@@ -142,7 +154,7 @@ export function registerAudit(accept: Accept, registry: RegistryHolder, reportin
   }
 
   async function record(pageUrl: string, listings: readonly Listing[], assessments: readonly Assessment[]) {
-    const session = await auditStore.open();
+    const session = await currentSession();
     if (!session) return;
     const audited = new Set(session.brands);
     const ids = new Map((await registry.index()).brands.map((brand) => [brand.name, brand.id]));

@@ -43,6 +43,8 @@ export interface OutboxEntry {
   withdrawnAt?: number;
   /** Why a screenshot was wanted but not taken. */
   screenshotSkipped?: 'not_permitted' | 'too_large' | 'failed';
+  /** The screenshot's hash, kept once its image has gone with the report (images are not kept after sending). */
+  screenshotSha256?: string;
   /** Made in bulk from an audit session (outside the one-click limit). */
   bulk?: true;
 }
@@ -109,7 +111,7 @@ export function afterAttempt(
 ): OutboxEntry {
   if (operation === 'send') {
     if (entry.status === 'queued') {
-      if (result.ok) return clean({ ...entry, status: 'sent', sentAt: now, lastFailure: undefined });
+      if (result.ok) return withoutImage(clean({ ...entry, status: 'sent', sentAt: now, lastFailure: undefined }));
       if (result.failure.code === 'refused') return { ...entry, status: 'failed', lastFailure: result.failure };
       return retryLater(entry, result.failure, now, random);
     }
@@ -194,6 +196,13 @@ export function amend(
 export const release = (entry: OutboxEntry, now: number): OutboxEntry =>
   undoable(entry) ? { ...entry, holdUntil: Math.max(now, entry.createdAt + UNDO_MS) } : entry;
 
+/** A sent report's screenshot image is the service's now: the outbox keeps its hash, not megabytes. */
+function withoutImage(entry: OutboxEntry): OutboxEntry {
+  if (!('screenshot' in entry.body) || !entry.body.screenshot) return entry;
+  const { screenshot, ...body } = entry.body;
+  return { ...entry, body, screenshotSha256: screenshot.sha256 };
+}
+
 /** Drops properties set to undefined, so stored entries carry only what they hold. */
 function clean(entry: OutboxEntry): OutboxEntry {
   for (const key of Object.keys(entry) as (keyof OutboxEntry)[]) if (entry[key] === undefined) delete entry[key];
@@ -206,8 +215,4 @@ export type OutboxView = Omit<OutboxEntry, 'body'> & {
   screenshotSha256?: string;
 };
 
-export function viewOf(entry: OutboxEntry): OutboxView {
-  if (!('screenshot' in entry.body) || !entry.body.screenshot) return entry;
-  const { screenshot, ...body } = entry.body;
-  return { ...entry, body, screenshotSha256: screenshot.sha256 };
-}
+export const viewOf = (entry: OutboxEntry): OutboxView => withoutImage(entry);

@@ -39,3 +39,7 @@ export const AssessmentSchema = v.object({
   reasons: v.array(ReasonSchema),
 });
 export type Assessment = v.InferOutput<typeof AssessmentSchema>;
+
+/** Whether an assessment warns (high or caution): what badges show on cards and audits call suspect. */
+export const warns = (assessment: Assessment | undefined): boolean =>
+  assessment?.level === 'high' || assessment?.level === 'caution';

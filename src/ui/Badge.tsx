@@ -1,11 +1,9 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import type { Assessment } from '../risk/assessment';
+import { type Assessment, warns } from '../risk/assessment';
 import { t } from './i18n';
 import { LevelLabel } from './LevelLabel';
 import { ReasonList } from './ReasonList';
 import { ReportActions } from './ReportActions';
-
-const warns = (assessment: Assessment) => assessment.level === 'high' || assessment.level === 'caution';
 
 /**
  * The badge beside a listing: its level, and on demand a small menu with the reasons behind

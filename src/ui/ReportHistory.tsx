@@ -4,6 +4,7 @@ import { historyCsv, historyFileName, historyJson } from '../reports/history-exp
 import { dueAt, type OutboxView, type SendFailure, withdrawable } from '../reports/outbox-model';
 import { download } from './download';
 import { type MessageKey, t, uiLanguage } from './i18n';
+import { webUrl } from './web-url';
 
 /** How often the history is read again while the page is in view. */
 export const HISTORY_REFRESH_MS = 3_000;
@@ -76,16 +77,6 @@ function categoryWords(entry: OutboxView): string {
   return 'category' in entry.body
     ? t(`options_reports_category_${entry.body.category}` as MessageKey)
     : t('options_reports_category_none');
-}
-
-/** Only web addresses become links: a listing's url came from a page, and pages are not trusted. */
-function webUrl(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -3,7 +3,8 @@ import { formatPrice } from '../format';
 import { type MessageKey, t } from '../i18n';
 import { LevelLabel } from '../LevelLabel';
 import { ReasonList } from '../ReasonList';
-import { type Sort, type SortKey, type ViewRow, webUrl } from './rows';
+import { webUrl } from '../web-url';
+import type { Sort, SortKey, ViewRow } from './rows';
 
 /** Every row is this tall (the CSS keeps it so), which is what lets the list draw only what is in view. */
 export const ROW_HEIGHT = 72;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
 import type { AuditRow, AuditSummary } from '../../audit/model';
+import { manifestKey } from '../../background/tab-state';
 import type { BrandSummary } from '../../matching/search';
 import { sendMessage, type TabEntry } from '../../messaging/protocol';
 import { auditBrandsItem, auditRevisionItem } from '../../settings/audit';
@@ -140,7 +141,7 @@ export function useTabEntries(tabId: number | undefined, url: string | undefined
       running = false;
     };
     void read();
-    const unwatch = storage.watch(`session:tab:${tabId}`, () => {
+    const unwatch = storage.watch(`session:${manifestKey(tabId)}`, () => {
       if (!alive) return;
       if (running) again = true;
       else if (timer === undefined)
