@@ -3,6 +3,7 @@ import { sendMessage } from '../messaging/protocol';
 import { historyCsv, historyFileName, historyJson } from '../reports/history-export';
 import { dueAt, type OutboxView, type SendFailure, withdrawable } from '../reports/outbox-model';
 import { download } from './download';
+import { useFollowUpRead } from './follow-up';
 import { type MessageKey, t, uiLanguage } from './i18n';
 import { webUrl } from './web-url';
 
@@ -89,37 +90,23 @@ export function ReportHistory() {
   const [outcome, setOutcome] = useState<string>('');
   const [pending, setPending] = useState<string | undefined>(undefined);
   const alive = useRef(true);
-  const running = useRef<Promise<void> | undefined>(undefined);
-  const again = useRef(false);
   const outcomeRef = useRef<HTMLParagraphElement>(null);
 
   /** Reads the history; a read asked for while one runs follows it, so an action's effect is never missed. */
-  function refresh(): Promise<void> {
-    if (running.current) {
-      again.current = true;
-      return running.current;
+  const refresh = useFollowUpRead(async () => {
+    if (!alive.current) return;
+    try {
+      const entries = await sendMessage('reportHistory', null);
+      if (alive.current) setLoad({ kind: 'ready', entries });
+    } catch (error) {
+      if (alive.current)
+        setLoad((previous) =>
+          previous.kind === 'ready'
+            ? { kind: 'ready', entries: previous.entries, error: message(error) }
+            : { kind: 'error', detail: message(error) },
+        );
     }
-    const run = (async () => {
-      do {
-        again.current = false;
-        try {
-          const entries = await sendMessage('reportHistory', null);
-          if (alive.current) setLoad({ kind: 'ready', entries });
-        } catch (error) {
-          if (alive.current)
-            setLoad((previous) =>
-              previous.kind === 'ready'
-                ? { kind: 'ready', entries: previous.entries, error: message(error) }
-                : { kind: 'error', detail: message(error) },
-            );
-        }
-      } while (again.current && alive.current);
-    })();
-    running.current = run.finally(() => {
-      running.current = undefined;
-    });
-    return running.current;
-  }
+  });
 
   useEffect(() => {
     alive.current = true;

@@ -5,6 +5,7 @@ import { manifestKey } from '../../background/tab-state';
 import type { BrandSummary } from '../../matching/search';
 import { sendMessage, type TabEntry } from '../../messaging/protocol';
 import { auditBrandsItem, auditRevisionItem } from '../../settings/audit';
+import { useFollowUpRead } from '../follow-up';
 
 export type Load<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'error'; detail: string };
 
@@ -66,30 +67,16 @@ export function useSession(): {
 } {
   const [load, setLoad] = useState<Load<SessionView>>({ kind: 'loading' });
   const alive = useRef(true);
-  const running = useRef<Promise<void> | undefined>(undefined);
-  const again = useRef(false);
 
-  function refresh(): Promise<void> {
-    if (running.current) {
-      again.current = true;
-      return running.current;
+  const refresh = useFollowUpRead(async () => {
+    if (!alive.current) return;
+    try {
+      const [summary, rows] = await Promise.all([sendMessage('auditState', null), sendMessage('auditRows', null)]);
+      if (alive.current) setLoad({ kind: 'ready', value: { summary, rows: summary ? rows : [] } });
+    } catch (error) {
+      if (alive.current) setLoad({ kind: 'error', detail: errorText(error) });
     }
-    const run = (async () => {
-      do {
-        again.current = false;
-        try {
-          const [summary, rows] = await Promise.all([sendMessage('auditState', null), sendMessage('auditRows', null)]);
-          if (alive.current) setLoad({ kind: 'ready', value: { summary, rows: summary ? rows : [] } });
-        } catch (error) {
-          if (alive.current) setLoad({ kind: 'error', detail: errorText(error) });
-        }
-      } while (again.current && alive.current);
-    })();
-    running.current = run.finally(() => {
-      running.current = undefined;
-    });
-    return running.current;
-  }
+  });
 
   useEffect(() => {
     alive.current = true;
