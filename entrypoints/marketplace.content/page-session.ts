@@ -28,6 +28,10 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
   if (!given || ctx.isInvalid) return;
   const rules = given.generic ? { sites: [], generic: given.rules } : { sites: [given.rules] };
 
+  // Listings the user said are genuine keep no warning: read once per page, then followed.
+  let genuine = new Set(await genuineItem.getValue());
+  ctx.onInvalidated(genuineItem.watch((keys) => (genuine = new Set(keys))));
+
   let seen = new WeakSet<Element>();
   // Where each listing read on this page sits, for the audit view's highlight.
   let places = new Map<string, Element>();
@@ -77,8 +81,6 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
       console.warn('[counterfeit-guard] could not assess this page:', error);
       return;
     }
-    // Listings the user said are genuine keep no warning.
-    const genuine = new Set(await genuineItem.getValue());
     const shown = assessments.map((assessment) =>
       genuine.has(assessment.key) && warns(assessment) ? undefined : assessment,
     );

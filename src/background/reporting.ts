@@ -118,12 +118,8 @@ export function registerReporting(accept: Accept, registry: RegistryHolder) {
       kind === 'report' && offered
         ? { url: offered.url, marketplace: listing.marketplace, estimated: offered.estimated }
         : undefined;
-    const existing = (await outbox.all()).find(
-      (entry) =>
-        entry.kind === kind &&
-        entry.body.listing.key === listing.key &&
-        entry.status !== 'withdrawn' &&
-        entry.status !== 'failed',
+    const existing = (await outbox.forListing(listing.key)).find(
+      (entry) => entry.kind === kind && entry.status !== 'withdrawn' && entry.status !== 'failed',
     );
     if (existing) return { outcome: 'already', entry: viewOf(existing), ...(link ? { link } : {}) };
     if (options.limited) {

@@ -145,6 +145,16 @@ export function createOutbox(deps: OutboxDeps) {
       await scheduleNext();
     },
 
+    /** The entries about one listing. */
+    async forListing(key: string): Promise<OutboxEntry[]> {
+      const db = await openDatabase();
+      try {
+        return await db.getAllFromIndex('outbox', 'byListing', key);
+      } finally {
+        db.close();
+      }
+    },
+
     /** Entries created since `since`, newest first (for the client's own rate limit). */
     async createdSince(since: number): Promise<OutboxEntry[]> {
       const db = await openDatabase();
