@@ -2,7 +2,15 @@ import * as v from 'valibot';
 import { foldPhrase } from '../matching/normalise';
 import { listingReportProblems } from '../reports/marketplace-link';
 import { SHOP, SITES } from '../sites';
-import { type Brand, BrandSchema, CategorySchema, type Registry, RegistrySchema, TermSchema } from './schema';
+import {
+  type Brand,
+  BrandSchema,
+  CategorySchema,
+  ChannelSchema,
+  type Registry,
+  RegistrySchema,
+  TermSchema,
+} from './schema';
 
 /** One source file of the registry, by its path under `assets/registry/`. */
 export interface RegistrySource {
@@ -26,7 +34,7 @@ const ProgrammesSchema = RegistrySchema.entries.programmes;
 
 /**
  * Compiles the sources (`registry.json`, `currencies.json`, `programmes.json`,
- * `categories.json`, `vocabulary.json` and one `brands/GROUP.json` per group) into one
+ * `categories.json`, `vocabulary.json`, `channels.json`, `ordinary-words.json` and one `brands/GROUP.json` per group) into one
  * registry, or throws a RegistryBuildError listing every problem at once.
  */
 export function compileRegistry(sources: readonly RegistrySource[]): Registry {
@@ -63,6 +71,13 @@ export function compileRegistry(sources: readonly RegistrySource[]): Registry {
   const programmes = file('programmes.json', ProgrammesSchema);
   const categories = each('categories.json', CategorySchema, (item, i) => `category ${label(item, 'id', i)}`);
   const vocabulary = each('vocabulary.json', TermSchema, (item, i) => `term ${label(item, 'term', i)}`);
+  const ordinary = byPath.has('ordinary-words.json')
+    ? parsed('ordinary-words.json', RegistrySchema.entries.ordinary, byPath.get('ordinary-words.json'))
+    : undefined;
+  // Optional: a registry may know no channel beyond the marketplaces.
+  const channels = byPath.has('channels.json')
+    ? each('channels.json', ChannelSchema, (item, i) => `channel ${label(item, 'id', i)}`)
+    : [];
 
   const brands: Brand[] = [];
   const brandFiles = sources.filter(({ path }) => BRAND_FILE.test(path));
@@ -93,6 +108,8 @@ export function compileRegistry(sources: readonly RegistrySource[]): Registry {
     categories,
     vocabulary,
     brands,
+    channels,
+    ordinary: ordinary ?? [],
     // The rules are written as code-checked data in src/sites/; the registry carries them as data.
     sites: { marketplaces: [...SITES], shop: SHOP },
     flagged: [],

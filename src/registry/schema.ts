@@ -29,6 +29,19 @@ export const LineSchema = v.strictObject({
   distinctive: v.optional(v.boolean()),
   /** The least a new genuine item of the line costs, in USD, where it is well above the category's. */
   floorUsd: v.optional(Usd),
+  /**
+   * What a new genuine item of the line or model usually sells for at retail, in USD, with where
+   * that figure comes from and when: a replica sells at a small fraction of it.
+   */
+  retail: v.optional(
+    v.strictObject({
+      usd: Usd,
+      source: v.pipe(v.string(), v.minLength(3), v.maxLength(300)),
+      asOf: v.pipe(v.string(), v.regex(/^\d{4}(?:-\d{2})?$/, 'a year, or year-month')),
+    }),
+  ),
+  /** The year the model came out, for goods whose value falls with age (a phone, a laptop). */
+  released: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1900), v.maxValue(2100))),
 });
 export type Line = v.InferOutput<typeof LineSchema>;
 
@@ -68,6 +81,8 @@ export const CategorySchema = v.strictObject({
    * naming one is held only to the brand's own floor for it, never to the product's.
    */
   part: v.optional(v.boolean()),
+  /** Goods whose value falls as newer models come out (phones, laptops): an old model is not priced as today's. */
+  ages: v.optional(v.boolean()),
 });
 export type Category = v.InferOutput<typeof CategorySchema>;
 
@@ -90,6 +105,10 @@ export const TERM_KINDS = [
   'bulk',
   /** A seller calling itself the brand's store: official store, flagship, 旗舰店. */
   'official',
+  /** A buyer's review saying the item is not genuine: fake, not original, 假货. */
+  'review_fake',
+  /** A word that denies what follows it in a review ("not a fake"): not, no, nicht, 不是. */
+  'negation',
 ] as const;
 export type TermKind = (typeof TERM_KINDS)[number];
 
@@ -107,6 +126,16 @@ export const TermSchema = v.pipe(
     groups: v.optional(v.array(Id)),
     /** Does not count when any of these words is in the title (AAA batteries). */
     unlessWith: v.optional(v.array(Text)),
+    /**
+     * Counts only written inside brackets (`[Premium Quality]`, `【顶级版本】`): a seller's tier tag,
+     * not the same words describing an unbranded product.
+     */
+    bracketed: v.optional(v.literal(true)),
+    /**
+     * Counts even where no registry brand is named (replica, 1:1, 高仿): such wording is a
+     * finding of its own. Only for terms whose honest uses `unlessWith` rules out.
+     */
+    alone: v.optional(v.literal(true)),
   }),
   v.check((term) => (term.term === undefined) !== (term.pattern === undefined), 'give exactly one of term and pattern'),
 );
@@ -127,6 +156,27 @@ export const ListingReportSchema = v.strictObject({
   estimated: v.optional(v.boolean()),
 });
 export type ListingReport = v.InferOutput<typeof ListingReportSchema>;
+
+export const CHANNEL_KINDS = [
+  /** Purchasing-agent catalogues and spreadsheets, album sites, resale shops on Weidian, Taobao or 1688, chat-app catalogues: brands authorise no one there. */
+  'replica',
+  /** A retailer the brands supply, or an off-price outlet of genuine goods, where prices fall well under retail. */
+  'authorised',
+] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+
+/** A place listings are sold beyond the marketplaces the extension reads with site rules. */
+export const ChannelSchema = v.strictObject({
+  id: Id,
+  name: Text,
+  kind: v.picklist(CHANNEL_KINDS),
+  /** Registrable hosts (no `www.`); a subdomain counts. */
+  hosts: v.array(v.pipe(v.string(), v.regex(/^[a-z0-9.-]+\.[a-z]{2,}$/))),
+  /** Other names a listing's source may give (a spreadsheet's "platform" column). */
+  names: v.optional(v.array(Text)),
+  notes: v.optional(v.string()),
+});
+export type Channel = v.InferOutput<typeof ChannelSchema>;
 
 export const RegistrySchema = v.strictObject({
   formatVersion: v.literal(1),
@@ -161,6 +211,13 @@ export const RegistrySchema = v.strictObject({
    * is fixed by a registry update. (Which hosts are read is fixed by the extension's manifest.)
    */
   sites: v.strictObject({ marketplaces: v.array(SiteRulesSchema), shop: SiteRulesSchema }),
+  /**
+   * Everyday words one letter or two away from a brand's name ("collar" and Colmar): never read
+   * as a misspelt brand. Made from dictionaries by `npm run registry:ordinary`.
+   */
+  ordinary: v.optional(v.array(v.pipe(v.string(), v.regex(/^[a-z]+$/)))),
+  /** Sales channels beyond the marketplaces served: where brands sell no one, or sell through. */
+  channels: v.optional(v.array(ChannelSchema)),
   /** SHA-256 (hex) of listing keys that the community flagged. */
   flagged: v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
 });

@@ -42,11 +42,20 @@ export function describeReason(reason: Reason): string {
       return t('reason_lookalike_terms', [str(p.brand), str(p.term)]);
     case 'price_below_floor': {
       const currency = str(p.currency);
-      return t('reason_price_below_floor', [
+      const words = [formatMoney(Number(p.price), currency), str(p.percent), formatMoney(Number(p.floor), currency)];
+      return p.line
+        ? t('reason_price_below_floor_line', [...words, str(p.brand), str(p.line)])
+        : t('reason_price_below_floor', [...words, str(p.brand)]);
+    }
+    case 'price_below_retail': {
+      const currency = str(p.currency);
+      return t('reason_price_below_retail', [
         formatMoney(Number(p.price), currency),
         str(p.percent),
-        formatMoney(Number(p.floor), currency),
+        formatMoney(Number(p.retail), currency),
         str(p.brand),
+        str(p.line),
+        str(p.source),
       ]);
     }
     case 'brand_disguised':
@@ -64,6 +73,12 @@ export function describeReason(reason: Reason): string {
       return t('reason_bulk_luxury', [str(p.brand), str(p.term)]);
     case 'seller_pattern':
       return t('reason_seller_pattern', [str(p.seller), str(p.brands), str(p.below)]);
+    case 'sold_on_replica_channel':
+      return t('reason_sold_on_replica_channel', [str(p.channel), str(p.brand)]);
+    case 'reviews_say_fake':
+      return t('reason_reviews_say_fake', [str(p.fake), str(p.read), str(p.term)]);
+    case 'replica_wording':
+      return t('reason_replica_wording', [str(p.term)]);
     case 'community_flagged':
       return t('reason_community_flagged');
     case 'honest_used':
