@@ -1,5 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import * as v from 'valibot';
+import { CONDITIONS, PRICE_KINDS } from '../listing/listing';
 import { marketplaceNamed } from '../listing/marketplace-name';
 import type { MatchIndex } from '../matching/match-index';
 import type { AssessInput } from '../risk/assess';
@@ -24,15 +25,20 @@ const InputSchema = v.looseObject({
   marketplace: v.optional(v.string()),
   url: v.optional(v.string()),
   brand: v.optional(v.string()),
-  condition: v.optional(v.picklist(['new', 'used', 'refurbished'])),
+  condition: v.optional(v.picklist(CONDITIONS)),
+  price_kind: v.optional(v.picklist(PRICE_KINDS)),
+  reviews: v.optional(v.array(v.string())),
 });
 
-/** Reads JSON Lines, or CSV with a header row when the file does not start with `{`. */
-export function readListings(text: string): CheckLine[] {
-  return text.trimStart().startsWith('{') ? readJsonLines(text) : readCsv(text);
+/**
+ * Reads JSON Lines, or CSV with a header row when the file does not start with `{`. The index
+ * tells the sales channels a `marketplace` field may name.
+ */
+export function readListings(text: string, index: MatchIndex): CheckLine[] {
+  return text.trimStart().startsWith('{') ? readJsonLines(text, index) : readCsv(text, index);
 }
 
-function readJsonLines(text: string): CheckLine[] {
+function readJsonLines(text: string, index: MatchIndex): CheckLine[] {
   const lines: CheckLine[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     if (raw.trim() === '') return;
@@ -47,12 +53,12 @@ function readJsonLines(text: string): CheckLine[] {
       lines.push({ line: i + 1, input: {}, error: 'expected a JSON object' });
       return;
     }
-    lines.push(toListing(i + 1, input as Record<string, unknown>));
+    lines.push(toListing(i + 1, input as Record<string, unknown>, index));
   });
   return lines;
 }
 
-function readCsv(text: string): CheckLine[] {
+function readCsv(text: string, index: MatchIndex): CheckLine[] {
   const rows: { record: Record<string, string>; info: { lines: number } }[] = parseCsv(text, {
     columns: true,
     bom: true,
@@ -67,23 +73,32 @@ function readCsv(text: string): CheckLine[] {
       if (value === '') continue;
       input[field] = field === 'price' && /^-?\d+(?:\.\d+)?$/.test(value) ? Number(value) : value;
     }
-    return toListing(info.lines, input);
+    return toListing(info.lines, input, index);
   });
 }
 
-function toListing(line: number, input: Record<string, unknown>): CheckLine {
-  const result = v.safeParse(InputSchema, input);
+function toListing(line: number, input: Record<string, unknown>, index: MatchIndex): CheckLine {
+  // Tools that export listings write null for a field they lack: null is absent.
+  const present = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null));
+  const result = v.safeParse(InputSchema, present);
   if (!result.success) {
     const issue = result.issues[0];
     return { line, input, error: `${v.getDotPath(issue) ?? 'line'}: ${issue.message}` };
   }
-  const { title, price, currency, seller, marketplace, url, brand, condition } = result.output;
+  const { title, price, currency, seller, marketplace, url, brand, condition, price_kind, reviews } = result.output;
   const listing: AssessInput = { title };
   if (typeof input.id === 'string' || typeof input.id === 'number') listing.key = String(input.id);
-  if (price !== undefined && currency) listing.price = { amount: price, currency: currency.toUpperCase() };
+  if (price !== undefined && currency) {
+    listing.price = { amount: price, currency: currency.toUpperCase(), ...(price_kind ? { kind: price_kind } : {}) };
+  }
   if (seller) listing.seller = { name: seller };
   const site = marketplaceNamed(marketplace);
   if (site) listing.marketplace = site;
+  else if (marketplace) {
+    const channel = index.channels.named(marketplace);
+    if (channel) listing.channel = channel.id;
+  }
+  if (reviews?.length) listing.reviews = reviews.slice(0, 40).map((review) => review.slice(0, 600));
   if (url) listing.url = url;
   if (brand) listing.brand = brand;
   if (condition) listing.condition = condition;

@@ -6,25 +6,35 @@ import { SENSITIVITIES, type Sensitivity } from '../risk/settings';
 import { catalogueMessage } from '../ui/catalogue';
 import { useCatalogue } from '../ui/i18n';
 import { checkLines, formatCheckTable, printable, readListings } from './check';
+import { EVAL_SETS, type EvalSetName, formatMisses, formatSet, readSet, scoreSet } from './eval';
 import { REGISTRY_USAGE, runRegistryCommand } from './registry-command';
 import { registryFromDisk } from './registry-files';
 import { formatTable, scanFile } from './scan';
 
 const USAGE = `Usage: counterfeit-guard scan [--url URL] [--json] FILE...
        counterfeit-guard check [--json] [--sensitivity relaxed|balanced|strict] FILE
+       counterfeit-guard eval [--set shared,tune,test] [--misses] [--sensitivity …]
 
   scan   reads saved marketplace pages with the extension's own site rules and assesses each listing.
          --url URL   the address the page was saved from (else its canonical link, og:url, or the site it mentions)
          --json      one JSON object per file, one per line
   check  assesses listings given as JSON Lines (one object a line) or CSV with a header row:
-         title (required); price, currency, seller, marketplace, url, brand, condition (optional);
-         other fields are passed through. Bad lines are reported with their line and field.
-         --json      one JSON line per input line, in order, with its "assessment" (or "error")`;
+         title (required); price, currency, price_kind (fixed|bid|start|range|tier), seller, marketplace
+         (a marketplace or a sales channel such as Weidian or Yupoo), url, brand, condition
+         (new|open_box|refurbished|used|parts), reviews (an array of review texts) (optional); null is
+         absent; other fields are passed through. Bad lines are reported with their line and field.
+         --json      one JSON line per input line, in order, with its "assessment" (or "error")
+  eval   the engine's figures on real labelled listings, each assessed alone, per set and channel:
+         recall of suspects, genuine or unbranded flagged at all and flagged High, the confusion table.
+         Sets: shared (../shared/reallistings/) and the gathered set's tune and test parts
+         (data/gathered/, rebuilt by \`npm run gather\`); those absent are said so and skipped.
+         --set S     the sets to report, comma-separated (default: all)
+         --misses    also list each wrong listing with its reasons (not for the test part: nobody tunes on it)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'registry') return runRegistryCommand(rest);
-  if (command !== 'scan' && command !== 'check') {
+  if (command !== 'scan' && command !== 'check' && command !== 'eval') {
     console.error(`${command ? `Unknown command: ${command}\n\n` : ''}${USAGE}\n\n${REGISTRY_USAGE}`);
     return 2;
   }
@@ -39,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
-  if (positionals.length === 0 || (command === 'check' && positionals.length !== 1)) {
+  if (command !== 'eval' && (positionals.length === 0 || (command === 'check' && positionals.length !== 1))) {
     console.error(`${command === 'check' ? 'Name one listings file.' : 'Name at least one saved page.'}\n\n${USAGE}`);
     return 2;
   }
@@ -53,9 +63,41 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const settings = { sensitivity: values.sensitivity as Sensitivity };
+  if (command === 'eval') return evaluate(values.set, values.misses, index, settings);
   return command === 'check'
     ? check(positionals[0]!, values.json, index, settings)
     : scan(positionals, values, index, settings);
+}
+
+function evaluate(
+  sets: string | undefined,
+  misses: boolean,
+  index: MatchIndex,
+  settings: { sensitivity: Sensitivity },
+): number {
+  const names = new Set((sets ?? EVAL_SETS.map((set) => set.name).join(',')).split(',').map((name) => name.trim()));
+  const unknown = [...names].filter((name) => !EVAL_SETS.some((set) => set.name === name));
+  if (unknown.length > 0) {
+    console.error(`Unknown set: ${unknown.join(', ')}. Sets: ${EVAL_SETS.map((set) => set.name).join(', ')}`);
+    return 2;
+  }
+  let read = 0;
+  for (const set of EVAL_SETS.filter((each) => names.has(each.name))) {
+    const rows = readSet(set, index);
+    if (!rows) {
+      console.log(`\n== ${set.name}: absent (${set.file})${set.split ? ': `npm run gather` rebuilds it' : ''}`);
+      continue;
+    }
+    read++;
+    const scored = scoreSet(rows, index, settings);
+    console.log(formatSet(`${set.name} (${set.file})`, scored));
+    if (misses && (set.name as EvalSetName) === 'test') {
+      console.log('(misses of the test part are not listed: tune on the tuning part only)');
+    } else if (misses) {
+      console.log(`misses:\n${formatMisses(scored)}`);
+    }
+  }
+  return read > 0 ? 0 : 1;
 }
 
 function check(file: string, json: boolean, index: MatchIndex, settings: { sensitivity: Sensitivity }): number {
@@ -66,7 +108,7 @@ function check(file: string, json: boolean, index: MatchIndex, settings: { sensi
     console.error(`${file}: could not be read: ${(error as Error).message}`);
     return 1;
   }
-  const results = checkLines(readListings(text), index, settings);
+  const results = checkLines(readListings(text, index), index, settings);
   for (const result of results) {
     if (result.error) console.error(`${file}:${result.line}: ${result.error}`);
   }
@@ -109,6 +151,8 @@ function parseCommandArgs(args: string[]) {
       url: { type: 'string' },
       json: { type: 'boolean', default: false },
       sensitivity: { type: 'string', default: 'balanced' },
+      set: { type: 'string' },
+      misses: { type: 'boolean', default: false },
     },
   });
 }

@@ -57,6 +57,7 @@ const MAX_TYPO_TOKENS = 2;
 const MAX_TYPO_LENGTH = 18;
 const LETTERS = /^[a-z]+$/;
 const MEMO_LIMIT = 5000;
+const MIN_PART_LENGTH = 4;
 export type TypoMemo = Map<string, { id: number; distance: number }[]>;
 const NONE: ReadonlySet<string> = new Set();
 /** Letters spaced out ("G U C C I") are joined over at most this many tokens. */
@@ -213,6 +214,7 @@ export class BrandNames {
         else this.findExact(compact, tokens, start, end, matches);
       }
       this.findLookAlikes(tokens, start, matches);
+      if (matches.length === found && token.parts) this.findParts(token.parts, tokens, start, matches);
       if (matches.length === found) this.findTypos(tokens, start, matches, memo, plain);
     }
     return longest(matches);
@@ -248,6 +250,22 @@ export class BrandNames {
       const name = this.names[id]!.replaceAll(' ', '');
       if ([...pattern].every((char, i) => char === '*' || char === name[i])) {
         out.push(this.match(id, 'masked', tokens, start, end));
+      }
+    }
+  }
+
+  /** Names inside one glued word: a span of its CamelCase parts ("NikeAirMax"), or its doubled half. */
+  private findParts(parts: readonly string[], tokens: readonly Token[], start: number, out: BrandMatch[]) {
+    for (let from = 0; from < parts.length; from++) {
+      let compact = '';
+      for (let to = from; to < parts.length; to++) {
+        compact += parts[to];
+        // Short pieces are too often something else ("Mac" in MacBook).
+        if (compact.length < MIN_PART_LENGTH) continue;
+        for (const id of this.idsOf(compact)) {
+          if (this.stored.kinds[id] !== MISSPELLING)
+            out.push(this.match(id, formOf(this.stored.kinds[id]!), tokens, start, start + 1));
+        }
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { Brand, Registry } from '../registry/schema';
 import { BrandNames, type StoredNames, storeNames } from './brand-names';
+import { Channels } from './channels';
 import { Categories, Vocabulary } from './terms';
 
 /**
@@ -12,6 +13,10 @@ export interface MatchIndex {
   names: BrandNames;
   vocabulary: Vocabulary;
   categories: Categories;
+  /** Sales channels beyond the marketplaces: replica catalogues, authorised and off-price retailers. */
+  channels: Channels;
+  /** The year the registry's figures hold for (its rates' date): how old a model is, is counted from it. */
+  asOfYear: number;
   /** Category and vocabulary words: never read as typos of a brand. */
   plainWords: ReadonlySet<string>;
   usdRates: Readonly<Record<string, number>>;
@@ -44,7 +49,13 @@ export function loadIndex(stored: StoredIndex): MatchIndex {
     names: new BrandNames(stored.names),
     vocabulary,
     categories,
-    plainWords: new Set([...vocabulary.phrases.singleWords(), ...categories.phrases.singleWords()]),
+    channels: new Channels(registry.channels ?? []),
+    asOfYear: Number(registry.currencies.asOf.slice(0, 4)),
+    plainWords: new Set([
+      ...vocabulary.phrases.singleWords(),
+      ...categories.phrases.singleWords(),
+      ...(registry.ordinary ?? []),
+    ]),
     usdRates: registry.currencies.usdRates,
     volatile: new Set(registry.currencies.volatile ?? []),
     flagged: new Set(registry.flagged),

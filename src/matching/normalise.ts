@@ -18,6 +18,10 @@ export interface Token {
   masked?: boolean;
   /** Written against the previous token with nothing between ("インフェルノX"): part of one word. */
   glued?: boolean;
+  /** Inside brackets (`[Premium Quality]`, `【原单】`): where sellers put tier and grade tags. */
+  bracketed?: boolean;
+  /** The parts of a word written in CamelCase or doubled ("OffWhite", "GUCCIGUCCI"), folded, when it has any. */
+  parts?: readonly string[];
 }
 
 const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}`;
@@ -71,18 +75,40 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 const LATIN = /\p{Script=Latin}/u;
 const OTHER_LETTER = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
 
+const OPENING = /[[【〔〖「『{]/gu;
+const CLOSING = /[\]】〕〗」』}]/gu;
+const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+
 /** Splits a title into folded tokens. */
 export function tokenise(title: string): Token[] {
   const tokens: Token[] = [];
-  let end = -1;
-  for (const found of title.normalize('NFKC').matchAll(TOKEN)) {
+  let end = 0;
+  let depth = 0;
+  const text = title.normalize('NFKC');
+  for (const found of text.matchAll(TOKEN)) {
     const token = fold(found[0]);
     if (!token) continue;
-    if (found.index === end) token.glued = true;
+    const between = text.slice(end, found.index);
+    depth = Math.max(0, depth + count(between, OPENING) - count(between, CLOSING));
+    if (found.index === end && tokens.length > 0) token.glued = true;
+    if (depth > 0) token.bracketed = true;
     end = found.index + found[0].length;
     tokens.push(token);
   }
   return tokens;
+}
+
+/**
+ * How a word glues a name together: CamelCase parts ("OffWhite" → off, white) or a doubled word
+ * ("GUCCIGUCCI" → gucci). Sellers write names so to slip past filters that look for whole words.
+ */
+function partsOf(raw: string, text: string): string[] | undefined {
+  if (text.length >= 6 && text.length % 2 === 0 && text.slice(0, text.length / 2) === text.slice(text.length / 2)) {
+    return [text.slice(0, text.length / 2)];
+  }
+  const pieces = raw.match(/\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu);
+  if (!pieces || pieces.length < 2 || pieces.join('') !== raw) return undefined;
+  return pieces.map((piece) => fold(piece)?.text ?? piece.toLowerCase());
 }
 
 /** A name as the matcher compares it: its folded tokens joined by single spaces. */
@@ -115,6 +141,8 @@ function fold(raw: string): Token | undefined {
     upper: letters.length >= 2 && trimmed === trimmed.toUpperCase() && trimmed !== trimmed.toLowerCase(),
   };
   if (masked) token.masked = true;
+  const parts = /^[\p{L}\p{N}]+$/u.test(trimmed) ? partsOf(trimmed, token.text) : undefined;
+  if (parts) token.parts = parts;
   const alts = lookAlikes(token.text, letters);
   if (alts.length > 0) token.alts = alts;
   return token;

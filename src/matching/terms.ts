@@ -1,5 +1,5 @@
 import type { Category, Term } from '../registry/schema';
-import type { Token } from './normalise';
+import { foldPhrase, type Token } from './normalise';
 import { PhraseTable } from './phrases';
 
 export interface TermHit {
@@ -37,9 +37,24 @@ export class Vocabulary {
     }
     if (hits.length === 0) return hits;
     const cancelled = new Set(this.cancels.find(tokens).map((hit) => hit.value));
-    return hits.filter((hit) => !cancelled.has(hit.term));
+    return hits.filter(
+      (hit) =>
+        !cancelled.has(hit.term) &&
+        (!this.terms[hit.term]!.bracketed || tokens.slice(hit.start, hit.end).every((token) => token.bracketed)),
+    );
   }
 }
+
+/**
+ * Words that end the noun phrase naming the product: what follows them is what it holds, fits
+ * or goes with ("bag with shoe compartment", "bolsa para zapatos", "étui pour montre").
+ */
+const CONNECTORS = new Set(
+  'with w for and plus mit fur und con para per y e avec pour et com de do da del della du des с для и із з ze dla z 带 配 附 用'.split(
+    ' ',
+  ),
+);
+const LATIN_WORD = /^\p{Script=Latin}{3,}$/u;
 
 /** Which product categories a title names. */
 export class Categories {
@@ -47,12 +62,49 @@ export class Categories {
   /** Categories of accessories and parts for other products. */
   readonly parts: ReadonlySet<string>;
 
+  /** Categories whose goods lose value as newer models come out. */
+  readonly ages: ReadonlySet<string>;
+
   constructor(categories: readonly Category[]) {
-    for (const category of categories) for (const word of category.words) this.phrases.add(word, category.id);
+    const written = new Set(categories.flatMap((category) => category.words.map((word) => foldPhrase(word))));
+    for (const category of categories) {
+      for (const word of category.words) {
+        this.phrases.add(word, category.id);
+        // Singular and plural alike ("sandal", "sandals"; "bolso", "bolsos"), where no other word is so written.
+        for (const form of numberForms(foldPhrase(word))) if (!written.has(form)) this.phrases.add(form, category.id);
+      }
+    }
     this.parts = new Set(categories.filter((category) => category.part).map((category) => category.id));
+    this.ages = new Set(categories.filter((category) => category.ages).map((category) => category.id));
   }
 
   find(tokens: readonly Token[]): Set<string> {
     return new Set(this.phrases.find(tokens).map((hit) => hit.value));
   }
+
+  /**
+   * The categories of what the listing is: those named before the first connector ("bag with
+   * shoe compartment" is a bag), the last of them where several stand together ("shoe bag").
+   * All the named ones where none stands before a connector.
+   */
+  head(tokens: readonly Token[]): Set<string> {
+    const hits = this.phrases.find(tokens);
+    if (hits.length <= 1) return new Set(hits.map((hit) => hit.value));
+    const stop = tokens.findIndex((token, i) => i > 0 && !token.cjk && CONNECTORS.has(token.text));
+    const before = stop < 0 ? hits : hits.filter((hit) => hit.end <= stop);
+    if (before.length === 0) return new Set(hits.map((hit) => hit.value));
+    const last = Math.max(...before.map((hit) => hit.start));
+    return new Set(before.filter((hit) => hit.start === last).map((hit) => hit.value));
+  }
+}
+
+/**
+ * The other grammatical number of a one-word Latin name: plural with -s or -es, singular
+ * without the -s. Never "-es" taken off: "glasses" is not "glass".
+ */
+function numberForms(word: string): string[] {
+  if (!LATIN_WORD.test(word)) return [];
+  if (/(?:ss|x|z|ch|sh)$/.test(word)) return [`${word}es`];
+  if (word.endsWith('s')) return [word.slice(0, -1)];
+  return [`${word}s`];
 }

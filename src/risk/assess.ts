@@ -3,17 +3,19 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Listing, Marketplace } from '../listing/listing';
 import type { BrandMatch, TypoMemo } from '../matching/brand-names';
 import type { MatchIndex } from '../matching/match-index';
-import { foldPhrase, tokenise } from '../matching/normalise';
+import { foldPhrase, type Token, tokenise } from '../matching/normalise';
 import type { TermHit } from '../matching/terms';
-import type { Brand, Term, TermKind } from '../registry/schema';
+import type { Brand, Channel, Line, Term, TermKind } from '../registry/schema';
 import type { Assessment, Level, Reason } from './assessment';
 import { type Invocation, invokedBrands } from './invoked';
 import { DEFAULT_SETTINGS, type RiskSettings, THRESHOLDS } from './settings';
 
 /** What the engine reads of a listing; everything but the title may be missing. */
 export type AssessInput = Pick<Listing, 'title'> &
-  Partial<Pick<Listing, 'key' | 'url' | 'brand' | 'price' | 'seller' | 'condition'>> & {
+  Partial<Pick<Listing, 'key' | 'url' | 'brand' | 'price' | 'seller' | 'condition' | 'reviews'>> & {
     marketplace?: Marketplace;
+    /** A sales channel of the registry (by id), where the listing's source names one its address does not show. */
+    channel?: string;
   };
 
 /** Titles beyond this are cut: no real title is longer, and a hostile one must not cost more. */
@@ -35,6 +37,21 @@ const WEIGHT = {
     [0.15, 70],
     [0.3, 45],
   ],
+  /** By how far the price falls under the named model's retail price: a tenth, a quarter. */
+  price_below_retail: [
+    [0.1, 70],
+    [0.25, 45],
+  ],
+  /** A second-hand, off-price or old item never reaches High on its price alone. */
+  second_hand_price_cap: 45,
+  /** Copy wording with no brand of the registry named: a finding, never more than Caution. */
+  replica_wording: 45,
+  /** The share of the visible reviews that say fake: a tenth, a quarter. */
+  reviews_say_fake: [
+    [0.25, 45],
+    [0.1, 25],
+  ],
+  sold_on_replica_channel: 45,
   brand_disguised: { masked: 45, homoglyph: 45, misspelling: 35, typo: 25 },
   /**
    * Where marketplaces sell factory-direct, a brand's absence says much; where resellers of
@@ -72,14 +89,25 @@ export function assess(
   const tokens = tokenise(title);
   const matches = index.names.find(tokens, memo, index.plainWords);
   const fieldBrand = listing.brand ? index.names.brandNamed(listing.brand.slice(0, 200)) : undefined;
-  if (matches.length === 0 && fieldBrand === undefined) return unknown(key);
-
   const terms = index.vocabulary.find(tokens);
-  const categories = index.categories.find(tokens);
-  const invocations = invokedBrands(index, tokens, matches, terms, categories, fieldBrand);
-  if (invocations.length === 0) return unknown(key);
+  if (matches.length === 0 && fieldBrand === undefined) return copyWording(key, tokens, terms, index, settings);
 
-  const context: Context = { listing, index, tokens, matches, terms, categories };
+  const categories = index.categories.find(tokens);
+  const channel =
+    (listing.channel ? index.channels.named(listing.channel) : undefined) ?? index.channels.ofUrl(listing.url);
+  const replicaChannel = channel?.kind === 'replica';
+  const invocations = invokedBrands(index, tokens, matches, terms, categories, fieldBrand, replicaChannel);
+  if (invocations.length === 0) return copyWording(key, tokens, terms, index, settings);
+  const context: Context = {
+    listing,
+    index,
+    tokens,
+    matches,
+    terms,
+    categories,
+    head: index.categories.head(tokens),
+    channel,
+  };
   let best: Assessment | undefined;
   for (const invocation of invocations.slice(0, 3)) {
     const result = assessBrand(invocation, context, settings, key);
@@ -95,6 +123,32 @@ interface Context {
   matches: readonly BrandMatch[];
   terms: readonly TermHit[];
   categories: ReadonlySet<string>;
+  /** The categories of what the listing is, not of what it holds or fits. */
+  head: ReadonlySet<string>;
+  channel: Channel | undefined;
+}
+
+/**
+ * Where no registry brand is named, unmistakable copy wording (replica, 1:1, 高仿; the
+ * vocabulary marks such terms `alone`) is still a finding: Caution with its words, never High.
+ */
+function copyWording(
+  key: string,
+  tokens: readonly Token[],
+  terms: readonly TermHit[],
+  index: MatchIndex,
+  settings: RiskSettings,
+): Assessment {
+  const hit = terms.find((found) => {
+    const term = index.vocabulary.terms[found.term]!;
+    return term.alone === true && (term.kind === 'replica' || term.kind === 'grade');
+  });
+  if (!hit) return unknown(key);
+  const term = index.vocabulary.terms[hit.term]!;
+  const text = tokens[hit.start]!.cjk ? (term.term ?? '') : wordsOf(tokens, hit);
+  const reason: Reason = { code: 'replica_wording', weight: WEIGHT.replica_wording, params: { term: text } };
+  const assessed = scored({ key, level: 'none', score: 0, reasons: [reason] }, settings);
+  return assessed.level === 'high' ? belowHigh(assessed, settings) : assessed;
 }
 
 function assessBrand(invocation: Invocation, context: Context, settings: RiskSettings, key: string): Assessment {
@@ -153,11 +207,20 @@ function assessBrand(invocation: Invocation, context: Context, settings: RiskSet
     });
   }
 
-  const used = listing.condition === 'used' || listing.condition === 'refurbished' || found('used').length > 0;
+  const used = (listing.condition !== undefined && listing.condition !== 'new') || found('used').length > 0;
   // A part (an empty box, a dust bag) or an admitted look-alike is not priced like the product.
   if (!lookalike && found('part').length === 0) {
     const price = priceReason(brand, invocation, context, used);
     if (price) reasons.push(price);
+  }
+  const reviews = reviewsReason(context);
+  if (reviews) reasons.push(reviews);
+  if (context.channel?.kind === 'replica') {
+    reasons.push({
+      code: 'sold_on_replica_channel',
+      weight: WEIGHT.sold_on_replica_channel,
+      params: { brand: brand.name, channel: context.channel.name },
+    });
   }
 
   const disguise = invocation.mentions.find((match) => ['masked', 'homoglyph', 'misspelling'].includes(match.form));
@@ -175,9 +238,13 @@ function assessBrand(invocation: Invocation, context: Context, settings: RiskSet
   const isNew = listing.condition === 'new' || (!used && marketplace !== undefined && !RESALE.has(marketplace));
   // A listing that says it only resembles the brand claims nothing the brand's absence disproves.
   if (presence && !presence.sells && isNew && !lookalike) {
+    // Goods that age (phones, laptops) are resold refurbished even on factory-direct marketplaces:
+    // unless the page says new, the brand's absence says less.
+    const refurbishable = listing.condition !== 'new' && ages(context, brand);
     reasons.push({
       code: 'brand_absent_from_marketplace',
-      weight: WEIGHT.brand_absent_from_marketplace[FACTORY_DIRECT.has(marketplace!) ? 'direct' : 'resale'],
+      weight:
+        WEIGHT.brand_absent_from_marketplace[FACTORY_DIRECT.has(marketplace!) && !refurbishable ? 'direct' : 'resale'],
       params: { brand: brand.name, marketplace: marketplace! },
     });
   }
@@ -213,7 +280,25 @@ function assessBrand(invocation: Invocation, context: Context, settings: RiskSet
   }
   const proof = found('proof')[0];
   if (proof) reasons.push({ code: 'honest_proof', weight: WEIGHT.honest_proof, params: { term: proof.text } });
-  return finish(key, brand, reasons, settings);
+  if (!invocation.guessed) return finish(key, brand, reasons, settings);
+  // A brand only guessed from a common word beside its kind of goods ("Buckingham Palace souvenir
+  // t-shirt"): its price or absence says nothing until something else says copy, and even then
+  // it is never worth more than Caution.
+  const other = reasons.some((reason) => reason.weight > 0 && !GUESS_BLIND.has(reason.code));
+  const assessed = finish(key, brand, other ? reasons : reasons.filter((r) => !GUESS_BLIND.has(r.code)), settings);
+  return assessed.level === 'high' ? belowHigh(assessed, settings) : assessed;
+}
+
+/** Reasons that hold only if the listing really is the brand's: no use for a brand only guessed. */
+const GUESS_BLIND: ReadonlySet<Reason['code']> = new Set([
+  'price_below_floor',
+  'price_below_retail',
+  'brand_absent_from_marketplace',
+  'seller_not_authorised',
+]);
+
+function belowHigh(assessment: Assessment, settings: RiskSettings): Assessment {
+  return { ...assessment, level: 'caution', score: THRESHOLDS[settings.sensitivity].high - 1 };
 }
 
 /** A seller the brand names for this marketplace, or the brand's own site, ends the assessment. */
@@ -246,51 +331,187 @@ function claimsOfficial(seller: string, brand: Brand, index: MatchIndex): boolea
   return index.names.find(tokens).some((match) => index.brands[match.brand] === brand && match.line === undefined);
 }
 
+/** Whether the listing is about goods that lose value as newer models come out. */
+function ages(context: Context, brand: Brand): boolean {
+  const { ages } = context.index.categories;
+  if (ages.size === 0) return false;
+  if ([...context.head].some((id) => ages.has(id))) return true;
+  return context.head.size === 0 && Object.keys(brand.floors).every((id) => ages.has(id));
+}
+
+const YEAR = /^(?:19|20)\d\d$/;
+/** A model designation: a short word with digits ("8", "s8", "a52", "x200"), not a size or a count. */
+const MODEL = /^(?=[a-z]{0,3}\d)[a-z0-9]{1,6}$/;
+const MEASURE = /^\d+(?:gb|tb|mb|mah|mm|cm|m|w|v|hz|g|kg|ml|l|pcs|pc|pack|x)$/;
+/** How many words after a brand's or line's name its model designation may stand ("Galaxy Tab S8"). */
+const MODEL_REACH = 2;
+/** A model this many years old or more is not priced as a new one. */
+const OLD_MODEL_YEARS = 3;
+
+/**
+ * Whether the item is an older model than the registry's current ones: a line released years
+ * ago, a model year years back, or a model designation after a line or brand name that the
+ * registry does not know as a line of its own ("Galaxy S8" where only recent ones are listed).
+ */
+function olderModel(context: Context, invocation: Invocation, line: Line | undefined): boolean {
+  const { tokens, index } = context;
+  if (line?.released !== undefined && index.asOfYear - line.released >= OLD_MODEL_YEARS) return true;
+  if (tokens.some((token) => YEAR.test(token.text) && index.asOfYear - Number(token.text) >= OLD_MODEL_YEARS)) {
+    return true;
+  }
+  const known = context.matches.filter((match) => match.brand === invocation.brand && match.line !== undefined);
+  return invocation.mentions.some((mention) =>
+    tokens.slice(mention.end, mention.end + MODEL_REACH).some((next, i) => {
+      if (next.cjk || !MODEL.test(next.text) || YEAR.test(next.text) || MEASURE.test(next.text)) return false;
+      const at = mention.end + i;
+      // The designation is part of a line the listing also names ("iPhone 15"): a known model.
+      return !known.some((other) => other.start <= at && at < other.end);
+    }),
+  );
+}
+
+/**
+ * The most specific line the listing names: the one written with the most words or letters
+ * ("Air Jordan 4" over "Air Jordan"), among those of the categories the listing is about.
+ */
+function namedLine(brand: Brand, invocation: Invocation, categories: ReadonlySet<string>): Line | undefined {
+  const lines = invocation.mentions
+    .filter((match) => match.line !== undefined)
+    .map((match) => ({ line: brand.lines![match.line!]!, span: match.end - match.start, size: match.text.length }))
+    .filter(({ line }) => categories.size === 0 || categories.has(line.category))
+    .sort((a, b) => b.span - a.span || b.size - a.size);
+  return lines[0]?.line;
+}
+
 function priceReason(brand: Brand, invocation: Invocation, context: Context, used: boolean): Reason | undefined {
-  const price = context.listing.price;
+  const { listing, index } = context;
+  const price = listing.price;
   if (!price || !Number.isFinite(price.amount) || price.amount <= 0) return undefined;
-  const rate = context.index.usdRates[price.currency];
+  // A bid is what the auction stands at, not what the item sells for; parts are not the product.
+  if (price.kind === 'bid' || price.kind === 'start' || listing.condition === 'parts') return undefined;
+  const rate = index.usdRates[price.currency];
   if (rate === undefined) return undefined;
-  const floor = floorFor(brand, invocation, context.categories, context.index.categories.parts);
+  // A range's low end may be another variant (a strap, a sample): the high end is the product.
+  const amount = price.kind === 'range' ? (price.max ?? price.amount) : price.amount;
+  const categories = pricedCategories(context.categories, context.head, index.categories.parts);
+  const line = namedLine(brand, invocation, categories);
+  const floor = floorFor(brand, invocation, line, categories);
   if (!floor) return undefined;
-  const ratio = price.amount / rate / floor.usd;
-  const steps = used ? WEIGHT.used_price_below_floor : WEIGHT.price_below_floor;
+  // An older model than the registry's current ones has no floor of today to be held to.
+  if (ages(context, brand) && olderModel(context, invocation, line)) return undefined;
+  const offPrice = context.channel?.kind === 'authorised';
+  const secondHand = used || offPrice;
   // A rate that may be months stale could make a fair price look a quarter of what it was.
-  const scale = context.index.volatile.has(price.currency) ? VOLATILE_SCALE : 1;
-  const weight = steps.find(([under]) => ratio < under * scale)?.[1];
-  if (weight === undefined) return undefined;
+  const scale = index.volatile.has(price.currency) ? VOLATILE_SCALE : 1;
+  const step = (steps: readonly (readonly [number, number])[], ratio: number) =>
+    steps.find(([under]) => ratio < under * scale)?.[1];
+
+  const usd = amount / rate;
+  const floorRatio = usd / floor.usd;
+  const byFloor = step(secondHand ? WEIGHT.used_price_below_floor : WEIGHT.price_below_floor, floorRatio);
+  // Retail is what a new item of that very model costs: only a new, fixed-price item is held to it.
+  const retail = !secondHand && price.kind !== 'tier' && line?.retail ? line.retail : undefined;
+  const retailRatio = retail ? usd / retail.usd : Number.POSITIVE_INFINITY;
+  const byRetail = retail ? step(WEIGHT.price_below_retail, retailRatio) : undefined;
+  if (byFloor === undefined && byRetail === undefined) return undefined;
+  const cap = secondHand ? WEIGHT.second_hand_price_cap : Number.POSITIVE_INFINITY;
+  if (byRetail !== undefined && byRetail > (byFloor ?? 0)) {
+    return {
+      code: 'price_below_retail',
+      weight: Math.min(cap, byRetail),
+      params: {
+        brand: brand.name,
+        price: amount,
+        currency: price.currency,
+        retail: Math.round(retail!.usd * rate),
+        percent: Math.round((1 - retailRatio) * 100),
+        line: line!.name,
+        source: `${retail!.source} (${retail!.asOf})`,
+      },
+    };
+  }
   return {
     code: 'price_below_floor',
-    weight,
+    weight: Math.min(cap, byFloor!),
     params: {
       brand: brand.name,
-      price: price.amount,
+      price: amount,
       currency: price.currency,
       floor: Math.round(floor.usd * rate),
-      percent: Math.round((1 - ratio) * 100),
+      percent: Math.round((1 - floorRatio) * 100),
       category: floor.category,
+      ...(floor.line ? { line: floor.line } : {}),
     },
   };
 }
 
 /**
- * The floor the price is held to: a named line's own floor, else the brand's floor for the
- * categories the title names; a title naming only categories the brand does not sell in is
- * about something else (no floor). Without a category word: the named lines' categories, else
+ * What the price is held to: a part the title names anywhere ("clear case for iPhone 15": the
+ * case, whatever else it names), else the categories of what the listing is.
+ */
+function pricedCategories(
+  named: ReadonlySet<string>,
+  head: ReadonlySet<string>,
+  parts: ReadonlySet<string>,
+): ReadonlySet<string> {
+  const held = [...named].filter((id) => parts.has(id));
+  return held.length > 0 ? new Set(held) : head;
+}
+
+/**
+ * The floor the price is held to: the named line's own floor, else the brand's floor for the
+ * categories the listing is about; a listing about categories the brand does not sell in is
+ * about something else (no floor). Without a category word: the named line's category, else
  * the brand's lowest floor.
  */
-function floorFor(brand: Brand, invocation: Invocation, named: ReadonlySet<string>, parts: ReadonlySet<string>) {
-  // "iPhone 15 case": the title is about the case, whatever else it names.
-  const categories = [...named].some((id) => parts.has(id)) ? new Set([...named].filter((id) => parts.has(id))) : named;
-  const lines = invocation.mentions.flatMap((match) => (match.line !== undefined ? [brand.lines![match.line]!] : []));
-  const line = lines.find((l) => l.floorUsd !== undefined && (categories.size === 0 || categories.has(l.category)));
-  if (line) return { usd: line.floorUsd!, category: line.category };
+function floorFor(brand: Brand, invocation: Invocation, line: Line | undefined, categories: ReadonlySet<string>) {
+  if (line?.floorUsd !== undefined) return { usd: line.floorUsd, category: line.category, line: line.name };
   const floors = Object.entries(brand.floors);
+  const lines = invocation.mentions.flatMap((match) => (match.line !== undefined ? [brand.lines![match.line]!] : []));
   const held = categories.size > 0 ? categories : new Set(lines.map((l) => l.category));
   const candidates = held.size > 0 ? floors.filter(([category]) => held.has(category)) : floors;
   if (candidates.length === 0) return undefined;
   const [category, usd] = candidates.reduce((low, entry) => (entry[1] < low[1] ? entry : low));
-  return { usd, category };
+  return { usd, category, line: undefined };
+}
+
+/** Reviews this few say too little to count. */
+const MIN_REVIEWS = 3;
+const MIN_FAKE_REVIEWS = 2;
+/** How many words before a phrase a "not" may stand and still deny it ("not a fake"). */
+const NEGATION_REACH = 3;
+
+/**
+ * The share of the page's visible reviews that say the item is not genuine, in the
+ * vocabulary's languages; a review that denies it ("not fake at all") does not count.
+ */
+function reviewsReason(context: Context): Reason | undefined {
+  const reviews = context.listing.reviews?.slice(0, 40) ?? [];
+  if (reviews.length < MIN_REVIEWS) return undefined;
+  const { vocabulary } = context.index;
+  let fake = 0;
+  let said = '';
+  for (const review of reviews) {
+    const tokens = tokenise(review.slice(0, 600));
+    const hits = vocabulary.find(tokens);
+    const negations = hits.filter((hit) => vocabulary.terms[hit.term]!.kind === 'negation');
+    const claim = hits.find(
+      (hit) =>
+        vocabulary.terms[hit.term]!.kind === 'review_fake' &&
+        !negations.some((not) =>
+          tokens[hit.start]!.cjk
+            ? not.start === hit.start
+            : not.end <= hit.start && hit.start - not.end < NEGATION_REACH,
+        ),
+    );
+    if (!claim) continue;
+    fake++;
+    said ||= tokens[claim.start]!.cjk ? (vocabulary.terms[claim.term]!.term ?? '') : wordsOf(tokens, claim);
+  }
+  if (fake < MIN_FAKE_REVIEWS) return undefined;
+  const weight = WEIGHT.reviews_say_fake.find(([share]) => fake / reviews.length >= share)?.[1];
+  if (weight === undefined) return undefined;
+  return { code: 'reviews_say_fake', weight, params: { fake, read: reviews.length, term: said } };
 }
 
 const STRENGTH = { strong: 3, medium: 2, weak: 1 } as const;
@@ -302,7 +523,7 @@ function strongest(found: { term: Term; text: string }[]) {
   );
 }
 
-function wordsOf(tokens: ReturnType<typeof tokenise>, hit: TermHit): string {
+function wordsOf(tokens: readonly Token[], hit: TermHit): string {
   return tokens
     .slice(hit.start, hit.end)
     .map((token) => token.raw)

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
 import { registryFromDisk } from '../../src/cli/registry-files';
 import { buildIndex, loadIndex, storeIndex } from '../../src/matching/match-index';
@@ -15,6 +16,20 @@ export function benchMatcher(): void {
   report({
     name: `build the index of the default registry (${base.brands.length} brands)`,
     median_ms: time(() => buildIndex(base), 20),
+  });
+  const bundled = JSON.stringify(base);
+  report({
+    name: 'the bundled registry, compiled (the extension ships its sources; a sync downloads this)',
+    bytes: Buffer.byteLength(bundled),
+    gzip_bytes: gzipSync(bundled).length,
+    brands: base.brands.length,
+    lines: base.brands.reduce((n, brand) => n + (brand.lines?.length ?? 0), 0),
+    terms: base.vocabulary.length,
+  });
+  const storedBundled = structuredClone(storeIndex(base));
+  report({
+    name: `load the default registry's index (${base.brands.length} brands) from its stored form (median of 10)`,
+    median_ms: time(() => loadIndex(storedBundled), 10, 1),
   });
 
   const registry = generatedRegistry(base, BRANDS);

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ordinaryWords } from '../../src/cli/ordinary-words';
 import { REGISTRY_SOURCES } from '../../src/cli/registry-files';
 import { loadIndex, storeIndex } from '../../src/matching/match-index';
 import { bundledRegistry } from '../../src/registry/bundled';
@@ -109,12 +110,40 @@ describe('the bundled registry', () => {
   const registry = bundledRegistry();
   const groups = new Set(registry.brands.map((brand) => brand.group));
 
-  it('holds at least 250 brands in at least 12 groups', () => {
+  it('holds at least 1,500 brands in at least 20 groups', () => {
     console.log(
       `bundled registry ${registry.version}: ${registry.brands.length} brands in ${groups.size} groups (${[...groups].join(', ')}), ${registry.vocabulary.length} terms`,
     );
-    expect(registry.brands.length).toBeGreaterThanOrEqual(250);
-    expect(groups.size).toBeGreaterThanOrEqual(12);
+    expect(registry.brands.length).toBeGreaterThanOrEqual(1500);
+    expect(groups.size).toBeGreaterThanOrEqual(20);
+  });
+
+  it('has replica wording in at least 10 languages, and reviews that say fake in at least 8', () => {
+    const languages = (kind: string) =>
+      new Set(registry.vocabulary.filter((term) => term.kind === kind && term.lang !== '*').map((term) => term.lang));
+    expect(languages('replica').size).toBeGreaterThanOrEqual(10);
+    expect(languages('review_fake').size).toBeGreaterThanOrEqual(8);
+  });
+
+  it('holds a retail reference, with its source and date, for at least 400 lines and models', () => {
+    const lines = registry.brands.flatMap((brand) => (brand.lines ?? []).filter((line) => line.retail));
+    const unmarked = registry.brands
+      .filter((brand) => brand.lines?.some((line) => line.retail) && !brand.estimated?.includes('lines.retail'))
+      .map((brand) => brand.id);
+    console.log(`${lines.length} lines and models with a retail reference`);
+    expect(lines.length).toBeGreaterThanOrEqual(400);
+    expect(unmarked).toEqual([]);
+  });
+
+  it('knows sales channels of both kinds', () => {
+    const kinds = new Set((registry.channels ?? []).map((channel) => channel.kind));
+    expect(kinds).toEqual(new Set(['replica', 'authorised']));
+  });
+
+  it('lists every everyday word the matcher would take for a misspelt brand (npm run registry:ordinary)', {
+    timeout: 120_000,
+  }, () => {
+    expect(registry.ordinary).toEqual(ordinaryWords({ ...registry, ordinary: [] }).words);
   });
 
   it('marks every floor as an estimate and gives every brand a domain', () => {
