@@ -1,67 +1,41 @@
 import { describe, expect, it } from 'vitest';
+import { EVAL_SETS, figures, formatMisses, formatSet, readSet, scoreSet } from '../../src/cli/eval';
 import { buildIndex } from '../../src/matching/match-index';
 import { bundledRegistry } from '../../src/registry/bundled';
-import { assess } from '../../src/risk/assess';
-import { LEVELS, type Level } from '../../src/risk/assessment';
-import { assessAll } from '../../src/risk/batch';
-import { haveRealListings, LABELS, type Label, REALLISTINGS, readRealListings } from '../support/reallistings';
 
-const flagged = (level: Level) => level === 'high' || level === 'caution';
+const index = buildIndex(bundledRegistry());
+const settings = { sensitivity: 'balanced' } as const;
+const [shared, tune, test] = EVAL_SETS;
 
-describe.skipIf(!haveRealListings)('real listings, labelled by a reader', () => {
+/** The bars a real listing set must clear, each listing assessed alone as a shopper meets it. */
+const RECALL = 0.85;
+const FLAGGED = 0.03;
+const HIGH = 0.005;
+
+describe.skipIf(!readSet(shared, index))('real listings, labelled by a reader (../shared/reallistings/)', () => {
   it('flags most suspects and almost no genuine or unbranded listing', () => {
-    const index = buildIndex(bundledRegistry());
-    // Assessed together, as the check command reads a file: a seller's pattern across rows counts.
-    const read = readRealListings();
-    const assessments = assessAll(
-      read.map((row) => row.listing),
-      index,
-    );
-    const rows = read.map((row, i) => ({ ...row, assessment: assessments[i]! }));
-    const table = new Map(LABELS.map((label) => [label, new Map(LEVELS.map((level) => [level, 0]))]));
-    for (const row of rows)
-      table.get(row.label)!.set(row.assessment.level, table.get(row.label)!.get(row.assessment.level)! + 1);
-
-    console.log(`\nConfusion table, ${rows.length} listings (label × level):`);
-    console.log(`${'label'.padEnd(20)}${LEVELS.map((level) => level.padStart(9)).join('')}${'total'.padStart(9)}`);
-    for (const [label, levels] of table) {
-      const counts = [...levels.values()];
-      console.log(
-        `${label.padEnd(20)}${counts.map((n) => String(n).padStart(9)).join('')}${String(counts.reduce((a, b) => a + b, 0)).padStart(9)}`,
-      );
-    }
-    const share = (labels: Label[], test: (level: Level) => boolean) => {
-      const of = rows.filter((row) => labels.includes(row.label));
-      return { n: of.filter((row) => test(row.assessment.level)).length, of: of.length };
-    };
-    const suspects = share(['counterfeit_suspect'], flagged);
-    const honestHigh = share(['genuine_likely', 'unbranded'], (level) => level === 'high');
-    const honestFlagged = share(['genuine_likely', 'unbranded'], flagged);
-    const pct = ({ n, of }: { n: number; of: number }) => `${n}/${of} = ${((100 * n) / Math.max(1, of)).toFixed(1)} %`;
-    console.log(
-      `suspects flagged: ${pct(suspects)}; genuine+unbranded high: ${pct(honestHigh)}, flagged: ${pct(honestFlagged)}`,
-    );
-    const alone = read.filter(
-      (row) => row.label === 'counterfeit_suspect' && flagged(assess(row.listing, index).level),
-    );
-    console.log(
-      `(each listing alone, without the seller pattern: suspects flagged ${pct({ n: alone.length, of: suspects.of })})`,
-    );
-    for (const row of rows) {
-      const wrong =
-        (row.label === 'counterfeit_suspect' && !flagged(row.assessment.level)) ||
-        ((row.label === 'genuine_likely' || row.label === 'unbranded') && flagged(row.assessment.level));
-      if (wrong) {
-        const why = row.assessment.reasons.map((reason) => `${reason.code}${JSON.stringify(reason.params)}`).join(' ');
-        console.log(
-          `  ${row.id} ${row.label} → ${row.assessment.level} ${row.assessment.score}: ${row.listing.title.slice(0, 70)} | ${why}`,
-        );
-      }
-    }
-
-    expect(rows.length, `${REALLISTINGS} holds no rows`).toBeGreaterThan(0);
-    expect(suspects.n / suspects.of).toBeGreaterThanOrEqual(0.85);
-    expect(honestHigh.n / honestHigh.of).toBeLessThanOrEqual(0.02);
-    expect(honestFlagged.n / honestFlagged.of).toBeLessThanOrEqual(0.05);
+    const scored = scoreSet(readSet(shared, index)!, index, settings);
+    console.log(formatSet('shared', scored));
+    console.log(`misses:\n${formatMisses(scored)}`);
+    const { recall, honestFlagged, honestHigh } = figures(scored);
+    expect(recall).toBeGreaterThanOrEqual(RECALL);
+    expect(honestFlagged).toBeLessThanOrEqual(FLAGGED);
+    expect(honestHigh).toBeLessThanOrEqual(HIGH);
   });
 });
+
+// The gathered set is rebuilt from fetched snapshots (`npm run gather`) and is absent on a fresh
+// machine. Its recall is printed, not held to the bar: many of its suspects are labelled by where
+// they were sold (a replica shop's catalogue), which a listing alone does not show. What the
+// engine promises everywhere, few alarms on honest listings, is held on both parts.
+for (const part of [tune, test]) {
+  describe.skipIf(!readSet(part, index))(`gathered real listings, ${part.name} part (data/gathered/)`, () => {
+    it('raises almost no alarm on genuine or unbranded listings, and prints its recall', () => {
+      const scored = scoreSet(readSet(part, index)!, index, settings);
+      console.log(formatSet(`gathered, ${part.name} part`, scored));
+      const { honestFlagged, honestHigh } = figures(scored);
+      expect(honestFlagged).toBeLessThanOrEqual(FLAGGED);
+      expect(honestHigh).toBeLessThanOrEqual(HIGH);
+    });
+  });
+}
