@@ -1,3 +1,4 @@
+import { SCHEMA_CONDITION, SCHEMA_REVIEWS } from './generic';
 import { HOSTS } from './hosts';
 import type { SiteRules } from './rules';
 
@@ -58,6 +59,25 @@ export const alibaba: SiteRules = {
         { meta: 'og:image', finds: 'the main product image' },
         { css: '.main-image img, .image-view img', attr: 'src', finds: 'the main gallery image' },
       ],
+      condition: SCHEMA_CONDITION,
+      priceKind: [
+        {
+          css: '.product-price .price-range',
+          parse: 'rangeIsTier',
+          finds: 'the price range over order quantities, "US$0.60 - 5.76": its low end holds for the largest orders',
+        },
+        {
+          css: '.price-list .price-item:first-child .quality',
+          parse: 'priceKind',
+          finds: 'the first quantity tier, "2 - 49 pieces" (tier) or "1 - 99 pieces" (from one piece: nothing)',
+        },
+        {
+          css: '[class*="moq"], [class*="min-order"], [class*="minOrder"]',
+          parse: 'minOrder',
+          finds: 'the minimum order, "Min. order: 2 pieces" or "50 Pieces"',
+        },
+      ],
+      reviews: SCHEMA_REVIEWS,
     },
     badge: [
       { css: '.product-title-container h1, .module-pdp-title h1', finds: 'the product heading' },
@@ -109,6 +129,18 @@ export const alibaba: SiteRules = {
         { css: '.search-ad-icon', finds: 'the "Ad" mark in the corner of paid (P4P) offers' },
         { css: ':scope[data-params*="is_p4p=true"]', finds: "the P4P flag in the card's tracking parameters" },
       ],
+      priceKind: [
+        {
+          css: '.element-offer-minorder-normal, [class*="minorder"], [class*="moq"]',
+          parse: 'minOrder',
+          finds: 'the minimum order, "50 Pieces(Min Order)": above one piece the price is a tier',
+        },
+        {
+          css: '.elements-offer-price-normal__price, .search-card-e-price-main',
+          parse: 'rangeIsTier',
+          finds: 'a price range over order quantities, "US $0.60-$5.76"',
+        },
+      ],
     },
     badge: [
       { css: 'h2', finds: 'the offer title heading' },
@@ -140,6 +172,14 @@ export const alibaba: SiteRules = {
       sponsored: [
         { json: 'information.p4p', finds: 'true on paid (P4P) offers' },
         { json: 'information.adP4p', finds: 'true on other ad offers' },
+      ],
+      priceKind: [
+        { json: 'tradePrice.minOrder', parse: 'minOrder', finds: 'the minimum order, "50 Pieces" (tier above one)' },
+        {
+          json: 'tradePrice.price',
+          parse: 'rangeIsTier',
+          finds: 'a price range over order quantities, "US $25.00-$30.00"',
+        },
       ],
     },
   },

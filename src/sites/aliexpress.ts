@@ -1,3 +1,4 @@
+import { SCHEMA_CONDITION, SCHEMA_REVIEWS } from './generic';
 import { HOSTS } from './hosts';
 import type { SiteRules } from './rules';
 
@@ -56,6 +57,15 @@ export const aliexpress: SiteRules = {
         { meta: 'og:image', finds: 'the main product image' },
         { css: '.magnifier-image, [class*="magnifier--image"]', attr: 'src', finds: 'the main gallery image' },
       ],
+      condition: SCHEMA_CONDITION,
+      priceKind: [{ value: 'fixed', finds: 'AliExpress sells at buy-now prices (a range of variants is read as one)' }],
+      reviews: [
+        {
+          css: '[class*="list--itemReview--"]',
+          finds: 'the text of each review the 2023+ page renders under the reviews heading',
+        },
+        ...SCHEMA_REVIEWS,
+      ],
     },
     badge: [
       { css: 'h1[data-pl="product-title"]', finds: 'the product heading' },
@@ -102,6 +112,7 @@ export const aliexpress: SiteRules = {
         },
         { css: '[class*="ad-tag"], [class*="sponsor"]', finds: 'the "Ad"/"Sponsored" tag on the 2023+ card' },
       ],
+      priceKind: [{ value: 'fixed', finds: 'AliExpress sells at buy-now prices (a range of variants is read as one)' }],
     },
     badge: [
       { css: 'h1, h3', finds: 'the card title' },
@@ -136,6 +147,7 @@ export const aliexpress: SiteRules = {
         { json: 'p4p.clickUrl', finds: 'the ad click URL only paid (P4P) results carry' },
         { json: 'trace.detailPage.aem_p4p_detail', finds: 'the ad tracking id only paid results carry' },
       ],
+      priceKind: [{ value: 'fixed', finds: 'AliExpress sells at buy-now prices (a range of variants is read as one)' }],
     },
   },
 };

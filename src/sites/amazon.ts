@@ -1,3 +1,4 @@
+import { SCHEMA_CONDITION, SCHEMA_REVIEWS } from './generic';
 import { HOSTS } from './hosts';
 import type { SiteRules } from './rules';
 
@@ -56,6 +57,49 @@ export const amazon: SiteRules = {
         },
       ],
       image: [{ css: '#landingImage', attr: 'src', finds: 'the main product image' }],
+      condition: [
+        {
+          css: '.a-accordion-active[id^="usedAccordionRow"] [id^="usedAccordionCaption"]',
+          parse: 'condition',
+          finds: 'the caption of the buy box\'s open offer when it is a used one, "Used - Like New"',
+        },
+        {
+          css: '.a-accordion-active[id^="newAccordionRow"]',
+          value: 'new',
+          finds: 'the new offer ("Buy New") being the open one of the buy box, whose price is the headline price',
+        },
+        { css: '#usedOnlyBuybox', value: 'used', finds: 'the buy box of a page whose only offers are used' },
+        {
+          css: '#conditionInfoFeature_feature_div',
+          parse: 'condition',
+          finds: 'the condition line of a used or renewed offer, "Condition: Used - Very Good"',
+        },
+        {
+          css: '#renewedProgramDescriptionAtf_feature_div',
+          value: 'refurbished',
+          finds: 'the Amazon Renewed notice, which only renewed items fill in (empty on others)',
+        },
+        ...SCHEMA_CONDITION,
+      ],
+      priceKind: [
+        {
+          value: 'fixed',
+          finds: 'Amazon sells at fixed prices: no auctions, no quantity tiers (a range is read as one)',
+        },
+      ],
+      reviews: [
+        {
+          css: '[data-hook="review-collapsed"]',
+          finds:
+            'the text of each review shown (#cm-cr-dp-review-list and the other-countries list), without "Read more"',
+        },
+        {
+          css: '[data-hook="reviewRichContentContainer"]',
+          finds: 'the text of each review on the 2025 review cards, "Charges phones fast…"',
+        },
+        { css: '[data-hook="review-body"]', finds: 'the review body where it has no collapsed part' },
+        ...SCHEMA_REVIEWS,
+      ],
     },
     badge: [
       { css: '#title', finds: 'the h1 around the product heading' },
@@ -96,6 +140,12 @@ export const amazon: SiteRules = {
         {
           css: '.puis-sponsored-label-text, .s-sponsored-label-text, .s-widget-sponsored-label-text',
           finds: 'the "Sponsored" label',
+        },
+      ],
+      priceKind: [
+        {
+          value: 'fixed',
+          finds: 'Amazon sells at fixed prices: no auctions, no quantity tiers (a range is read as one)',
         },
       ],
     },

@@ -1,3 +1,4 @@
+import { SCHEMA_CONDITION, SCHEMA_REVIEWS } from './generic';
 import { HOSTS } from './hosts';
 import type { SiteRules } from './rules';
 
@@ -50,6 +51,23 @@ export const dhgate: SiteRules = {
         { jsonld: 'image', finds: 'the main image in schema.org data' },
         { meta: 'og:image', finds: 'the share image' },
       ],
+      condition: SCHEMA_CONDITION,
+      priceKind: [
+        {
+          css: '[class*="minOrder"], [class*="min-order"]',
+          parse: 'minOrder',
+          finds: 'the minimum order, "Min. Order: 2 Pieces": above one piece the price is a tier',
+        },
+        {
+          css: '[class*="productPrice"], .price-box .price',
+          parse: 'rangeIsTier',
+          finds: 'a wholesale price range over order quantities, "US $12.07 - 15.52 / Piece"',
+        },
+      ],
+      reviews: [
+        { css: '[class*="reviewContent"], .review-content', finds: 'the text of each buyer review shown' },
+        ...SCHEMA_REVIEWS,
+      ],
     },
     badge: [{ css: 'h1', finds: 'the product heading' }],
   },
@@ -79,6 +97,18 @@ export const dhgate: SiteRules = {
       ],
       image: [{ css: 'img', attr: 'src', finds: 'the card thumbnail' }],
       sponsored: [{ css: ':scope.ad-item, .ad-tag', finds: 'the "Ad" mark of promoted results' }],
+      priceKind: [
+        {
+          css: '.min-order, [class*="minOrder"]',
+          parse: 'minOrder',
+          finds: 'the minimum order under the price, "Min. Order: 2 Pieces"',
+        },
+        {
+          css: '.price',
+          parse: 'rangeIsTier',
+          finds: 'a wholesale price range over order quantities, "US $12.07 - 15.52"',
+        },
+      ],
     },
     badge: [
       { css: '.pro-title', finds: 'the title block' },

@@ -1,3 +1,4 @@
+import { SCHEMA_CONDITION, SCHEMA_REVIEWS } from './generic';
 import { HOSTS } from './hosts';
 import type { SiteRules } from './rules';
 
@@ -110,6 +111,43 @@ export const ebay: SiteRules = {
         { jsonld: 'image', finds: 'the first Product image in the JSON-LD' },
         { meta: 'og:image', finds: 'the share image' },
       ],
+      condition: [
+        {
+          css: '.x-item-condition-text .ux-textspans',
+          parse: 'condition',
+          finds: 'the condition by the price, "Used", "Pre-owned", "Neu: Sonstige (siehe Artikelbeschreibung)"',
+        },
+        {
+          css: '.ux-labels-values--condition .ux-labels-values__values',
+          parse: 'condition',
+          finds: 'the "Condition" item specific, "Used: An item that has been used previously…"',
+        },
+        {
+          css: '.elevated-info__item',
+          parse: 'conditionRow',
+          finds: 'the "Condition" row of the key facts (other rows are skipped), "Condition Pre-owned"',
+        },
+        { css: '#vi-itm-cond', parse: 'condition', finds: 'the condition on the pre-2022 item page, "New"' },
+        ...SCHEMA_CONDITION,
+      ],
+      priceKind: [
+        {
+          css: '.x-price-section .x-bid-price .x-label',
+          parse: 'bids',
+          finds: 'the label of an auction\'s price, "Current bid:", "Starting bid:", "Aktuelles Gebot:"',
+        },
+        {
+          css: '.x-bid-count, #qty-test',
+          parse: 'bids',
+          finds: 'the bid count by an auction\'s price, "0 bids" (the opening bid) or "12 bids"',
+        },
+        {
+          css: '.x-price-section .x-bin-price',
+          value: 'fixed',
+          finds: 'the Buy It Now price box ("Price:") of a fixed-price offer',
+        },
+      ],
+      reviews: SCHEMA_REVIEWS,
     },
     badge: [
       { css: 'h1.x-item-title__mainTitle', finds: 'the item heading' },
@@ -199,6 +237,35 @@ export const ebay: SiteRules = {
         {
           css: '.s-item__sponsored, .s-card__sponsored, .su-sponsored-label',
           finds: 'the "Sponsored" label sponsored results carry',
+        },
+      ],
+      condition: [
+        {
+          css: '.s-item__subtitle .SECONDARY_INFO, .s-item__subtitle',
+          parse: 'conditionLine',
+          finds: 'the condition under the title, "Brand New", "Pre-Owned", "Parts Only"',
+        },
+        {
+          css: '.s-card__subtitle',
+          parse: 'conditionLine',
+          finds: 'the condition line of the 2025 card, "Pre-Owned · Apple iPad", "Neu"',
+        },
+      ],
+      priceKind: [
+        {
+          css: '.s-item__bids, .s-item__bidCount',
+          parse: 'bids',
+          finds: 'the bid count of an auction, "0 bids" (opening bid) or "5 bids"',
+        },
+        {
+          css: '.s-card__attribute-row',
+          parse: 'bids',
+          finds: 'the bid line of the 2025 card, "3 Gebote · Noch 2T 4Std"',
+        },
+        {
+          css: '.s-item__purchase-options, .s-item__purchaseOptions, .s-item__purchase-options-with-icon, .s-item__buyItNowOption, .s-item__formatBuyItNow, .s-item__formatBestOfferEnabled, .s-card__attribute-row',
+          parse: 'priceKind',
+          finds: 'the "Buy It Now", "Sofort-Kaufen" or "or Best Offer" line of a fixed-price result',
         },
       ],
     },

@@ -1,3 +1,4 @@
+import { SCHEMA_CONDITION, SCHEMA_REVIEWS } from './generic';
 import { HOSTS } from './hosts';
 import type { SiteRules } from './rules';
 
@@ -63,6 +64,22 @@ export const etsy: SiteRules = {
         { jsonld: 'image', finds: 'the JSON-LD listing image' },
         { meta: 'og:image', finds: 'the sharing image' },
       ],
+      condition: SCHEMA_CONDITION,
+      priceKind: [
+        {
+          css: '[data-buy-box-region="price"] [data-selector="price-only"] p:not(.wt-text-strikethrough), [data-buy-box-region="price"] p.wt-text-title-03',
+          parse: 'priceKind',
+          finds: 'the shown price of a listing whose variants cost more, "$10.00+" → range',
+        },
+        { value: 'fixed', finds: 'Etsy sells at fixed prices: no auctions, no quantity tiers' },
+      ],
+      reviews: [
+        {
+          css: '[data-reviews-container] [id^="review-preview-toggle-"], [id^="review-preview-toggle-"]',
+          finds: 'the text of each review shown, "¡Me encanta esta colchoneta!…"',
+        },
+        ...SCHEMA_REVIEWS,
+      ],
     },
     badge: [{ css: 'h1[data-buy-box-listing-title]', finds: 'the listing heading' }],
   },
@@ -109,6 +126,14 @@ export const etsy: SiteRules = {
           finds: 'the "Ad by <shop>" line ad cards put before the shop name, "Anuncio de OliveCreativeCompany"',
         },
         { css: 'a.listing-link[href*="plkey="]', attr: 'href', finds: 'the promoted-listing key of ad links' },
+      ],
+      priceKind: [
+        {
+          css: '.n-listing-card__price > p:first-child, .lc-price',
+          parse: 'priceKind',
+          finds: 'the price of a listing whose variants cost more, "$10.00+" → range',
+        },
+        { value: 'fixed', finds: 'Etsy sells at fixed prices: no auctions, no quantity tiers' },
       ],
     },
     badge: [

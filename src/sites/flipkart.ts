@@ -1,3 +1,4 @@
+import { SCHEMA_CONDITION, SCHEMA_REVIEWS } from './generic';
 import { HOSTS } from './hosts';
 import type { SiteRules } from './rules';
 
@@ -66,6 +67,15 @@ export const flipkart: SiteRules = {
       ],
       rating: [{ css: '#sellerName span > div', finds: 'the seller rating beside the name, "4.2"' }],
       image: [{ jsonld: 'image', finds: 'the JSON-LD product image' }],
+      condition: SCHEMA_CONDITION,
+      priceKind: [{ value: 'fixed', finds: 'Flipkart sells at fixed prices: no auctions, no quantity tiers' }],
+      reviews: [
+        {
+          css: '.ZmyHeo > div > div:not(.XQDdHH)',
+          finds: 'the text of each review shown, without its star badge or "READ MORE", "Nice product"',
+        },
+        ...SCHEMA_REVIEWS,
+      ],
     },
     badge: [
       { css: 'h1', finds: 'the product heading' },
@@ -99,6 +109,7 @@ export const flipkart: SiteRules = {
         { css: '.f8qK5m', attr: 'class', finds: 'the "Sponsored" label Flipkart draws as a 62×18 SVG above the title' },
         { css: '.xgS27m', finds: 'the "Ad" tag of grid cards' },
       ],
+      priceKind: [{ value: 'fixed', finds: 'Flipkart sells at fixed prices: no auctions, no quantity tiers' }],
     },
     badge: [
       { css: '.KzDlHZ', finds: 'the result title of the list layout' },

@@ -1,3 +1,4 @@
+import { SCHEMA_CONDITION, SCHEMA_REVIEWS } from './generic';
 import { HOSTS } from './hosts';
 import type { SiteRules } from './rules';
 
@@ -64,6 +65,22 @@ export const mercadolibre: SiteRules = {
         { jsonld: 'image', finds: 'the JSON-LD product image' },
         { meta: 'og:image', finds: 'the sharing image' },
       ],
+      condition: [
+        {
+          css: '.ui-pdp-header__subtitle, .ui-pdp-subtitle',
+          parse: 'conditionLine',
+          finds: 'the line above the title, "Nuevo | +1000 vendidos", "Usado", "Reacondicionado", "Novo"',
+        },
+        ...SCHEMA_CONDITION,
+      ],
+      priceKind: [{ value: 'fixed', finds: 'Mercado Libre sells at fixed prices: no auctions, no quantity tiers' }],
+      reviews: [
+        {
+          css: '.ui-review-capability-comments__comment__content',
+          finds: 'the text of each opinion shown under "Opiniones del producto"',
+        },
+        ...SCHEMA_REVIEWS,
+      ],
     },
     badge: [{ css: 'h1.ui-pdp-title', finds: 'the item heading' }],
   },
@@ -117,6 +134,14 @@ export const mercadolibre: SiteRules = {
         { css: '.poly-component__ads-promotions', finds: 'the "Promocionado" label of promoted results' },
         { css: '.ui-search-item__ad-label', finds: 'the ad label of older cards' },
       ],
+      condition: [
+        {
+          css: '.poly-component__item-condition',
+          parse: 'conditionLine',
+          finds: 'the condition line some cards show, "Usado", "Reacondicionado"',
+        },
+      ],
+      priceKind: [{ value: 'fixed', finds: 'Mercado Libre sells at fixed prices: no auctions, no quantity tiers' }],
     },
     badge: [
       { css: '.poly-component__title-wrapper', finds: 'the card title heading' },

@@ -1,8 +1,16 @@
-import type { Listing, Marketplace } from '../listing/listing';
+import {
+  CONDITIONS,
+  type Condition,
+  type Listing,
+  type Marketplace,
+  type Money,
+  PRICE_KINDS,
+  type PriceKind,
+} from '../listing/listing';
 import { parsePrice } from '../listing/price';
 import { parsers } from './parsers';
 import type { FieldRule, Fields, PageKind, Pick, SiteRules } from './rules';
-import { atPath, embeddedItems, embeddedObject, type Json, metaContent, productData } from './sources';
+import { allAt, atPath, embeddedItems, embeddedObject, type Json, metaContent, productData } from './sources';
 
 /** A listing and the element its badge belongs in (null for listings read from JSON). */
 export interface Found {
@@ -19,6 +27,8 @@ export interface PageReading {
 }
 
 const MAX_TEXT = 1000;
+const MAX_REVIEWS = 40;
+const MAX_REVIEW = 600;
 const NOTHING: PageReading = { marketplace: undefined, kind: 'unknown', listings: [] };
 
 interface Site {
@@ -179,8 +189,9 @@ function fillMissing(listing: Listing, from: Listing): void {
   listing.price ??= from.price;
   listing.seller ??= from.seller;
   listing.images ??= from.images;
+  listing.condition ??= from.condition;
   if (from.sponsored) listing.sponsored = true;
-  for (const key of ['brand', 'price', 'seller', 'images'] as const)
+  for (const key of ['brand', 'price', 'seller', 'images', 'condition'] as const)
     if (listing[key] === undefined) delete listing[key];
 }
 
@@ -216,8 +227,14 @@ function listingFrom(scope: Scope, fields: Fields, id: string, kind: Listing['ki
     const maxText = text(scope, fields.priceMax);
     const max = maxText ? parsePrice(maxText, price?.currency) : undefined;
     if (price && max && max.currency === price.currency && max.amount > price.amount) price.max = max.amount;
-    if (price) listing.price = price;
+    if (price) {
+      const kind = priceKind(pick(scope, fields.priceKind ?? [], isPriceKind)?.value as PriceKind | undefined, price);
+      if (kind) price.kind = kind;
+      listing.price = price;
+    }
   }
+  const condition = pick(scope, fields.condition ?? [], isCondition)?.value;
+  if (condition) listing.condition = condition as Condition;
   const sellerName = text(scope, fields.seller);
   if (sellerName) {
     const sellerId = text(scope, fields.sellerId);
@@ -233,8 +250,75 @@ function listingFrom(scope: Scope, fields: Fields, id: string, kind: Listing['ki
   }
   const image = absolute(text(scope, fields.image), scope.site.url);
   if (image) listing.images = [image];
+  if (kind === 'detail') {
+    const reviews = texts(scope, fields.reviews, MAX_REVIEWS, MAX_REVIEW);
+    if (reviews.length > 0) listing.reviews = reviews;
+  }
   if (kind === 'card') listing.sponsored = fields.sponsored ? pick(scope, fields.sponsored) !== undefined : false;
   return listing;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
+
+/** Text in a page's JSON that still carries HTML entities ("my daughters &quot;room&quot;"), as a person reads it. */
+function unescapeHtml(raw: Json): Json {
+  if (typeof raw !== 'string' || !raw.includes('&')) return raw;
+  return raw.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,5});/gi, (entity, name: string) => {
+    const code =
+      name.startsWith('#x') || name.startsWith('#X')
+        ? Number.parseInt(name.slice(2), 16)
+        : name.startsWith('#')
+          ? Number(name.slice(1))
+          : undefined;
+    if (code === undefined) return ENTITIES[name.toLowerCase()] ?? entity;
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
+}
+
+const isCondition = (value: string) => (CONDITIONS as readonly string[]).includes(value);
+const isPriceKind = (value: string) => (PRICE_KINDS as readonly string[]).includes(value);
+
+/**
+ * What a price is. An auction's bid or a wholesale tier, where the page says so, is what the
+ * number is; otherwise a price read as a range is a range, whatever else the page says (a
+ * "Buy It Now" listing with variants); otherwise what the page or the rules state, or nothing.
+ */
+function priceKind(stated: PriceKind | undefined, price: Money): PriceKind | undefined {
+  if (stated === 'bid' || stated === 'start' || stated === 'tier') return stated;
+  if (price.max !== undefined) return 'range';
+  return stated;
+}
+
+/**
+ * Every value of the first fallback that yields any: each element's text (or attribute) for a
+ * CSS pick, each value a path with `*` reaches for JSON. Whitespace is collapsed, repeats are
+ * dropped, each text is cut to `length`, at most `limit` are kept.
+ */
+function texts(scope: Scope, rule: FieldRule | undefined, limit: number, length: number): string[] {
+  for (const candidate of rule ?? []) {
+    let raws: (Json | undefined)[];
+    if ('css' in candidate) {
+      raws = selectIn(candidate.onPage ? scope.document : scope.root, candidate.css).map(
+        (element) => (candidate.attr ? element.getAttribute(candidate.attr) : element.textContent) ?? undefined,
+      );
+    } else if ('jsonld' in candidate) raws = allAt(scope.product, candidate.jsonld).map(unescapeHtml);
+    else if ('json' in candidate) raws = allAt(scope.item, candidate.json).map(unescapeHtml);
+    else if ('meta' in candidate) raws = [metaContent(scope.document, candidate.meta)];
+    else raws = [candidate.value];
+    const found = new Set<string>();
+    for (const raw of raws) {
+      if (found.size >= limit) break;
+      const flat = typeof raw === 'string' ? raw : undefined;
+      if (!flat) continue;
+      const clean = flat.replace(/\s+/g, ' ').trim();
+      const value = ('parse' in candidate && candidate.parse ? parsers[candidate.parse](clean) : clean)
+        .slice(0, length)
+        .trim();
+      if (value) found.add(value);
+    }
+    if (found.size > 0) return [...found];
+  }
+  return [];
 }
 
 /** The currency a bare price means on this page: its country path's, else its host's. */
@@ -321,23 +405,36 @@ interface Picked {
   element: Element | null;
 }
 
-/** The first fallback that yields a non-empty value, in rule order, then document order. */
-function pick(scope: Scope, rule: FieldRule): Picked | undefined {
+/**
+ * The first fallback that yields a non-empty value, in rule order, then document order. With
+ * `accept`, a value it refuses counts as none (a condition that is not one of the five).
+ */
+function pick(scope: Scope, rule: FieldRule, accept?: (value: string) => boolean): Picked | undefined {
   for (const candidate of rule) {
-    const found = pickOne(scope, candidate);
+    const found = pickOne(scope, candidate, accept);
     if (found) return found;
   }
   return undefined;
 }
 
-function pickOne(scope: Scope, candidate: Pick): Picked | undefined {
+function pickOne(scope: Scope, candidate: Pick, accept?: (value: string) => boolean): Picked | undefined {
   const finish = (raw: Json | undefined, element: Element | null): Picked | undefined => {
     const flat = scalar(raw);
     if (flat === undefined) return undefined;
     const clean = flat.replace(/\s+/g, ' ').trim();
-    const value = candidate.parse ? parsers[candidate.parse](clean) : clean;
-    return value ? { value: value.slice(0, MAX_TEXT), element } : undefined;
+    if (!clean) return undefined;
+    // A pick that states its value takes it wherever its element is found.
+    const value =
+      'value' in candidate && candidate.value !== undefined
+        ? candidate.value
+        : 'parse' in candidate && candidate.parse
+          ? parsers[candidate.parse](clean)
+          : clean;
+    return value && (!accept || accept(value)) ? { value: value.slice(0, MAX_TEXT), element } : undefined;
   };
+  if (!('css' in candidate || 'jsonld' in candidate || 'json' in candidate || 'meta' in candidate)) {
+    return finish(candidate.value, null);
+  }
   if ('css' in candidate) {
     for (const element of selectIn(candidate.onPage ? scope.document : scope.root, candidate.css)) {
       const raw = candidate.attr ? element.getAttribute(candidate.attr) : element.textContent;

@@ -20,6 +20,8 @@ const CssPickSchema = v.strictObject({
   parse: v.optional(ParserNameSchema),
   /** In a card's fields: look in the whole page rather than the card (a shop page's own name). */
   onPage: v.optional(v.literal(true)),
+  /** Where the element is found (with text, or the attribute), the field takes this value, not the text. */
+  value: v.optional(v.string()),
   finds,
 });
 /** A dotted path into the page's schema.org Product (JSON-LD or microdata): `offers.price`. */
@@ -28,8 +30,13 @@ const JsonLdPickSchema = v.strictObject({ jsonld: v.string(), parse: v.optional(
 const JsonPickSchema = v.strictObject({ json: v.string(), parse: v.optional(ParserNameSchema), finds });
 /** A `<meta property|name=…>` tag's content, such as `og:title` or `product:price:amount`. */
 const MetaPickSchema = v.strictObject({ meta: v.string(), parse: v.optional(ParserNameSchema), finds });
+/**
+ * A value the rules state themselves, as the last fallback: what a marketplace's pages mean by
+ * what they are (Amazon sells at fixed prices: no auctions, no quantity tiers). `finds` says why.
+ */
+const ValuePickSchema = v.strictObject({ value: v.string(), finds });
 
-export const PickSchema = v.union([CssPickSchema, JsonLdPickSchema, JsonPickSchema, MetaPickSchema]);
+export const PickSchema = v.union([CssPickSchema, JsonLdPickSchema, JsonPickSchema, MetaPickSchema, ValuePickSchema]);
 export type Pick = v.InferOutput<typeof PickSchema>;
 
 /** A field is an ordered list of fallbacks; the first that yields a value wins. */
@@ -55,6 +62,24 @@ const FieldsSchema = v.strictObject({
   official: v.optional(FieldSchema),
   /** Present on cards the marketplace marks as sponsored. */
   sponsored: v.optional(FieldSchema),
+  /**
+   * The item's condition as the page states it: the value must be one of the listing's
+   * conditions (new, open_box, refurbished, used, parts), so picks parse the page's words with
+   * `condition`; a pick whose value is none of them counts as absent.
+   */
+  condition: v.optional(FieldSchema),
+  /**
+   * What the price is (fixed, bid, start, range, tier), by the words beside it (`priceKind`,
+   * `bids`, `minOrder`) or stated. An auction's or a tier's word wins; a price read as a range
+   * is `range` whatever else is said; without a value the price has no kind.
+   */
+  priceKind: v.optional(FieldSchema),
+  /**
+   * On product pages, the texts of the reviews shown: every element (or every value of a path
+   * with `*`, `review.*.reviewBody`) of the first fallback that yields any; at most 40, each cut
+   * to 600 characters.
+   */
+  reviews: v.optional(FieldSchema),
 });
 export type Fields = v.InferOutput<typeof FieldsSchema>;
 

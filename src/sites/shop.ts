@@ -1,3 +1,4 @@
+import { SCHEMA_CONDITION, SCHEMA_REVIEWS } from './generic';
 import type { SiteRules } from './rules';
 
 /**
@@ -53,6 +54,8 @@ export const shop: SiteRules = {
         { jsonld: 'image', finds: 'the product image URL (first of a list)' },
         { meta: 'og:image', finds: 'the Open Graph image' },
       ],
+      condition: SCHEMA_CONDITION,
+      reviews: SCHEMA_REVIEWS,
     },
     badge: [
       { css: 'h1', finds: 'the product heading' },

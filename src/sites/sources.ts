@@ -98,6 +98,30 @@ export function atPath(node: Json | undefined, path: string): Json | undefined {
   return current;
 }
 
+/**
+ * Every value a dotted path reaches, where `*` steps into every element of a list (a lone
+ * object counts as a list of one): `review.*.reviewBody`. Other steps into a list take its
+ * first element that is not null, as `atPath` does.
+ */
+export function allAt(node: Json | undefined, path: string, limit = 1000): Json[] {
+  let current: Json[] = node === undefined ? [] : [node];
+  for (const step of path.split('.')) {
+    const next: Json[] = [];
+    for (const value of current) {
+      if (step === '*') {
+        if (Array.isArray(value)) next.push(...value.filter((element) => element !== null));
+        else if (value !== null) next.push(value);
+        continue;
+      }
+      const inner = Array.isArray(value) ? value.find((element) => element !== null) : value;
+      const found = isObject(inner) ? inner[step] : undefined;
+      if (found !== undefined && found !== null) next.push(found);
+    }
+    current = next.slice(0, limit);
+  }
+  return current;
+}
+
 /** Every element an item path with `*` reaches, flattened: `data.list.*.items`. */
 export function itemsAt(node: Json | undefined, path: string): JsonObject[] {
   const [head, ...rest] = path.split('.*');

@@ -1,3 +1,4 @@
+import { SCHEMA_CONDITION, SCHEMA_REVIEWS } from './generic';
 import { HOSTS } from './hosts';
 import type { SiteRules } from './rules';
 
@@ -53,6 +54,9 @@ export const temu: SiteRules = {
         { jsonld: 'image', finds: 'the main image in schema.org data' },
         { meta: 'og:image', finds: 'the share image' },
       ],
+      condition: SCHEMA_CONDITION,
+      priceKind: [{ value: 'fixed', finds: 'Temu sells at fixed prices: no auctions, no quantity tiers' }],
+      reviews: SCHEMA_REVIEWS,
     },
     badge: [{ css: 'h1', finds: 'the product heading' }],
   },
@@ -70,6 +74,7 @@ export const temu: SiteRules = {
       price: [{ css: '[data-type="price"]', attr: 'aria-label', finds: 'the price read aloud, "$7.48"' }],
       image: [{ css: 'img', attr: 'src', finds: 'the card thumbnail' }],
       sponsored: [{ css: '[data-type="ad"], [aria-label="Ad"]', finds: 'an "Ad" mark on promoted goods' }],
+      priceKind: [{ value: 'fixed', finds: 'Temu sells at fixed prices: no auctions, no quantity tiers' }],
     },
     badge: [
       { css: 'h2, h3', finds: 'the card title' },

@@ -1,3 +1,4 @@
+import { SCHEMA_CONDITION, SCHEMA_REVIEWS } from './generic';
 import { HOSTS } from './hosts';
 import type { SiteRules } from './rules';
 
@@ -63,6 +64,16 @@ export const walmart: SiteRules = {
         { jsonld: 'image', finds: 'the JSON-LD product image' },
         { meta: 'og:image', finds: 'the sharing image' },
       ],
+      condition: [
+        {
+          json: 'conditionType',
+          parse: 'condition',
+          finds: 'the condition in the page JSON, "New", "Restored: Like New", "Pre-Owned: Good"',
+        },
+        ...SCHEMA_CONDITION,
+      ],
+      priceKind: [{ value: 'fixed', finds: 'Walmart sells at fixed prices: no auctions, no quantity tiers' }],
+      reviews: SCHEMA_REVIEWS,
     },
     badge: [
       { css: 'h1#main-title', finds: 'the product heading' },
@@ -105,6 +116,7 @@ export const walmart: SiteRules = {
           finds: 'the ad-tracking link sponsored tiles carry, "/sp/track?…&rd=…"',
         },
       ],
+      priceKind: [{ value: 'fixed', finds: 'Walmart sells at fixed prices: no auctions, no quantity tiers' }],
     },
     badge: [
       { css: '[data-automation-id="product-title"]', finds: 'the tile title' },
@@ -128,6 +140,7 @@ export const walmart: SiteRules = {
       seller: [{ json: 'sellerName', finds: 'the seller, "Walmart.com"' }],
       image: [{ json: 'image', finds: 'the result image' }],
       sponsored: [{ json: 'isSponsoredFlag', finds: 'true on sponsored results' }],
+      priceKind: [{ value: 'fixed', finds: 'Walmart sells at fixed prices: no auctions, no quantity tiers' }],
     },
   },
 };

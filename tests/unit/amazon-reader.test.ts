@@ -19,7 +19,7 @@ describe('the Amazon product-page reader', () => {
       kind: 'detail',
       title: "Nike Men's Air Force 1 '07 Shoe, White/Black, 10",
       brand: 'Nike',
-      price: { amount: 19.99, currency: 'USD' },
+      price: { amount: 19.99, currency: 'USD', kind: 'fixed' },
       seller: { name: 'SHOE DEALS 24', id: 'A3TESTSELLER01' },
     });
   });
@@ -40,7 +40,7 @@ describe('the Amazon product-page reader', () => {
       parseHtml(fixture('amazon/louis-vuitton-bag.html')),
       'https://www.amazon.com/dp/B0TESTLVB1',
     );
-    expect(listing?.price).toEqual({ amount: 89, currency: 'USD' });
+    expect(listing?.price).toEqual({ amount: 89, currency: 'USD', kind: 'fixed' });
   });
 
   it('reads a seller printed as text, not as a link', () => {
@@ -53,7 +53,7 @@ describe('the Amazon product-page reader', () => {
 
   it('takes the currency a bare "$" means from the host', () => {
     const [listing] = readListings(nike(), 'https://www.amazon.ca/dp/B0TESTNIK1');
-    expect(listing?.price).toEqual({ amount: 19.99, currency: 'CAD' });
+    expect(listing?.price).toEqual({ amount: 19.99, currency: 'CAD', kind: 'fixed' });
     expect(listing?.url).toBe('https://www.amazon.ca/dp/B0TESTNIK1');
   });
 
