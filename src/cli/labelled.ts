@@ -3,6 +3,7 @@ import { CONDITIONS, type Condition } from '../listing/listing';
 import { marketplaceNamed } from '../listing/marketplace-name';
 import type { MatchIndex } from '../matching/match-index';
 import type { AssessInput } from '../risk/assess';
+import { parsers } from '../sites/parsers';
 
 export const LABELS = ['counterfeit_suspect', 'genuine_likely', 'unbranded', 'unclear'] as const;
 export type Label = (typeof LABELS)[number];
@@ -44,7 +45,9 @@ export function readLabelled(file: string, index?: MatchIndex): LabelledListing[
     if (field.seller) listing.seller = { name: field.seller };
     if (field.url) listing.url = field.url;
     if (field.brand) listing.brand = field.brand;
-    if (CONDITIONS.includes(field.condition as Condition)) listing.condition = field.condition as Condition;
+    // A source's own words for the condition ("Pre-Owned", "Usado"), read as the site rules read a page.
+    const condition = field.condition ? parsers.condition(field.condition) : '';
+    if (CONDITIONS.includes(condition as Condition)) listing.condition = condition as Condition;
     const marketplace = marketplaceNamed(field.marketplace);
     if (marketplace) listing.marketplace = marketplace;
     else {
