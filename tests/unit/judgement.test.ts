@@ -42,6 +42,23 @@ function sources(): RegistrySource[] {
         ],
       };
     }
+    if (source.path === 'brands/tech.json') {
+      return {
+        ...source,
+        data: (source.data as { id: string; lines?: object[]; floors: object }[]).map((brand) =>
+          brand.id === 'apple'
+            ? {
+                ...brand,
+                floors: { ...brand.floors, audio: 69 },
+                lines: [
+                  ...(brand.lines ?? []),
+                  { name: 'AirPods', category: 'audio', distinctive: true, floorUsd: 89 },
+                ],
+              }
+            : brand,
+        ),
+      };
+    }
     return source;
   });
   return [
@@ -259,8 +276,11 @@ describe('condition, price kind and age', () => {
     );
   });
 
-  it('leaves a case for AirPods-style accessories to the accessory', () => {
+  it('leaves a case for AirPods to the case', () => {
+    expect(run({ title: 'Shockproof silicone cover for AirPods', price: usd(3) }).level).toBe('unknown');
     expect(run({ title: 'Shockproof phone case for Samsung Galaxy S24', price: usd(3) }).level).toBe('unknown');
+    // The earbuds themselves at that price are another matter.
+    expect(run({ title: 'AirPods earbuds', price: usd(3) }).level).toBe('high');
   });
 });
 
