@@ -401,6 +401,10 @@ function priceReason(brand: Brand, invocation: Invocation, context: Context, use
   if (ages(context, brand) && olderModel(context, invocation, line)) return undefined;
   const offPrice = context.channel?.kind === 'authorised';
   const secondHand = used || offPrice;
+  // Where people resell their own goods, a listing that states no condition may well be
+  // second-hand: its price alone never makes it High.
+  const unstated =
+    listing.condition === undefined && listing.marketplace !== undefined && RESALE.has(listing.marketplace);
   // A rate that may be months stale could make a fair price look a quarter of what it was.
   const scale = index.volatile.has(price.currency) ? VOLATILE_SCALE : 1;
   const step = (steps: readonly (readonly [number, number])[], ratio: number) =>
@@ -414,7 +418,7 @@ function priceReason(brand: Brand, invocation: Invocation, context: Context, use
   const retailRatio = retail ? usd / retail.usd : Number.POSITIVE_INFINITY;
   const byRetail = retail ? step(WEIGHT.price_below_retail, retailRatio) : undefined;
   if (byFloor === undefined && byRetail === undefined) return undefined;
-  const cap = secondHand ? WEIGHT.second_hand_price_cap : Number.POSITIVE_INFINITY;
+  const cap = secondHand || unstated ? WEIGHT.second_hand_price_cap : Number.POSITIVE_INFINITY;
   if (byRetail !== undefined && byRetail > (byFloor ?? 0)) {
     return {
       code: 'price_below_retail',

@@ -48,12 +48,11 @@ export function invokedBrands(
   const titleHasLower = tokens.some((token) => !token.cjk && token.raw !== token.raw.toUpperCase());
   const titleHasUpper = tokens.some((token) => !token.cjk && token.raw !== token.raw.toLowerCase());
   // Copy wording says a brand is meant: "Jordan 4 replica", "Puma tee 1:1".
-  const copyWording =
-    replicaChannel ||
-    terms.some((hit) => {
-      const kind = index.vocabulary.terms[hit.term]!.kind;
-      return kind === 'replica' || kind === 'grade';
-    });
+  const copyTerms = terms.some((hit) => {
+    const kind = index.vocabulary.terms[hit.term]!.kind;
+    return kind === 'replica' || kind === 'grade';
+  });
+  const copyWording = copyTerms || replicaChannel;
 
   // Once a brand is named to say what an item fits, its lines in the same title do the same
   // ("for iPhone … MagSafe").
@@ -94,7 +93,11 @@ export function invokedBrands(
         mentions.some((other, j) => j !== i && other.start === match.end && other.line === match.line) ||
         tokens[match.start]!.parts?.length === 1,
     );
-    const strongContext = byField || copyWording || doubled || mentions.some((match) => match.line !== undefined);
+    // On a replica channel a Latin name means the brand; a short run of Chinese or Japanese there is
+    // as often an ordinary word (a wholesale shop's own goods) as anywhere.
+    const channelContext = replicaChannel && mentions.some((match) => !tokens[match.start]!.cjk);
+    const strongContext =
+      byField || copyTerms || channelContext || doubled || mentions.some((match) => match.line !== undefined);
     const categoryContext =
       Object.keys(brand.floors).some((category) => categories.has(category)) ||
       (brand.lines ?? []).some((line) => categories.has(line.category));

@@ -203,8 +203,11 @@ describe('names as sellers write them', () => {
     expect(run({ title: 'Palace tri-ferg shirt [Premium Quality]', price: usd(3) }).level).toBe('high');
   });
 
-  it('reads a name on a channel where copies are sold as the brand, and a shared line name as none', () => {
+  it('reads a Latin name on a channel where copies are sold as the brand, a short Chinese one not', () => {
     expect(run({ title: 'Palace lighter case', channel: 'weidian' })).toMatchObject({ brand: 'Palace' });
+    // 蔻驰 (Coach) in two characters: on a wholesale or resale shop it needs context of its own.
+    expect(run({ title: '蔻驰 陶瓷茶杯', channel: 'weidian' }).level).toBe('unknown');
+    expect(run({ title: '蔻驰 女包', channel: 'weidian' })).toMatchObject({ brand: 'Coach' });
   });
 });
 
@@ -244,6 +247,12 @@ describe('condition, price kind and age', () => {
     };
     expect(run({ ...auction, price: usd(1, 'bid') }).reasons.map((r) => r.code)).not.toContain('price_below_floor');
     expect(run({ ...auction, price: usd(1, 'start') }).level).toBe('none');
+  });
+
+  it('never makes an item of unstated condition High on its price alone where people resell their own', () => {
+    const ebay = run({ title: 'Samsung Galaxy S24 phone', price: usd(20), marketplace: 'ebay' });
+    expect(ebay.level).toBe('caution');
+    expect(run({ title: 'Samsung Galaxy S24 phone', price: usd(20), marketplace: 'amazon' }).level).toBe('high');
   });
 
   it('never makes a refurbished or used item High on its price alone', () => {
