@@ -59,7 +59,8 @@ describe('Chromium: page → background → badge → popup', () => {
     await page.keyboard.press('Enter');
     const verdict = engineVerdict(PAGES.nike);
     expect(verdict.assessment.level).toBe('caution');
-    expect(verdict.words[0]).toMatch(/^Priced at \$19\.99, \d+% under the \$\d+\.00 a new genuine Nike item costs/);
+    // The most specific line the title names is the one priced, and named.
+    expect(verdict.words[0]).toMatch(/^Priced at \$19\.99, \d+% under the \$\d+\.00 a new genuine Nike Air Force 1 costs/);
     // Its menu: the reasons, then the report actions (a warning can be contradicted).
     expect((await readBadges(page))[0]).toMatchObject({
       expanded: true,
