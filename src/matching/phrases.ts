@@ -19,20 +19,32 @@ export class PhraseTable<T> {
   /** Longest phrase, in words, that starts with each word: other words start no phrase. */
   private readonly starts = new Map<string, number>();
   private readonly cjkByHead = new Map<string, { text: string; value: T }[]>();
+  private readonly folded = new Map<string, Token[]>();
 
-  /** Adds a phrase; returns false when it folds to nothing. */
-  add(phrase: string, value: T): boolean {
-    const tokens = tokenise(phrase);
-    if (tokens.length === 0) return false;
+  /** Adds a phrase; returns its folded words joined by spaces ('' when it folds to nothing). */
+  add(phrase: string, value: T): string {
+    // Vocabularies repeat their words (one list of honest uses beside many terms): fold each once.
+    let tokens = this.folded.get(phrase);
+    if (!tokens) {
+      tokens = tokenise(phrase);
+      this.folded.set(phrase, tokens);
+    }
+    if (tokens.length === 0) return '';
     if (tokens.length === 1 && tokens[0]!.cjk) {
       const text = tokens[0]!.text;
       push(this.cjkByHead, text[0]!, { text, value });
-      return true;
+      return text;
     }
-    const first = tokens[0]!.text;
-    this.starts.set(first, Math.max(this.starts.get(first) ?? 0, tokens.length));
-    push(this.words, tokens.map((token) => token.text).join(' '), value);
-    return true;
+    const key = tokens.map((token) => token.text).join(' ');
+    this.addFolded(key, tokens.length, value);
+    return key;
+  }
+
+  /** Adds a phrase already folded: its words (not Chinese or Japanese) joined by single spaces. */
+  addFolded(key: string, words: number, value: T): void {
+    const first = key.split(' ', 1)[0]!;
+    this.starts.set(first, Math.max(this.starts.get(first) ?? 0, words));
+    push(this.words, key, value);
   }
 
   /** The phrases of one word (not Chinese or Japanese), folded. */

@@ -1,5 +1,5 @@
 import type { Category, Term } from '../registry/schema';
-import { foldPhrase, type Token } from './normalise';
+import type { Token } from './normalise';
 import { PhraseTable } from './phrases';
 
 export interface TermHit {
@@ -66,14 +66,14 @@ export class Categories {
   readonly ages: ReadonlySet<string>;
 
   constructor(categories: readonly Category[]) {
-    const written = new Set(categories.flatMap((category) => category.words.map((word) => foldPhrase(word))));
-    for (const category of categories) {
-      for (const word of category.words) {
-        this.phrases.add(word, category.id);
-        // Singular and plural alike ("sandal", "sandals"; "bolso", "bolsos"), where no other word is so written.
-        for (const form of numberForms(foldPhrase(word))) if (!written.has(form)) this.phrases.add(form, category.id);
+    const folded = categories.map((category) => category.words.map((word) => this.phrases.add(word, category.id)));
+    const written = new Set(folded.flat());
+    // Singular and plural alike ("sandal", "sandals"; "bolso", "bolsos"), where no other word is so written.
+    categories.forEach((category, i) => {
+      for (const key of folded[i]!) {
+        for (const form of numberForms(key)) if (!written.has(form)) this.phrases.addFolded(form, 1, category.id);
       }
-    }
+    });
     this.parts = new Set(categories.filter((category) => category.part).map((category) => category.id));
     this.ages = new Set(categories.filter((category) => category.ages).map((category) => category.id));
   }
