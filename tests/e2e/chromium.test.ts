@@ -60,7 +60,9 @@ describe('Chromium: page → background → badge → popup', () => {
     const verdict = engineVerdict(PAGES.nike);
     expect(verdict.assessment.level).toBe('caution');
     // The most specific line the title names is the one priced, and named.
-    expect(verdict.words[0]).toMatch(/^Priced at \$19\.99, \d+% under the \$\d+\.00 a new genuine Nike Air Force 1 costs/);
+    expect(verdict.words[0]).toMatch(
+      /^Priced at \$19\.99, \d+% under the \$\d+\.00 a new genuine Nike Air Force 1 costs/,
+    );
     // Its menu: the reasons, then the report actions (a warning can be contradicted).
     expect((await readBadges(page))[0]).toMatchObject({
       expanded: true,
