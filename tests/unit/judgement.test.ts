@@ -22,6 +22,7 @@ function sources(): RegistrySource[] {
           { id: 'apparel', words: ['shirt', 'jersey', 'camisa', 'tee'] },
           { id: 'computers', words: ['tablet', 'laptop'], ages: true },
           { id: 'audio', words: ['earbuds', 'earphones'], ages: true },
+          { id: 'fragrance', words: ['perfume', 'eau de toilette', 'edt'] },
         ],
       };
     }
@@ -39,6 +40,8 @@ function sources(): RegistrySource[] {
           { kind: 'review_fake', term: 'not original', lang: 'en', strength: 'strong' },
           { kind: 'negation', term: 'not', lang: 'en' },
           { kind: 'used', term: 'used', lang: 'en' },
+          { kind: 'part', term: 'travel size', lang: 'en' },
+          { kind: 'part', pattern: '^(?:[1-9]|[12][0-9])ml$', lang: '*' },
         ],
       };
     }
@@ -86,6 +89,22 @@ function sources(): RegistrySource[] {
             { name: 'Dunk', category: 'shoes' },
           ],
           presence: { aliexpress: { sells: false } },
+          estimated: ['floors', 'lines.retail'],
+        },
+        {
+          id: 'dior',
+          name: 'Dior',
+          aliases: [],
+          misspellings: [],
+          domains: ['dior.com'],
+          floors: { fragrance: 60 },
+          lines: [
+            {
+              name: 'Sauvage',
+              category: 'fragrance',
+              retail: { usd: 130, source: 'Dior US price, 100 ml', asOf: '2024' },
+            },
+          ],
           estimated: ['floors', 'lines.retail'],
         },
         {
@@ -222,6 +241,11 @@ describe('prices that can see a replica', () => {
       }),
     );
     expect(run({ title: 'Nike Air Jordan 4 Retro sneaker', price: usd(190) }).level).toBe('none');
+  });
+
+  it('does not price a sample or a travel size like the full bottle', () => {
+    expect(run({ title: 'Dior Sauvage EDT 10ml travel size', price: usd(25) }).level).toBe('none');
+    expect(run({ title: 'Dior Sauvage EDT 100ml', price: usd(25) }).level).toBe('caution');
   });
 
   it('prices what the listing is, not what it holds', () => {
