@@ -109,6 +109,8 @@ export const TERM_KINDS = [
   'review_fake',
   /** A word that denies what follows it in a review ("not a fake"): not, no, nicht, 不是. */
   'negation',
+  /** A smaller variant of a model (kids' sizes): held to the floor, not to the model's retail price. */
+  'smaller',
 ] as const;
 export type TermKind = (typeof TERM_KINDS)[number];
 

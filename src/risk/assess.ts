@@ -210,7 +210,7 @@ function assessBrand(invocation: Invocation, context: Context, settings: RiskSet
   const used = (listing.condition !== undefined && listing.condition !== 'new') || found('used').length > 0;
   // A part (an empty box, a dust bag) or an admitted look-alike is not priced like the product.
   if (!lookalike && found('part').length === 0) {
-    const price = priceReason(brand, invocation, context, used);
+    const price = priceReason(brand, invocation, context, used, found('smaller').length > 0);
     if (price) reasons.push(price);
   }
   const reviews = reviewsReason(context);
@@ -383,7 +383,13 @@ function namedLine(brand: Brand, invocation: Invocation, categories: ReadonlySet
   return lines[0]?.line;
 }
 
-function priceReason(brand: Brand, invocation: Invocation, context: Context, used: boolean): Reason | undefined {
+function priceReason(
+  brand: Brand,
+  invocation: Invocation,
+  context: Context,
+  used: boolean,
+  smaller: boolean,
+): Reason | undefined {
   const { listing, index } = context;
   const price = listing.price;
   if (!price || !Number.isFinite(price.amount) || price.amount <= 0) return undefined;
@@ -413,8 +419,8 @@ function priceReason(brand: Brand, invocation: Invocation, context: Context, use
   const usd = amount / rate;
   const floorRatio = usd / floor.usd;
   const byFloor = step(secondHand ? WEIGHT.used_price_below_floor : WEIGHT.price_below_floor, floorRatio);
-  // Retail is what a new item of that very model costs: only a new, fixed-price item is held to it.
-  const retail = !secondHand && price.kind !== 'tier' && line?.retail ? line.retail : undefined;
+  // Retail is what a new item of that very model costs: only a new, fixed-price, full-size item is held to it.
+  const retail = !secondHand && !smaller && price.kind !== 'tier' && line?.retail ? line.retail : undefined;
   const retailRatio = retail ? usd / retail.usd : Number.POSITIVE_INFINITY;
   const byRetail = retail ? step(WEIGHT.price_below_retail, retailRatio) : undefined;
   if (byFloor === undefined && byRetail === undefined) return undefined;

@@ -41,6 +41,7 @@ function sources(): RegistrySource[] {
           { kind: 'negation', term: 'not', lang: 'en' },
           { kind: 'used', term: 'used', lang: 'en' },
           { kind: 'part', term: 'travel size', lang: 'en' },
+          { kind: 'smaller', term: 'toddler', lang: 'en' },
           { kind: 'part', pattern: '^(?:[1-9]|[12][0-9])ml$', lang: '*' },
         ],
       };
@@ -241,6 +242,10 @@ describe('prices that can see a replica', () => {
       }),
     );
     expect(run({ title: 'Nike Air Jordan 4 Retro sneaker', price: usd(190) }).level).toBe('none');
+    // A toddler's pair of the model is held to the floor, not to the adult retail price.
+    expect(codes({ title: 'Nike Air Jordan 4 Retro toddler sneaker', price: usd(45) })).not.toContain(
+      'price_below_retail',
+    );
   });
 
   it('does not price a sample or a travel size like the full bottle', () => {
