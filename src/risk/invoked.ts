@@ -45,6 +45,7 @@ export function invokedBrands(
         ? hit.start === match.start || hit.end === match.start
         : hit.end <= match.start && match.start - hit.end <= COMPATIBILITY_REACH,
     );
+  const shortCjk = (match: BrandMatch) => tokens[match.start]!.cjk && [...match.text].length <= SHORT_CJK_NAME;
   const titleHasLower = tokens.some((token) => !token.cjk && token.raw !== token.raw.toUpperCase());
   const titleHasUpper = tokens.some((token) => !token.cjk && token.raw !== token.raw.toLowerCase());
   // Copy wording says a brand is meant: "Jordan 4 replica", "Puma tee 1:1".
@@ -75,7 +76,9 @@ export function invokedBrands(
     const needsContext = (match: BrandMatch) => {
       if (match.line !== undefined) {
         const line = brand.lines?.[match.line];
-        if (line?.distinctive) return false;
+        // Two characters of Chinese or Japanese are often an ordinary word (海马 is a seahorse):
+        // even a distinctive line written so needs its kind of goods named.
+        if (line?.distinctive) return shortCjk(match) && !categories.has(line.category);
         // A model number after the line's name or copy wording beside it, with its kind of product
         // named ("Dunk 2 sneakers", "Essentials tee [Premium Quality]"), points to the brand's model.
         const numbered = MODEL_NUMBER.test(tokens[match.end]?.text ?? '');
@@ -83,7 +86,7 @@ export function invokedBrands(
         return !((numbered || copyWording) && ofItsKind) && !(numbered && copyWording);
       }
       // Two characters are often an ordinary word too (苹果 apple, 小米 millet, 联想 associate).
-      if (tokens[match.start]!.cjk) return brand.ambiguous === true || [...match.text].length <= SHORT_CJK_NAME;
+      if (tokens[match.start]!.cjk) return brand.ambiguous === true || shortCjk(match);
       if (match.distance !== undefined) return true;
       return brand.ambiguous === true || match.text.replace(/[^\p{L}\p{N}]/gu, '').length <= SHORT_NAME;
     };

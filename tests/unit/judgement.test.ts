@@ -50,16 +50,23 @@ function sources(): RegistrySource[] {
       return {
         ...source,
         data: (source.data as { id: string; lines?: object[]; floors: object }[]).map((brand) =>
-          brand.id === 'apple'
+          brand.id === 'rolex'
             ? {
                 ...brand,
-                floors: { ...brand.floors, audio: 69 },
                 lines: [
-                  ...(brand.lines ?? []),
-                  { name: 'AirPods', category: 'audio', distinctive: true, floorUsd: 89 },
+                  { name: 'Submariner', aliases: ['水鬼'], category: 'watches', distinctive: true, floorUsd: 9000 },
                 ],
               }
-            : brand,
+            : brand.id === 'apple'
+              ? {
+                  ...brand,
+                  floors: { ...brand.floors, audio: 69 },
+                  lines: [
+                    ...(brand.lines ?? []),
+                    { name: 'AirPods', category: 'audio', distinctive: true, floorUsd: 89 },
+                  ],
+                }
+              : brand,
         ),
       };
     }
@@ -205,6 +212,11 @@ describe('names as sellers write them', () => {
     expect(run({ title: 'OFFWHITEOFFWHITE arrow tee' })).toMatchObject({ brand: 'Off-White' });
     expect(run({ title: 'NikeAirJordan 4 sneaker' })).toMatchObject({ brand: 'Nike' });
     expect(tokenise('OffWhite')[0]!.parts).toEqual(['off', 'white']);
+  });
+
+  it('takes a distinctive line written in two Chinese characters only beside its kind of goods', () => {
+    expect(run({ title: '水鬼 万圣节 玩具' }).level).toBe('unknown');
+    expect(run({ title: '绿水鬼 automatic watch', price: usd(80) })).toMatchObject({ brand: 'Rolex', level: 'high' });
   });
 
   it('takes a model number after a line name with its goods named as the model', () => {
