@@ -261,7 +261,7 @@ function listingFrom(scope: Scope, fields: Fields, id: string, kind: Listing['ki
 const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
 
 /** Text in a page's JSON that still carries HTML entities ("my daughters &quot;room&quot;"), as a person reads it. */
-function unescapeHtml(raw: Json): Json {
+function unescapeHtml(raw: Json | undefined): Json | undefined {
   if (typeof raw !== 'string' || !raw.includes('&')) return raw;
   return raw.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,5});/gi, (entity, name: string) => {
     const code =
@@ -291,29 +291,15 @@ function priceKind(stated: PriceKind | undefined, price: Money): PriceKind | und
 
 /**
  * Every value of the first fallback that yields any: each element's text (or attribute) for a
- * CSS pick, each value a path with `*` reaches for JSON. Whitespace is collapsed, repeats are
- * dropped, each text is cut to `length`, at most `limit` are kept.
+ * CSS pick, each value a path with `*` reaches for JSON (HTML entities read as characters).
+ * Whitespace is collapsed, repeats are dropped, each text is cut to `length`, at most `limit` kept.
  */
 function texts(scope: Scope, rule: FieldRule | undefined, limit: number, length: number): string[] {
   for (const candidate of rule ?? []) {
-    let raws: (Json | undefined)[];
-    if ('css' in candidate) {
-      raws = selectIn(candidate.onPage ? scope.document : scope.root, candidate.css).map(
-        (element) => (candidate.attr ? element.getAttribute(candidate.attr) : element.textContent) ?? undefined,
-      );
-    } else if ('jsonld' in candidate) raws = allAt(scope.product, candidate.jsonld).map(unescapeHtml);
-    else if ('json' in candidate) raws = allAt(scope.item, candidate.json).map(unescapeHtml);
-    else if ('meta' in candidate) raws = [metaContent(scope.document, candidate.meta)];
-    else raws = [candidate.value];
     const found = new Set<string>();
-    for (const raw of raws) {
+    for (const { raw } of reach(scope, candidate, true)) {
       if (found.size >= limit) break;
-      const flat = typeof raw === 'string' ? raw : undefined;
-      if (!flat) continue;
-      const clean = flat.replace(/\s+/g, ' ').trim();
-      const value = ('parse' in candidate && candidate.parse ? parsers[candidate.parse](clean) : clean)
-        .slice(0, length)
-        .trim();
+      const value = readValue(candidate, unescapeHtml(raw))?.slice(0, length).trim();
       if (value) found.add(value);
     }
     if (found.size > 0) return [...found];
@@ -418,34 +404,50 @@ function pick(scope: Scope, rule: FieldRule, accept?: (value: string) => boolean
 }
 
 function pickOne(scope: Scope, candidate: Pick, accept?: (value: string) => boolean): Picked | undefined {
-  const finish = (raw: Json | undefined, element: Element | null): Picked | undefined => {
-    const flat = scalar(raw);
-    if (flat === undefined) return undefined;
-    const clean = flat.replace(/\s+/g, ' ').trim();
-    if (!clean) return undefined;
-    // A pick that states its value takes it wherever its element is found.
-    const value =
-      'value' in candidate && candidate.value !== undefined
-        ? candidate.value
-        : 'parse' in candidate && candidate.parse
-          ? parsers[candidate.parse](clean)
-          : clean;
-    return value && (!accept || accept(value)) ? { value: value.slice(0, MAX_TEXT), element } : undefined;
-  };
-  if (!('css' in candidate || 'jsonld' in candidate || 'json' in candidate || 'meta' in candidate)) {
-    return finish(candidate.value, null);
+  for (const { raw, element } of reach(scope, candidate, false)) {
+    const value = readValue(candidate, raw);
+    if (value && (!accept || accept(value))) return { value: value.slice(0, MAX_TEXT), element };
   }
+  return undefined;
+}
+
+/**
+ * What a pick reaches, in document order, with the element it came from: every element a CSS
+ * pick selects; for JSON, the value at the path, or with `every` all the values a `*` reaches.
+ */
+function* reach(
+  scope: Scope,
+  candidate: Pick,
+  every: boolean,
+): Generator<{ raw: Json | undefined; element: Element | null }> {
   if ('css' in candidate) {
     for (const element of selectIn(candidate.onPage ? scope.document : scope.root, candidate.css)) {
-      const raw = candidate.attr ? element.getAttribute(candidate.attr) : element.textContent;
-      const picked = finish(raw ?? undefined, element);
-      if (picked) return picked;
+      yield {
+        raw: (candidate.attr ? element.getAttribute(candidate.attr) : element.textContent) ?? undefined,
+        element,
+      };
     }
-    return undefined;
+    return;
   }
-  if ('jsonld' in candidate) return finish(atPath(scope.product, candidate.jsonld), null);
-  if ('json' in candidate) return finish(atPath(scope.item, candidate.json), null);
-  return finish(metaContent(scope.document, candidate.meta), null);
+  const json = (node: Json | undefined, path: string) => (every ? allAt(node, path) : [atPath(node, path)]);
+  const raws =
+    'jsonld' in candidate
+      ? json(scope.product, candidate.jsonld)
+      : 'json' in candidate
+        ? json(scope.item, candidate.json)
+        : 'meta' in candidate
+          ? [metaContent(scope.document, candidate.meta)]
+          : [candidate.value];
+  for (const raw of raws) yield { raw, element: null };
+}
+
+/** A raw value as the rules read it: whitespace collapsed, then the value the pick states or its parser's reading. */
+function readValue(candidate: Pick, raw: Json | undefined): string | undefined {
+  const clean = scalar(raw)?.replace(/\s+/g, ' ').trim();
+  if (!clean) return undefined;
+  // A pick that states its value takes it wherever its element is found.
+  if ('value' in candidate && candidate.value !== undefined) return candidate.value;
+  return ('parse' in candidate && candidate.parse ? parsers[candidate.parse](clean) : clean) || undefined;
 }
 
 /**
