@@ -1,5 +1,8 @@
 import { type Token, tokenise } from './normalise';
 
+/** Phrases already folded, while a table is built. */
+export type FoldMemo = Map<string, Token[]>;
+
 /** Where a phrase was found: tokens `start` (inclusive) to `end` (exclusive). */
 export interface PhraseHit<T> {
   value: T;
@@ -19,15 +22,16 @@ export class PhraseTable<T> {
   /** Longest phrase, in words, that starts with each word: other words start no phrase. */
   private readonly starts = new Map<string, number>();
   private readonly cjkByHead = new Map<string, { text: string; value: T }[]>();
-  private readonly folded = new Map<string, Token[]>();
 
-  /** Adds a phrase; returns its folded words joined by spaces ('' when it folds to nothing). */
-  add(phrase: string, value: T): string {
-    // Vocabularies repeat their words (one list of honest uses beside many terms): fold each once.
-    let tokens = this.folded.get(phrase);
+  /**
+   * Adds a phrase; returns its folded words joined by spaces ('' when it folds to nothing).
+   * A `memo` the caller keeps while it builds folds a phrase that recurs only once.
+   */
+  add(phrase: string, value: T, memo?: FoldMemo): string {
+    let tokens = memo?.get(phrase);
     if (!tokens) {
       tokens = tokenise(phrase);
-      this.folded.set(phrase, tokens);
+      memo?.set(phrase, tokens);
     }
     if (tokens.length === 0) return '';
     if (tokens.length === 1 && tokens[0]!.cjk) {

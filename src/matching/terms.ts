@@ -1,6 +1,6 @@
 import type { Category, Term } from '../registry/schema';
 import type { Token } from './normalise';
-import { PhraseTable } from './phrases';
+import { type FoldMemo, PhraseTable } from './phrases';
 
 export interface TermHit {
   /** Index of the term in the registry's vocabulary. */
@@ -17,10 +17,12 @@ export class Vocabulary {
   private readonly cancels = new PhraseTable<number>();
 
   constructor(readonly terms: readonly Term[]) {
+    // One list of honest uses stands beside many terms: each word is folded once.
+    const memo: FoldMemo = new Map();
     terms.forEach((term, i) => {
-      if (term.term !== undefined) this.phrases.add(term.term, i);
+      if (term.term !== undefined) this.phrases.add(term.term, i, memo);
       else if (term.pattern !== undefined) this.patterns.push({ re: new RegExp(term.pattern, 'u'), term: i });
-      for (const word of term.unlessWith ?? []) this.cancels.add(word, i);
+      for (const word of term.unlessWith ?? []) this.cancels.add(word, i, memo);
     });
   }
 
@@ -66,7 +68,10 @@ export class Categories {
   readonly ages: ReadonlySet<string>;
 
   constructor(categories: readonly Category[]) {
-    const folded = categories.map((category) => category.words.map((word) => this.phrases.add(word, category.id)));
+    const memo: FoldMemo = new Map();
+    const folded = categories.map((category) =>
+      category.words.map((word) => this.phrases.add(word, category.id, memo)),
+    );
     const written = new Set(folded.flat());
     // Singular and plural alike ("sandal", "sandals"; "bolso", "bolsos"), where no other word is so written.
     categories.forEach((category, i) => {
@@ -78,23 +83,20 @@ export class Categories {
     this.ages = new Set(categories.filter((category) => category.ages).map((category) => category.id));
   }
 
-  find(tokens: readonly Token[]): Set<string> {
-    return new Set(this.phrases.find(tokens).map((hit) => hit.value));
-  }
-
   /**
-   * The categories of what the listing is: those named before the first connector ("bag with
-   * shoe compartment" is a bag), the last of them where several stand together ("shoe bag").
-   * All the named ones where none stands before a connector.
+   * The categories a title names, and among them those of what the listing is (`head`): the ones
+   * named before the first connector ("bag with shoe compartment" is a bag), the last of them
+   * where several stand together ("shoe bag"); all of them where none stands before a connector.
    */
-  head(tokens: readonly Token[]): Set<string> {
+  find(tokens: readonly Token[]): { named: Set<string>; head: Set<string> } {
     const hits = this.phrases.find(tokens);
-    if (hits.length <= 1) return new Set(hits.map((hit) => hit.value));
+    const named = new Set(hits.map((hit) => hit.value));
+    if (hits.length <= 1) return { named, head: named };
     const stop = tokens.findIndex((token, i) => i > 0 && !token.cjk && CONNECTORS.has(token.text));
     const before = stop < 0 ? hits : hits.filter((hit) => hit.end <= stop);
-    if (before.length === 0) return new Set(hits.map((hit) => hit.value));
+    if (before.length === 0) return { named, head: named };
     const last = Math.max(...before.map((hit) => hit.start));
-    return new Set(before.filter((hit) => hit.start === last).map((hit) => hit.value));
+    return { named, head: new Set(before.filter((hit) => hit.start === last).map((hit) => hit.value)) };
   }
 }
 

@@ -44,7 +44,7 @@ const WEIGHT = {
   ],
   /** A second-hand, off-price or old item never reaches High on its price alone. */
   second_hand_price_cap: 45,
-  /** Copy wording with no brand of the registry named: a finding, never more than Caution. */
+  /** Copy wording with no brand of the registry named: a finding, below every sensitivity's High. */
   replica_wording: 45,
   /** The share of the visible reviews that say fake: a tenth, a quarter. */
   reviews_say_fake: [
@@ -92,22 +92,15 @@ export function assess(
   const terms = index.vocabulary.find(tokens);
   if (matches.length === 0 && fieldBrand === undefined) return copyWording(key, tokens, terms, index, settings);
 
-  const categories = index.categories.find(tokens);
+  const { named: categories, head } = index.categories.find(tokens);
   const channel =
     (listing.channel ? index.channels.named(listing.channel) : undefined) ?? index.channels.ofUrl(listing.url);
   const replicaChannel = channel?.kind === 'replica';
   const invocations = invokedBrands(index, tokens, matches, terms, categories, fieldBrand, replicaChannel);
   if (invocations.length === 0) return copyWording(key, tokens, terms, index, settings);
-  const context: Context = {
-    listing,
-    index,
-    tokens,
-    matches,
-    terms,
-    categories,
-    head: index.categories.head(tokens),
-    channel,
-  };
+  // Reviews speak of the listing, whichever brand it invokes: read once.
+  const reviews = reviewsReason(listing, index);
+  const context: Context = { listing, index, tokens, matches, terms, categories, head, channel, reviews };
   let best: Assessment | undefined;
   for (const invocation of invocations.slice(0, 3)) {
     const result = assessBrand(invocation, context, settings, key);
@@ -126,6 +119,7 @@ interface Context {
   /** The categories of what the listing is, not of what it holds or fits. */
   head: ReadonlySet<string>;
   channel: Channel | undefined;
+  reviews: Reason | undefined;
 }
 
 /**
@@ -147,8 +141,7 @@ function copyWording(
   const term = index.vocabulary.terms[hit.term]!;
   const text = tokens[hit.start]!.cjk ? (term.term ?? '') : wordsOf(tokens, hit);
   const reason: Reason = { code: 'replica_wording', weight: WEIGHT.replica_wording, params: { term: text } };
-  const assessed = scored({ key, level: 'none', score: 0, reasons: [reason] }, settings);
-  return assessed.level === 'high' ? belowHigh(assessed, settings) : assessed;
+  return scored({ key, level: 'none', score: 0, reasons: [reason] }, settings);
 }
 
 function assessBrand(invocation: Invocation, context: Context, settings: RiskSettings, key: string): Assessment {
@@ -213,8 +206,7 @@ function assessBrand(invocation: Invocation, context: Context, settings: RiskSet
     const price = priceReason(brand, invocation, context, used, found('smaller').length > 0);
     if (price) reasons.push(price);
   }
-  const reviews = reviewsReason(context);
-  if (reviews) reasons.push(reviews);
+  if (context.reviews) reasons.push(context.reviews);
   if (context.channel?.kind === 'replica') {
     reasons.push({
       code: 'sold_on_replica_channel',
@@ -495,10 +487,10 @@ const NEGATION_REACH = 3;
  * The share of the page's visible reviews that say the item is not genuine, in the
  * vocabulary's languages; a review that denies it ("not fake at all") does not count.
  */
-function reviewsReason(context: Context): Reason | undefined {
-  const reviews = context.listing.reviews?.slice(0, 40) ?? [];
+function reviewsReason(listing: AssessInput, index: MatchIndex): Reason | undefined {
+  const reviews = listing.reviews?.slice(0, 40) ?? [];
   if (reviews.length < MIN_REVIEWS) return undefined;
-  const { vocabulary } = context.index;
+  const { vocabulary } = index;
   let fake = 0;
   let said = '';
   for (const review of reviews) {

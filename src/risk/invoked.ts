@@ -79,11 +79,12 @@ export function invokedBrands(
         // Two characters of Chinese or Japanese are often an ordinary word (海马 is a seahorse):
         // even a distinctive line written so needs its kind of goods named.
         if (line?.distinctive) return shortCjk(match) && !categories.has(line.category);
-        // A model number after the line's name or copy wording beside it, with its kind of product
-        // named ("Dunk 2 sneakers", "Essentials tee [Premium Quality]"), points to the brand's model.
+        // Two of these point to the brand's model rather than the ordinary word: a model number
+        // after the name, copy wording, its kind of goods named ("Dunk 2 sneakers", "Essentials tee
+        // [Premium Quality]", "Dunk 2 replica").
         const numbered = MODEL_NUMBER.test(tokens[match.end]?.text ?? '');
         const ofItsKind = line !== undefined && categories.has(line.category);
-        return !((numbered || copyWording) && ofItsKind) && !(numbered && copyWording);
+        return [numbered, copyWording, ofItsKind].filter(Boolean).length < 2;
       }
       // Two characters are often an ordinary word too (苹果 apple, 小米 millet, 联想 associate).
       if (tokens[match.start]!.cjk) return brand.ambiguous === true || shortCjk(match);
