@@ -92,17 +92,28 @@ function toListing(line: number, input: Record<string, unknown>, index: MatchInd
     listing.price = { amount: price, currency: currency.toUpperCase(), ...(price_kind ? { kind: price_kind } : {}) };
   }
   if (seller) listing.seller = { name: seller };
-  const site = marketplaceNamed(marketplace);
-  if (site) listing.marketplace = site;
-  else if (marketplace) {
-    const channel = index.channels.named(marketplace);
-    if (channel) listing.channel = channel.id;
-  }
+  Object.assign(listing, placeNamed(index, marketplace));
   if (reviews?.length) listing.reviews = reviews.slice(0, 40).map((review) => review.slice(0, 600));
   if (url) listing.url = url;
   if (brand) listing.brand = brand;
   if (condition) listing.condition = condition;
   return { line, input, listing };
+}
+
+/** Where a source says a listing was sold: a marketplace the rules read, else a sales channel of the registry. */
+export function placeNamed(
+  index: MatchIndex,
+  ...names: (string | undefined)[]
+): Pick<AssessInput, 'marketplace' | 'channel'> {
+  for (const name of names) {
+    const marketplace = marketplaceNamed(name);
+    if (marketplace) return { marketplace };
+  }
+  for (const name of names) {
+    const channel = index.channels.named(name);
+    if (channel) return { channel: channel.id };
+  }
+  return {};
 }
 
 /** An assessment as the command prints it: reasons with their words. */

@@ -83,16 +83,17 @@ function row(name: string, f: Figures): string {
 
 /** The report `npm run eval` prints for one set: every channel, then the confusion table. */
 export function formatSet(name: string, scored: readonly Scored[]): string {
+  const all = figures(scored);
   const lines = [
     `\n== ${name}: ${scored.length} listings, each assessed alone`,
     `${'channel'.padEnd(28)} ${'n'.padStart(5)} ${'suspects'.padStart(8)} ${'recall'.padStart(7)} ${'honest'.padStart(7)} ${'flagged'.padStart(9)} ${'high'.padStart(8)}`,
-    row('all', figures(scored)),
+    row('all', all),
   ];
   const channels = [...new Set(scored.map(({ row }) => row.channel))].sort();
   for (const channel of channels) {
     lines.push(row(`  ${channel}`, figures(scored.filter(({ row }) => row.channel === channel))));
   }
-  const { confusion } = figures(scored);
+  const { confusion } = all;
   lines.push(`confusion (label × level):`);
   lines.push(`${''.padEnd(22)}${LEVELS.map((level) => level.padStart(9)).join('')}`);
   for (const label of LABELS) {

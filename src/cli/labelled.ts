@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { CONDITIONS, type Condition } from '../listing/listing';
-import { marketplaceNamed } from '../listing/marketplace-name';
 import type { MatchIndex } from '../matching/match-index';
 import type { AssessInput } from '../risk/assess';
 import { parsers } from '../sites/parsers';
+import { placeNamed } from './check';
 
 export const LABELS = ['counterfeit_suspect', 'genuine_likely', 'unbranded', 'unclear'] as const;
 export type Label = (typeof LABELS)[number];
@@ -29,7 +29,7 @@ const unescapeField = (field: string) =>
  * marketplace, url and condition become the listing, as the `check` command would read them; a
  * `brand` column is the listing's own brand field (a reader's `brand_mentioned` note is not).
  */
-export function readLabelled(file: string, index?: MatchIndex): LabelledListing[] {
+export function readLabelled(file: string, index: MatchIndex): LabelledListing[] {
   if (!existsSync(file)) return [];
   const [header, ...rows] = readFileSync(file, 'utf8')
     .split('\n')
@@ -48,12 +48,7 @@ export function readLabelled(file: string, index?: MatchIndex): LabelledListing[
     // A source's own words for the condition ("Pre-Owned", "Usado"), read as the site rules read a page.
     const condition = field.condition ? parsers.condition(field.condition) : '';
     if (CONDITIONS.includes(condition as Condition)) listing.condition = condition as Condition;
-    const marketplace = marketplaceNamed(field.marketplace);
-    if (marketplace) listing.marketplace = marketplace;
-    else {
-      const channel = index?.channels.named(field.marketplace) ?? index?.channels.named(field.channel);
-      if (channel) listing.channel = channel.id;
-    }
+    Object.assign(listing, placeNamed(index, field.marketplace, field.channel));
     return {
       id: field.id ?? '',
       label: field.label as Label,
