@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { buildIndex, loadIndex, type MatchIndex, storeIndex } from '../matching/match-index';
+import { loadIndex, type MatchIndex, storeIndex } from '../matching/match-index';
 import type { Refusal } from '../registry/artifact';
 import { PINNED_KEYS, REGISTRY_SOURCES, SYNC_TIMEOUT_MS } from '../registry/build-config';
-import { BUNDLED_VERSION, bundledRegistry } from '../registry/bundled';
-import { readHeld, readHeldCopy, writeHeld } from '../registry/store';
+import { BUNDLED_VERSION, bundledFingerprint, bundledRegistry } from '../registry/bundled';
+import { readBundledIndex, readHeld, readHeldCopy, writeBundledIndex, writeHeld } from '../registry/store';
 import { nextDelayMs, type SyncOutcome, syncOnce } from '../registry/sync';
 
 export const SYNC_ALARM = 'registry-sync';
@@ -40,6 +40,19 @@ const lastCheckItem = storage.defineItem<RegistryStatus['lastCheck'] & { failure
 );
 
 /**
+ * The bundled registry's index: the one a worker of this build kept, else compiled now and kept
+ * (compiling thousands of brands at every worker start would delay everything the worker does).
+ */
+async function bundledIndex(): Promise<MatchIndex> {
+  const fingerprint = bundledFingerprint();
+  const kept = await readBundledIndex(fingerprint).catch(() => undefined);
+  if (kept) return loadIndex(kept);
+  const stored = storeIndex(bundledRegistry());
+  await writeBundledIndex(fingerprint, stored).catch(() => undefined);
+  return loadIndex(stored);
+}
+
+/**
  * The registry in use: the bundled copy, or a synced one above it. A restarted worker loads
  * the synced copy's stored index (no rebuild); a sync swaps in a new one only after every check.
  */
@@ -55,7 +68,7 @@ export function createRegistryHolder() {
         source: held.copy.source,
       };
     }
-    return { index: buildIndex(bundledRegistry()), version: BUNDLED_VERSION, source: 'bundled' };
+    return { index: await bundledIndex(), version: BUNDLED_VERSION, source: 'bundled' };
   })();
   let running: Promise<RegistryStatus> | undefined;
 

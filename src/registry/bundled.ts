@@ -1,3 +1,4 @@
+import { fnv } from '../matching/buckets';
 import { compileRegistry, type RegistrySource } from './compile';
 import type { Registry } from './schema';
 
@@ -15,4 +16,13 @@ export function bundledRegistry(): Registry {
     data,
   }));
   return compileRegistry(sources);
+}
+
+/**
+ * What the bundled sources hold, as a digest: a worker keeps the index it compiled from them and
+ * reuses it while the digest is the same (one build), instead of compiling at every start.
+ */
+export function bundledFingerprint(): string {
+  const text = JSON.stringify(files);
+  return `${BUNDLED_VERSION}:${text.length}:${fnv(text).toString(16)}`;
 }

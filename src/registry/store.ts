@@ -12,6 +12,7 @@ const STORE = 'registry';
 // Apart, so that a sync reads the copy without the index it does not need.
 const COPY = 'copy';
 const INDEX = 'index';
+const BUNDLED = 'bundled';
 
 /** The copy held, without its index. */
 export async function readHeldCopy(): Promise<HeldCopy | undefined> {
@@ -45,6 +46,27 @@ export async function writeHeld(held: HeldRegistry): Promise<void> {
       transaction.store.put(held.index, INDEX),
       transaction.done,
     ]);
+  } finally {
+    db.close();
+  }
+}
+
+/** The bundled registry's index as a worker compiled it, if it was compiled from these very sources. */
+export async function readBundledIndex(fingerprint: string): Promise<StoredIndex | undefined> {
+  const db = await openDatabase();
+  try {
+    const kept = (await db.get(STORE, BUNDLED)) as { fingerprint: string; index: StoredIndex } | undefined;
+    return kept?.fingerprint === fingerprint ? kept.index : undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/** Keeps the bundled registry's index for the next worker start (one record: a new build replaces it). */
+export async function writeBundledIndex(fingerprint: string, index: StoredIndex): Promise<void> {
+  const db = await openDatabase();
+  try {
+    await db.put(STORE, { fingerprint, index }, BUNDLED);
   } finally {
     db.close();
   }

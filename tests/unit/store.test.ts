@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { loadIndex, storeIndex } from '../../src/matching/match-index';
-import { readHeld, readHeldCopy, writeHeld } from '../../src/registry/store';
+import { readBundledIndex, readHeld, readHeldCopy, writeBundledIndex, writeHeld } from '../../src/registry/store';
 import { testRegistry } from '../support/registry';
 
 describe('the held registry in IndexedDB', () => {
@@ -21,5 +21,13 @@ describe('the held registry in IndexedDB', () => {
     expect(loadIndex(held!.index).brands.map((brand) => brand.id)).toContain('chanel');
     await writeHeld({ copy: { ...copy, version: 10 }, index: storeIndex(testRegistry()) });
     expect((await readHeldCopy())?.version).toBe(10);
+  });
+
+  it('keeps the bundled index a worker compiled, for the same sources only', async () => {
+    expect(await readBundledIndex('4:100:abc')).toBeUndefined();
+    await writeBundledIndex('4:100:abc', storeIndex(testRegistry()));
+    expect(loadIndex((await readBundledIndex('4:100:abc'))!).brands.map((brand) => brand.id)).toContain('chanel');
+    // Another build's sources: compiled anew, never the old index.
+    expect(await readBundledIndex('4:100:abd')).toBeUndefined();
   });
 });
