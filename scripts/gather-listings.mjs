@@ -3,11 +3,11 @@
 // eval/sources/ names a repository, a commit, a file, the extractor that reads it and the labels
 // a reader gave its rows; the split into a tuning and a test part is drawn once, from a hash of
 // the source and row, so that it never changes between runs or machines.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_MIRRORS, gitDir, showFile } from './mirror.mjs';
 
 const LABELS = ['counterfeit_suspect', 'genuine_likely', 'unbranded', 'unclear'];
 const COLUMNS = [
@@ -35,25 +35,10 @@ const SPLIT_SALT = 'counterfeit-guard-eval-2026-12';
 
 const { values } = parseArgs({
   options: {
-    mirrors: { type: 'string', default: process.env.CG_MIRRORS ?? '/work/.mirror' },
+    mirrors: { type: 'string', default: DEFAULT_MIRRORS },
     out: { type: 'string', default: join('data', 'gathered') },
   },
 });
-
-/** The git directory of a fetched snapshot of `repo`, or undefined when it was not fetched here. */
-function gitDir(repo) {
-  const root = join(values.mirrors, repo.replace('/', '+'));
-  if (!existsSync(root)) return undefined;
-  const queue = [root];
-  while (queue.length > 0) {
-    const dir = queue.shift();
-    if (existsSync(join(dir, 'HEAD')) && existsSync(join(dir, 'objects'))) return dir;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && entry.name !== 'objects') queue.push(join(dir, entry.name));
-    }
-  }
-  return undefined;
-}
 
 const escapeField = (value) =>
   String(value ?? '').replace(/[\\\t\r\n]/g, (char) => ({ '\\': '\\\\', '\t': '\\t', '\r': '\\r', '\n': '\\n' })[char]);
@@ -69,18 +54,14 @@ for (const file of readdirSync(sourcesDir)
   .sort()) {
   const sourceId = file.replace(/\.json$/, '');
   const source = JSON.parse(readFileSync(join(sourcesDir, file), 'utf8'));
-  const dir = gitDir(source.repo);
+  const dir = gitDir(values.mirrors, source.repo);
   if (!dir) {
     missing.push(`${sourceId} (${source.repo})`);
     continue;
   }
   let text;
   try {
-    text = execFileSync('git', ['--git-dir', dir, 'show', `${source.commit}:${source.path}`], {
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    text = showFile(dir, source.commit, source.path).toString('utf8');
   } catch (error) {
     problems.push(`${sourceId}: ${source.repo}@${source.commit}:${source.path} could not be read: ${error.message}`);
     continue;

@@ -2,8 +2,8 @@ import { SITES } from '../sites';
 import type { SiteRules } from '../sites/rules';
 
 /**
- * The address a saved page came from: its canonical link or og:url, and failing that the
- * marketplace host its own links mention most (then only the host is known).
+ * The address a saved page came from: its canonical link or og:url; failing those, the host its own links name most (a marketplace's first, then any other's),
+ * and then only the host is known.
  */
 export function savedPageUrl(document: Document, sites: readonly SiteRules[] = SITES): string | undefined {
   for (const selector of ['link[rel="canonical"]', 'meta[property="og:url"]']) {
@@ -12,14 +12,20 @@ export function savedPageUrl(document: Document, sites: readonly SiteRules[] = S
     if (value && /^https?:\/\//.test(value)) return value.replace(/^http:/, 'https:');
   }
   const counts = new Map<string, number>();
+  const marketplaces = new Map<string, number>();
   const hosts = sites.flatMap((rules) => Object.keys(rules.hosts));
   for (const element of document.querySelectorAll('a[href], link[href], form[action]')) {
     const value = element.getAttribute('href') ?? element.getAttribute('action') ?? '';
-    const hostname = value.match(/^(?:https?:)?\/\/([^/?#]+)/)?.[1]?.replace(/^www\./, '');
-    if (!hostname) continue;
+    const hostname = value
+      .match(/^(?:https?:)?\/\/([^/?#:]+)/)?.[1]
+      ?.replace(/^www\./, '')
+      .toLowerCase();
+    if (!hostname?.includes('.')) continue;
+    counts.set(hostname, (counts.get(hostname) ?? 0) + 1);
     const host = hosts.find((candidate) => hostname === candidate || hostname.endsWith(`.${candidate}`));
-    if (host) counts.set(host, (counts.get(host) ?? 0) + 1);
+    if (host) marketplaces.set(host, (marketplaces.get(host) ?? 0) + 1);
   }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
-  return best ? `https://www.${best[0]}/` : undefined;
+  const most = (map: Map<string, number>) => [...map.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const host = most(marketplaces) ?? most(counts);
+  return host ? `https://www.${host.replace(/^www\./, '')}/` : undefined;
 }

@@ -4,9 +4,10 @@ import type { MatchIndex } from '../matching/match-index';
 import { assessAll } from '../risk/batch';
 import type { RiskSettings } from '../risk/settings';
 import { EVERY_SITE } from '../sites';
-import { readPage } from '../sites/read';
+import { type Found, readPage } from '../sites/read';
 import { printable } from './check';
 import { parseSavedPage } from './dom';
+import { unhurried } from './page-eval';
 import { savedPageUrl } from './page-url';
 
 export interface ScanResult {
@@ -14,6 +15,8 @@ export interface ScanResult {
   url: string | null;
   marketplace: string | null;
   pageKind: string;
+  /** True when the site's rules read nothing and the lower layers did. */
+  fellBack: boolean;
   listings: ScannedListing[];
 }
 
@@ -26,6 +29,8 @@ export interface ScannedListing {
   price: Listing['price'] | null;
   seller: Listing['seller'] | null;
   sponsored: boolean;
+  /** The layer each field came from, where it was not the site's rules. */
+  from: Found['from'] | null;
   assessment: ReturnType<typeof printable>;
 }
 
@@ -34,8 +39,8 @@ export function scanFile(file: string, url: string | undefined, index: MatchInde
   const html = readFileSync(file, 'utf8');
   const document = parseSavedPage(html);
   const pageUrl = url ?? savedPageUrl(document);
-  if (!pageUrl) return { file, url: null, marketplace: null, pageKind: 'unknown', listings: [] };
-  const reading = readPage(document, pageUrl, { ...EVERY_SITE, guessKind: url === undefined });
+  if (!pageUrl) return { file, url: null, marketplace: null, pageKind: 'unknown', fellBack: false, listings: [] };
+  const reading = readPage(document, pageUrl, { ...EVERY_SITE, fallback: unhurried });
   const assessments = assessAll(
     reading.listings.map(({ listing }) => listing),
     index,
@@ -46,7 +51,8 @@ export function scanFile(file: string, url: string | undefined, index: MatchInde
     url: pageUrl,
     marketplace: reading.marketplace ?? null,
     pageKind: reading.kind,
-    listings: reading.listings.map(({ listing }, i) => ({
+    fellBack: reading.fellBack ?? false,
+    listings: reading.listings.map(({ listing, from }, i) => ({
       key: listing.key,
       kind: listing.kind,
       url: listing.url,
@@ -55,6 +61,7 @@ export function scanFile(file: string, url: string | undefined, index: MatchInde
       price: listing.price ?? null,
       seller: listing.seller ?? null,
       sponsored: listing.sponsored ?? false,
+      from: from ?? null,
       assessment: printable(assessments[i]!),
     })),
   };

@@ -8,6 +8,9 @@ import {
   type PriceKind,
 } from '../listing/listing';
 import { parsePrice } from '../listing/price';
+import { decodeEntities } from './entities';
+import type { Candidate, Layer } from './fallback/candidate';
+import type { FallbackReader, FallbackReading } from './fallback/index';
 import { parsers } from './parsers';
 import type { FieldRule, Fields, PageKind, Pick, SiteRules } from './rules';
 import { allAt, atPath, embeddedItems, embeddedObject, type Json, metaContent, productData } from './sources';
@@ -18,12 +21,16 @@ export interface Found {
   anchor: Element | null;
   /** The card element, for cards read from the DOM: each card is handled once. */
   card: Element | null;
+  /** Which layer of the reader gave each field; fields not named came from the site's rules. */
+  from?: Partial<Record<keyof Listing, Layer>>;
 }
 
 export interface PageReading {
   marketplace: Marketplace | undefined;
   kind: PageKind;
   listings: Found[];
+  /** True when the site's rules read nothing here and the lower layers did: the rules may be out of date. */
+  fellBack?: boolean;
 }
 
 const MAX_TEXT = 1000;
@@ -88,6 +95,12 @@ export function readPage(
     limit?: number;
     /** For saved pages whose address is only partly known: read as a product page, else as a result list. */
     guessKind?: boolean;
+    /**
+     * The layers under the rules (structured data, embedded JSON, the markup's shape): they fill
+     * what the rules leave empty, and read the page when the rules read nothing or its address
+     * says nothing of what it is. Passed in, so a caller that does not want them carries none.
+     */
+    fallback?: FallbackReader;
   },
 ): PageReading {
   let url: URL;
@@ -105,20 +118,198 @@ export function readPage(
   const site: Site = { ...found, url };
   const { kind, id } = pageKind(site.rules, url);
   const marketplace = site.rules.marketplace as Marketplace;
+  const lower = options.fallback
+    ? (want: FallbackReadingKind) => options.fallback!(document, { url, local: localCurrency(site), kind: want })
+    : undefined;
   if (kind === 'detail') {
     const detail = readDetail(document, site, id);
-    return { marketplace, kind, listings: detail ? [detail] : [] };
+    if (!lower) return { marketplace, kind, listings: detail ? [detail] : [] };
+    const below = lower('detail');
+    if (detail) {
+      fillFound(detail, below);
+      return { marketplace, kind, listings: [detail] };
+    }
+    const read = below.product
+      ? foundOf(below.product, site, 'detail', pageAddress({ root: document, document, site }))
+      : undefined;
+    return { marketplace, kind, listings: read ? [read] : [], fellBack: read !== undefined };
   }
   if (kind === 'search' || kind === 'store') {
-    return { marketplace, kind, listings: readCards(document, site, options.seen, options.limit) };
+    const cards = readCards(document, site, options.seen, options.limit);
+    if (cards.length > 0 || !lower) return { marketplace, kind, listings: cards };
+    const below = foundCards(lower('search'), site, options.seen, options.limit);
+    return { marketplace, kind, listings: below, fellBack: below.length > 0 };
   }
-  if (options.guessKind) {
-    const detail = readDetail(document, site, undefined);
-    if (detail) return { marketplace, kind: 'detail', listings: [detail] };
-    const cards = readCards(document, site);
+  // Any shop's addresses never say what a page is; a marketplace's unknown ones are read only where asked.
+  const generic = found.rules === options.generic;
+  if (!lower && !options.guessKind && !generic) return { marketplace, kind, listings: [] };
+  // The address does not say what the page is. A marketplace's rules that find a product id on
+  // it are surest; else the page says, and the rules read it as that.
+  const guessed = generic ? undefined : readDetail(document, site, undefined);
+  if (guessed) {
+    if (lower) fillFound(guessed, lower('detail'));
+    return { marketplace, kind: 'detail', listings: [guessed] };
+  }
+  const below = lower?.('unknown');
+  if (below?.kind === 'detail' || (!below && generic)) {
+    const detail = generic ? readDetail(document, site, undefined) : undefined;
+    if (detail) {
+      if (below) fillFound(detail, below);
+      return { marketplace, kind: 'detail', listings: [detail] };
+    }
+    const made = below?.product
+      ? foundOf(below.product, site, 'detail', pageAddress({ root: document, document, site }))
+      : undefined;
+    if (made) return { marketplace, kind: 'detail', listings: [made], fellBack: true };
+  }
+  if (below?.kind !== 'detail') {
+    const cards = readCards(document, site, options.seen, options.limit);
     if (cards.length > 0) return { marketplace, kind: 'search', listings: cards };
+    if (below?.kind === 'search') {
+      const read = foundCards(below, site, options.seen, options.limit);
+      return { marketplace, kind: 'search', listings: read, fellBack: read.length > 0 };
+    }
   }
   return { marketplace, kind, listings: [] };
+}
+
+type FallbackReadingKind = FallbackReading['kind'];
+
+/**
+ * What the lower layers need to know of a page at this address: its URL, the currency a bare
+ * `$` means on its host, and what its address says it is. Undefined where no rule serves it.
+ */
+export function fallbackPage(
+  href: string,
+  options: { sites: readonly SiteRules[]; generic?: SiteRules | undefined },
+): { url: URL; local: string | undefined; kind: FallbackReadingKind } | undefined {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return undefined;
+  }
+  const found =
+    siteFor(url, options.sites) ??
+    (options.generic && url.protocol === 'https:'
+      ? { rules: options.generic, host: url.hostname.replace(/^www\./, '') }
+      : undefined);
+  if (!found) return undefined;
+  const site: Site = { ...found, url };
+  const { kind } = pageKind(site.rules, url);
+  return { url, local: localCurrency(site), kind: kind === 'store' ? 'search' : kind };
+}
+
+/** The cards the lower layers read, each once on a live page (`seen`), at most `limit` new ones. */
+function foundCards(
+  reading: FallbackReading,
+  site: Site,
+  seen?: WeakSet<Element>,
+  limit = Number.POSITIVE_INFINITY,
+): Found[] {
+  const listings: Found[] = [];
+  const keys = new Set<string>();
+  for (const item of reading.cards) {
+    if (listings.length >= limit) break;
+    const element = item.element ?? null;
+    // Cards known only from the page's JSON are read once, on a page read whole.
+    if (element ? seen?.has(element) : seen) continue;
+    const found = foundOf(item, site, 'card', undefined);
+    if (!found || keys.has(found.listing.key)) continue;
+    if (element) seen?.add(element);
+    keys.add(found.listing.key);
+    listings.push(found);
+  }
+  return listings;
+}
+
+/** A listing made of what the lower layers found; undefined without a title. */
+function foundOf(item: Candidate, site: Site, kind: Listing['kind'], address: string | undefined): Found | undefined {
+  if (!item.title) return undefined;
+  const { rules, host } = site;
+  const url = item.url ?? address;
+  const id = idOfAddress(url, site) ?? validId(item.id, site) ?? `h${hash(url ?? item.title)}`;
+  const keyId = (rules.listingKey ?? '{id}').replace('{host}', host).replace('{id}', id);
+  const listing: Listing = {
+    marketplace: rules.marketplace as Marketplace,
+    key: `${rules.marketplace}:${keyId}`.slice(0, 170),
+    url: url ?? `${site.url.origin}${site.url.pathname}`,
+    kind,
+    title: item.title.slice(0, MAX_TEXT),
+  };
+  const from: Found['from'] = { title: item.from.title ?? 'rules', url: item.from.url ?? 'rules' };
+  if (item.brand) listing.brand = item.brand.slice(0, 200);
+  if (item.price) listing.price = item.price;
+  if (item.seller) listing.seller = { name: item.seller.slice(0, 300) };
+  if (item.image) listing.images = [item.image];
+  if (item.condition) listing.condition = item.condition;
+  for (const field of ['brand', 'price', 'seller', 'condition'] as const)
+    if (item.from[field]) from[field] = item.from[field];
+  if (item.from.image) from.images = item.from.image;
+  if (kind === 'card') listing.sponsored = false;
+  return { listing, anchor: kind === 'card' ? (item.element ?? null) : null, card: item.element ?? null, from };
+}
+
+/**
+ * Checks the rules' title against the page's other names for the product, and fills what the
+ * rules left empty from what the lower layers found, saying so.
+ */
+function fillFound(found: Found, below: FallbackReading): void {
+  const { listing } = found;
+  const from: NonNullable<Found['from']> = { ...found.from };
+  const agreed = below.agree(listing.title);
+  if (agreed !== listing.title) {
+    listing.title = agreed;
+    from.title = 'structured';
+  }
+  found.from = from;
+  const item = below.product;
+  if (!item) return;
+  if (!listing.price && item.price) {
+    listing.price = item.price;
+    from.price = item.from.price;
+  }
+  if (!listing.brand && item.brand) {
+    listing.brand = item.brand.slice(0, 200);
+    from.brand = item.from.brand;
+  }
+  if (!listing.seller && item.seller) {
+    listing.seller = { name: item.seller.slice(0, 300) };
+    from.seller = item.from.seller;
+  }
+  if (!listing.images && item.image) {
+    listing.images = [item.image];
+    from.images = item.from.image;
+  }
+  if (!listing.condition && item.condition) {
+    listing.condition = item.condition;
+    from.condition = item.from.condition;
+  }
+  found.from = from;
+}
+
+/** The id a product address holds by the site's own pattern, on the site's host. */
+function idOfAddress(address: string | undefined, site: Site): string | undefined {
+  if (!address) return undefined;
+  try {
+    const url = new URL(address);
+    if (!url.hostname.endsWith(site.host)) return undefined;
+    return validId(pageKind(site.rules, url).id, site);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A short stable digest (FNV-1a, two lanes) for listings whose address carries no id. */
+function hash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995);
+  }
+  return (a >>> 0).toString(36) + (b >>> 0).toString(36);
 }
 
 function readDetail(document: Document, site: Site, urlId: string | undefined): Found | undefined {
@@ -258,21 +449,9 @@ function listingFrom(scope: Scope, fields: Fields, id: string, kind: Listing['ki
   return listing;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
-
-/** Text in a page's JSON that still carries HTML entities ("my daughters &quot;room&quot;"), as a person reads it. */
+/** Text in a page's JSON that still carries HTML entities, as a person reads it. */
 function unescapeHtml(raw: Json | undefined): Json | undefined {
-  if (typeof raw !== 'string' || !raw.includes('&')) return raw;
-  return raw.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,5});/gi, (entity, name: string) => {
-    const code =
-      name.startsWith('#x') || name.startsWith('#X')
-        ? Number.parseInt(name.slice(2), 16)
-        : name.startsWith('#')
-          ? Number(name.slice(1))
-          : undefined;
-    if (code === undefined) return ENTITIES[name.toLowerCase()] ?? entity;
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  });
+  return typeof raw === 'string' ? decodeEntities(raw) : raw;
 }
 
 const isCondition = (value: string) => (CONDITIONS as readonly string[]).includes(value);

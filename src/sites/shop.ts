@@ -9,7 +9,8 @@ import type { SiteRules } from './rules';
 export const shop: SiteRules = {
   marketplace: 'shop',
   hosts: {},
-  pages: [{ kind: 'detail', path: '^/' }],
+  // Any shop's addresses say nothing of what a page is: the page says.
+  pages: [],
   listingUrl: '{page}',
   listingKey: '{host}~{id}',
   idPattern: '[A-Za-z0-9_.~-]{1,100}',

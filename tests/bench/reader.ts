@@ -1,5 +1,6 @@
 import { parseSavedPage } from '../../src/cli/dom';
 import { EVERY_SITE } from '../../src/sites';
+import { readFallback } from '../../src/sites/fallback/index';
 import { readPage } from '../../src/sites/read';
 import { amazonSearchHtml } from '../support/amazon-cards';
 import { report, time } from './measure';
@@ -24,5 +25,20 @@ export function benchReader(): void {
     name: 'read a 200-card search page (happy-dom); baseline: find each card and read its text',
     median_ms: reader,
     baseline_median_ms: baseline,
+  });
+
+  // The same page read by the lower layers alone (no rule for it), with their default budget as
+  // the content script runs them, beside the rules' reading of it.
+  const unknownSite = 'https://shop.example/s?k=tote+bag';
+  let fallbackRead = 0;
+  const layers = time(() => {
+    fallbackRead = readFallback(document, { url: new URL(unknownSite), local: 'USD', kind: 'unknown' }, { ms: 10_000 })
+      .cards.length;
+  });
+  if (fallbackRead < 180) throw new Error(`the lower layers found ${fallbackRead} of 200 cards`);
+  report({
+    name: `read the same page by the lower layers alone (${fallbackRead} of 200 cards; happy-dom); baseline: the site rules`,
+    median_ms: layers,
+    baseline_median_ms: reader,
   });
 }

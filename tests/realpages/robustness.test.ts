@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parseSavedPage } from '../../src/cli/dom';
+import { unhurried } from '../../src/cli/page-eval';
 import { savedPageUrl } from '../../src/cli/page-url';
 import { ListingSchema } from '../../src/listing/listing';
 import { EVERY_SITE } from '../../src/sites';
@@ -79,7 +80,7 @@ const pages = (() => {
 })();
 
 function expectWellFormed(document: Document, url: string) {
-  const reading = readPage(document, url, { ...EVERY_SITE, guessKind: true });
+  const reading = readPage(document, url, { ...EVERY_SITE, fallback: unhurried });
   for (const { listing } of reading.listings) {
     const issues = v.safeParse(ListingSchema, listing).issues;
     expect(issues, `${listing.key}: ${issues?.[0]?.message}`).toBeUndefined();

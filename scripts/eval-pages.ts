@@ -1,0 +1,48 @@
+// `npm run eval:pages [-- --set tune --misses]`: how the reader does on real saved pages, per set;
+// with --misses, each page it gets wrong (refused for the test part, which is never tuned on).
+import { parseArgs } from 'node:util';
+import {
+  countRight,
+  kindRight,
+  type PageSet,
+  pageCases,
+  priceRight,
+  readCase,
+  scorePages,
+  shown,
+  titleRight,
+} from '../src/cli/page-eval';
+
+const { values } = parseArgs({ options: { set: { type: 'string', multiple: true }, misses: { type: 'boolean' } } });
+const sets = (values.set ?? ['shared', 'tune', 'test']) as PageSet[];
+if (values.misses && sets.includes('test')) {
+  console.error('--misses is for the shared set and the tuning part: the test part is scored, never looked into.');
+  process.exit(2);
+}
+for (const set of sets) {
+  const outcomes = [];
+  for (const page of pageCases([set])) outcomes.push(await readCase(page));
+  if (outcomes.length === 0) {
+    console.log(`${set}: no pages (run npm run gather:pages for the gathered sets)`);
+    continue;
+  }
+  const score = scorePages(outcomes);
+  console.log(
+    `${set}: ${outcomes.length} pages · title ${shown(score.title)} · price ${shown(score.price)} · cards within 15 % ${shown(score.count)} · kind ${shown(score.kind)}`,
+  );
+  if (!values.misses) continue;
+  for (const outcome of outcomes) {
+    const { page, listings } = outcome;
+    const wrong: string[] = [];
+    if (!kindRight(outcome)) wrong.push(`kind ${outcome.kind} ≠ ${page.kind}`);
+    if (page.kind === 'detail') {
+      if (page.title && !titleRight(outcome))
+        wrong.push(`title "${listings[0]?.title?.slice(0, 90)}" ≠ "${page.title.slice(0, 90)}"`);
+      if (page.price && !priceRight(outcome))
+        wrong.push(
+          `price ${listings[0]?.price?.amount} ${listings[0]?.price?.currency} ≠ ${page.price} ${page.currency}`,
+        );
+    } else if (page.cards !== undefined && !countRight(outcome)) wrong.push(`cards ${listings.length} ≠ ${page.cards}`);
+    if (wrong.length > 0) console.log(`  ${page.name}${outcome.fellBack ? ' (fallback)' : ''}: ${wrong.join('; ')}`);
+  }
+}

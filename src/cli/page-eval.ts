@@ -1,0 +1,159 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Listing } from '../listing/listing';
+import { EVERY_SITE } from '../sites';
+import { type FallbackReader, readFallback } from '../sites/fallback/index';
+import { readPage } from '../sites/read';
+import { readSavedPage } from './dom';
+import { savedPageUrl } from './page-url';
+
+/**
+ * Real saved pages with the truth a person wrote for each, and how the reader does on them:
+ * the shared set (../shared/realpages) and the gathered one (`npm run gather:pages`), whose
+ * tuning and test parts are scored apart.
+ */
+
+export type PageSet = 'shared' | 'tune' | 'test';
+
+export interface PageCase {
+  set: PageSet;
+  file: string;
+  name: string;
+  /** The site, as the truth names it: a marketplace served, or another shop's name. */
+  site: string;
+  kind: string;
+  url: string | undefined;
+  title: string;
+  price: string;
+  currency: string;
+  cards: number | undefined;
+}
+
+export const SHARED_PAGES = join(process.cwd(), '..', 'shared', 'realpages');
+export const GATHERED_PAGES = join(process.cwd(), 'data', 'gathered-pages');
+
+/** TRUTH.tsv: tab-separated, fields optionally quoted with "" as an escaped quote. */
+export function readTsv(path: string): Record<string, string>[] {
+  const [header, ...rows] = readFileSync(path, 'utf8').trimEnd().split('\n');
+  const split = (row: string) =>
+    row
+      .split('\t')
+      .map((field) =>
+        field.startsWith('"') && field.endsWith('"') ? field.slice(1, -1).replaceAll('""', '"') : field,
+      );
+  const columns = split(header ?? '');
+  return rows.map((row) => Object.fromEntries(split(row).map((value, i) => [columns[i], value])));
+}
+
+export function pageCases(sets: readonly PageSet[] = ['shared', 'tune', 'test']): PageCase[] {
+  const cases: PageCase[] = [];
+  if (sets.includes('shared') && existsSync(join(SHARED_PAGES, 'TRUTH.tsv'))) {
+    for (const row of readTsv(join(SHARED_PAGES, 'TRUTH.tsv')))
+      cases.push({
+        set: 'shared',
+        file: join(SHARED_PAGES, row.local_file ?? ''),
+        name: row.local_file ?? '',
+        site: row.marketplace ?? '',
+        kind: row.page_type ?? '',
+        url: undefined,
+        title: row.title ?? '',
+        price: row.price ?? '',
+        currency: row.currency ?? '',
+        cards: row.listing_count ? Number(row.listing_count) : undefined,
+      });
+  }
+  if (existsSync(join(GATHERED_PAGES, 'TRUTH.tsv'))) {
+    for (const row of readTsv(join(GATHERED_PAGES, 'TRUTH.tsv'))) {
+      const set = row.split as PageSet;
+      if (!sets.includes(set)) continue;
+      cases.push({
+        set,
+        file: join(GATHERED_PAGES, row.local_file ?? ''),
+        name: row.local_file ?? '',
+        site: row.marketplace ?? '',
+        kind: row.page_type ?? '',
+        url: row.url || undefined,
+        title: row.title ?? '',
+        price: row.price ?? '',
+        currency: row.currency ?? '',
+        cards: row.listing_count ? Number(row.listing_count) : undefined,
+      });
+    }
+  }
+  return cases;
+}
+
+export interface PageOutcome {
+  page: PageCase;
+  kind: string;
+  marketplace: string | undefined;
+  listings: Listing[];
+  fellBack: boolean;
+}
+
+/** Reads a case as `scan` does: every site's rules, the reader for any shop, and the layers under them. */
+export function readCase(page: PageCase): Promise<PageOutcome> {
+  return readSavedPage(readFileSync(page.file, 'utf8'), (document) => {
+    const url = savedPageUrl(document) ?? page.url ?? '';
+    const reading = readPage(document, url, { ...EVERY_SITE, fallback: unhurried });
+    return {
+      page,
+      kind: reading.kind,
+      marketplace: reading.marketplace,
+      // Plain data only: the page's window closes once this returns.
+      listings: reading.listings.map((found) => structuredClone(found.listing)),
+      fellBack: reading.fellBack ?? false,
+    };
+  });
+}
+
+/** Saved pages are read off the page's thread: the layers may take their time. */
+export const unhurried: FallbackReader = (document, page) => readFallback(document, page, { ms: 2000 });
+
+const normal = (text: string | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+export const titleRight = ({ page, listings }: PageOutcome) => normal(listings[0]?.title) === normal(page.title);
+export const priceRight = ({ page, listings }: PageOutcome) =>
+  Math.abs((listings[0]?.price?.amount ?? -1) - Number(page.price)) < 0.005 &&
+  listings[0]?.price?.currency === page.currency;
+export const countRight = ({ page, listings }: PageOutcome) =>
+  page.cards !== undefined && Math.abs(listings.length - page.cards) <= page.cards * 0.15;
+/** A result page of any sort (search, category, store) counts as a result page. */
+export const kindRight = ({ page, kind }: PageOutcome) =>
+  page.kind === 'other'
+    ? kind === 'unknown'
+    : page.kind === 'detail'
+      ? kind === 'detail'
+      : kind === 'search' || kind === 'store';
+
+export interface PageScore {
+  title: [number, number];
+  price: [number, number];
+  count: [number, number];
+  kind: [number, number];
+}
+
+export function scorePages(outcomes: readonly PageOutcome[]): PageScore {
+  const details = outcomes.filter(({ page }) => page.kind === 'detail');
+  const results = outcomes.filter(({ page }) => page.cards !== undefined && page.kind !== 'detail');
+  const tally = (list: readonly PageOutcome[], right: (outcome: PageOutcome) => boolean): [number, number] => [
+    list.filter(right).length,
+    list.length,
+  ];
+  return {
+    title: tally(
+      details.filter(({ page }) => page.title),
+      titleRight,
+    ),
+    price: tally(
+      details.filter(({ page }) => page.price),
+      priceRight,
+    ),
+    count: tally(results, countRight),
+    kind: tally(outcomes, kindRight),
+  };
+}
+
+export const share = ([right, of]: [number, number]) => (of === 0 ? Number.NaN : right / of);
+export const shown = (pair: [number, number]) =>
+  pair[1] === 0 ? 'n/a' : `${(100 * share(pair)).toFixed(0)} % (${pair[0]}/${pair[1]})`;

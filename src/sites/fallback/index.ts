@@ -1,0 +1,249 @@
+import { metaContent } from '../sources';
+import { type Candidate, fillCandidate, sameProduct } from './candidate';
+import { type CardList, cardSteps, markSteps } from './cards';
+import { EMBEDDED_BUDGET, readEmbedded } from './embedded';
+import { agreedTitle, bare, buyBox, headingOf } from './product';
+import { readStructured } from './structured';
+
+/**
+ * The reader under the site rules: structured data, embedded JSON and the markup's shape,
+ * each filling what the one above left empty, field by field. It also says what kind of page
+ * this is when the address does not: a product page, a result list, or neither.
+ */
+
+export interface FallbackPage {
+  url: URL;
+  /** The currency a bare `$` or `¥` means on this host, where the site's rules say. */
+  local: string | undefined;
+  /** What the address says the page is; `unknown` lets the page say. */
+  kind: 'detail' | 'search' | 'unknown';
+}
+
+export interface FallbackReading {
+  /** What the address says the page is, else what the page says. */
+  kind: 'detail' | 'search' | 'unknown';
+  /** The product a product page is about, as the layers read it (whatever the kind). */
+  product?: Candidate | undefined;
+  /** The result list's cards, as the layers read them (whatever the kind). */
+  cards: Candidate[];
+  /** A product title cut to the part the page's other names for it agree on. */
+  agree: (title: string) => string;
+}
+
+export interface FallbackOptions {
+  /** Milliseconds the markup layers may spend each, in all (the JSON walk: one slice at most). */
+  ms?: number;
+  /** On a live page: the milliseconds a layer runs before it lets the page have the thread. */
+  slice?: number;
+  now?: () => number;
+}
+
+/** On a live page: a layer's time in all, and its time per task. */
+const LIVE = { ms: 600, slice: 20 };
+
+/** Cards fewer than this are a carousel or a few ads, not a result list. */
+const MIN_LIST = 3;
+/** A list this long fills the page: a product page's carousels are shorter. */
+const MANY = 8;
+
+export type FallbackReader = typeof readFallback;
+export type FallbackReaderInSteps = typeof readFallbackInSteps;
+
+/** Reads the page by the lower layers at once: for saved pages and tests. */
+export function readFallback(document: Document, page: FallbackPage, options: FallbackOptions = {}): FallbackReading {
+  const steps = layerSteps(document, page, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * Reads a live page by the lower layers, one layer per task: the page's own work runs between
+ * them, so no layer's time adds to another's in one long task.
+ */
+export async function readFallbackInSteps(
+  document: Document,
+  page: FallbackPage,
+  options: FallbackOptions = {},
+): Promise<FallbackReading> {
+  const steps = layerSteps(document, page, { ...LIVE, ...options });
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** The layers in turn; it yields between them, where a caller on a live page lets the page run. */
+function* layerSteps(
+  document: Document,
+  page: FallbackPage,
+  options: FallbackOptions,
+): Generator<void, FallbackReading> {
+  const now = options.now ?? (() => performance.now());
+  page = { ...page, local: page.local ?? localCurrency(document, page.url) };
+  const ms = options.ms ?? EMBEDDED_BUDGET.ms;
+  // Each layer has its own time: one slow layer does not starve the next.
+  const pace = () => ({ deadline: now() + ms, now, slice: options.slice });
+  const structured = readStructured(document, page.url);
+  yield;
+  const marks = document.body ? yield* markSteps(document.body, page.local, pace()) : [];
+  yield;
+  const lists = yield* cardSteps(page.url, pace(), marks);
+  yield;
+  // The JSON walk cannot stop half-way through a parse: it has one slice of time at most.
+  const embedded = readEmbedded(
+    document,
+    page.url,
+    page.local,
+    { bytes: EMBEDDED_BUDGET.bytes, ms: Math.min(ms, options.slice ?? ms) },
+    now,
+  );
+  yield;
+  const heading = headingOf(document, [document.title, metaContent(document, 'og:title')]);
+  const named = (title: string | undefined) => {
+    const name = bare(title);
+    const text = bare(heading?.text);
+    return name.length > 0 && text.length > 0 && (text.includes(name) || name.includes(text));
+  };
+  // Other products' cards hold no buy box; a "card" named as the heading is the page's own product.
+  const inCards = new Set(
+    lists.flatMap((list) => list.cards.filter((found) => !named(found.title)).map((found) => found.element!)),
+  );
+  const box = buyBox(heading, marks, inCards);
+  const product = productOf(document, structured.product, box, embedded.lists);
+  const cards = resultList(lists, structured.items, embedded.lists);
+  const kind =
+    page.kind !== 'unknown'
+      ? page.kind
+      : kindOf(document, {
+          product,
+          stated: structured.product,
+          box,
+          cards,
+          lists,
+          named,
+          titled: heading?.titled ?? false,
+        });
+  const others = [document.title, metaContent(document, 'og:title'), structured.product?.title];
+  return {
+    kind,
+    product,
+    cards,
+    agree: (title) => {
+      const cut = agreedTitle(title, others);
+      if (cut !== title) return cut;
+      // A title that no other name on the page supports was read from the wrong element (a
+      // carousel's, an old layout's): the heading the page's own title names is the product's.
+      const name = bare(title);
+      const supported = [...others, heading?.text].some((other) => {
+        const text = bare(other);
+        return text.length > 0 && (text.includes(name) || name.includes(text));
+      });
+      return !supported && heading?.titled ? heading.text : title;
+    },
+  };
+}
+
+/**
+ * What the page says it is. A schema.org product or an Open Graph product type is a product
+ * page, unless its name is not the heading and a list of many cards fills the page; a list of
+ * cards is a result page; a heading with a price after it, outside any list, is a product page.
+ */
+function kindOf(
+  document: Document,
+  found: {
+    product: Candidate | undefined;
+    stated: Candidate | undefined;
+    box: Candidate | undefined;
+    cards: Candidate[];
+    lists: CardList[];
+    named: (title: string | undefined) => boolean;
+    titled: boolean;
+  },
+): FallbackReading['kind'] {
+  const { product, stated, box, cards, lists, named, titled } = found;
+  const productType = /^(?:product|og:product|product\.item)$/i.test(metaContent(document, 'og:type') ?? '');
+  const manyCards = (lists[0]?.cards.length ?? 0) >= MANY;
+  if (stated?.title && (named(stated.title) || !manyCards)) return 'detail';
+  // A heading with a price beside it is a product's only where the page's own title names it too:
+  // a result page's heading ("portable charger search results") is not its title's subject.
+  const boxed = box?.price !== undefined && product?.title !== undefined && titled;
+  if ((productType || boxed) && !manyCards && product?.title) return 'detail';
+  if (cards.length >= MIN_LIST) return 'search';
+  if (boxed) return 'detail';
+  return 'unknown';
+}
+
+/** The product: its structured data, then the embedded JSON object of the same name, then the buy box. */
+function productOf(
+  document: Document,
+  stated: Candidate | undefined,
+  box: Candidate | undefined,
+  lists: Candidate[][],
+): Candidate | undefined {
+  const found: Candidate = stated ? { ...stated, from: { ...stated.from } } : { from: {} };
+  const name = (found.title ?? box?.title)?.toLowerCase();
+  const twin = name ? lists.flat().find((item) => item.title?.toLowerCase() === name) : undefined;
+  if (twin) fillCandidate(found, twin);
+  if (box) fillCandidate(found, box);
+  if (!found.title) return undefined;
+  // The heading is the product's name as shown; a stated name that holds it adds a shop's suffix.
+  if (box?.title && found.title !== box.title && bare(found.title).includes(bare(box.title))) {
+    found.title = box.title;
+    found.from.title = box.from.title;
+  }
+  found.title = agreedTitle(found.title, [document.title, metaContent(document, 'og:title'), stated?.title]);
+  found.element = null;
+  return found;
+}
+
+/**
+ * The main result list: the biggest list the markup shows, unless the structured data or JSON
+ * states a list at least twice as long (cards drawn by script, not yet in the markup). The
+ * others fill the fields its cards lack.
+ */
+function resultList(lists: CardList[], stated: Candidate[], embedded: Candidate[][]): Candidate[] {
+  const shown = lists[0]?.cards ?? [];
+  const written = [stated, embedded[0] ?? []].sort((a, b) => b.length - a.length)[0]!;
+  const base = written.length >= Math.max(MIN_LIST, shown.length * 2) ? written : shown;
+  const others = [shown, stated, ...embedded.slice(0, 3)].filter((list) => list !== base);
+  const byKey = new Map<string, Candidate>();
+  for (const list of others)
+    for (const item of list) {
+      const key = sameProduct(item);
+      if (key && !byKey.has(key)) byKey.set(key, item);
+    }
+  return base.map((item) => {
+    const key = sameProduct(item);
+    const twin = key ? byKey.get(key) : undefined;
+    if (!twin) return item;
+    const filled: Candidate = { ...item, from: { ...item.from } };
+    fillCandidate(filled, twin);
+    return filled;
+  });
+}
+
+/** Country domains and languages where a bare `$` or `¥` means the local currency. */
+const DOLLAR_TLDS: Record<string, string> = {
+  ca: 'CAD',
+  au: 'AUD',
+  nz: 'NZD',
+  mx: 'MXN',
+  ar: 'ARS',
+  cl: 'CLP',
+  co: 'COP',
+  uy: 'UYU',
+  sg: 'SGD',
+  hk: 'HKD',
+  tw: 'TWD',
+};
+
+/**
+ * What a bare `$` or `¥` means on a shop the rules do not know: its country domain's dollar,
+ * or the yuan on a page written in Chinese (the yen otherwise).
+ */
+function localCurrency(document: Document, url: URL): string | undefined {
+  const tld = url.hostname.split('.').pop() ?? '';
+  if (DOLLAR_TLDS[tld]) return DOLLAR_TLDS[tld];
+  const lang = (document.documentElement.getAttribute('lang') ?? '').toLowerCase();
+  if (tld === 'cn' || lang.startsWith('zh') || /[淘宝网天猫京东]/.test(document.title)) return 'CNY';
+  return undefined;
+}

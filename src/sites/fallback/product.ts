@@ -1,0 +1,94 @@
+import { type Candidate, candidate, clean } from './candidate';
+import type { PriceMark } from './cards';
+
+/**
+ * A product page read by its regions rather than its selectors: the heading is the title, and
+ * the price is the first one after it that is not struck, not per unit and not in a list of
+ * other products' cards (a carousel of similar items) — the buy box's own.
+ */
+export function buyBox(
+  heading: Heading | undefined,
+  marks: PriceMark[],
+  inCards: ReadonlySet<Element>,
+): Candidate | undefined {
+  if (!heading) return undefined;
+  // The buy box sits near the heading: within a few levels of the element that holds it.
+  let region: Element = heading.element;
+  for (let level = 0; level < REGION_LEVELS && region.parentElement && region.parentElement.tagName !== 'BODY'; level++)
+    region = region.parentElement;
+  const inList = (element: Element) => {
+    for (let at: Element | null = element; at && at !== region; at = at.parentElement) if (inCards.has(at)) return true;
+    return false;
+  };
+  const after = marks.find(
+    ({ element }) =>
+      region.contains(element) &&
+      // The DOM reports positions as a bit mask: 4 is "follows".
+      heading.element.compareDocumentPosition(element) & 4 &&
+      !inList(element),
+  );
+  return candidate('cards', { title: heading.text, price: after?.price, element: null });
+}
+
+export interface Heading {
+  element: Element;
+  text: string;
+  /** Whether the page's `<title>` or og:title names the product the heading names. */
+  titled: boolean;
+}
+
+/** Letters and digits only, lower case: "Built-In USB-C" and "Built In USB C" are one name. */
+export const bare = (text: string | null | undefined) => (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The page's heading: its first `<h1>` with text, else the element whose whole text is the
+ * subject of the page's `<title>` (older layouts put the product name in an h3 or a span).
+ */
+export function headingOf(document: Document, titles: readonly (string | null | undefined)[]): Heading | undefined {
+  const named = titles.map(bare).filter((title) => title.length >= 4);
+  const titled = (text: string) => bare(text).length >= 4 && named.some((title) => title.includes(bare(text)));
+  const h1 = [...document.querySelectorAll('h1')].find((element) => clean(element.textContent));
+  const text = clean(h1?.textContent);
+  if (h1 && text) return { element: h1, text, titled: titled(text) };
+  const subject = clean(titles[0]?.split(/\s+[-–—|:]\s+|\s*[|｜]\s*|-(?=[^-]{1,20}$)/)[0]);
+  if (!subject || subject.length < 6 || !document.body) return undefined;
+  const walker = document.createTreeWalker(document.body, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (clean(node.nodeValue) !== subject || !node.parentElement || node.parentElement.closest('title, script, a'))
+      continue;
+    return { element: node.parentElement, text: subject, titled: true };
+  }
+  return undefined;
+}
+
+/** How far above the heading the buy box may begin. */
+const REGION_LEVELS = 5;
+
+/**
+ * The part of a title that the page's other names for the product agree on: a heading with a
+ * format label or a shop's tag glued on ("… Paperback – 1 Jan. 2020", "… | Free Shipping") is cut
+ * to the name `<title>`, og:title or JSON-LD give, when that name starts or ends it, is not
+ * itself cut short, and what it leaves out is a short label: set off by a separator, or left
+ * out by two of the other names alike. Otherwise the title stands.
+ */
+export function agreedTitle(title: string, others: readonly (string | undefined)[]): string {
+  const lower = title.toLowerCase();
+  const votes = new Map<string, number>();
+  for (const other of others) {
+    const name = clean(other)?.toLowerCase();
+    if (!name || name.length < 10 || /(?:\.\.\.|…)$/.test(name) || name.length >= title.length) continue;
+    if (!lower.startsWith(name) && !lower.endsWith(name)) continue;
+    votes.set(name, (votes.get(name) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  for (const [name, count] of votes) {
+    const start = lower.startsWith(name);
+    const rest = (start ? title.slice(name.length) : title.slice(0, title.length - name.length)).trim();
+    const separated = start ? /^[-–—|:(,[/·•]/.test(rest) : /[-–—|:),\]/·•]$/.test(rest);
+    if (rest.length > 40 || !(separated || count > 1)) continue;
+    if (!best || name.length > best.length) best = name;
+  }
+  if (!best) return title;
+  const at = lower.startsWith(best) ? 0 : title.length - best.length;
+  return title.slice(at, at + best.length);
+}

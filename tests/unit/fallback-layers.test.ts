@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest';
+import { parseSavedPage } from '../../src/cli/dom';
+import { EVERY_SITE } from '../../src/sites';
+import { readFallback } from '../../src/sites/fallback/index';
+import { agreedTitle } from '../../src/sites/fallback/product';
+import { readPage } from '../../src/sites/read';
+
+/** Pages written for these tests: the markup of no real site, only the shapes the layers look for. */
+const page = (head: string, body: string, lang = 'en') =>
+  parseSavedPage(`<!doctype html><html lang="${lang}"><head>${head}</head><body>${body}</body></html>`);
+const unhurried = { ms: 5000 };
+const shop = (path = '/') => new URL(`https://shop.example${path}`);
+const read = (document: Document, url = shop(), local?: string) =>
+  readFallback(document, { url, local, kind: 'unknown' }, unhurried);
+
+/** A grid of cards with meaningless class names: found by its shape alone. */
+function grid(
+  count: number,
+  card = (i: number) =>
+    `<div class="q${i % 3}"><a href="/p/item-${i}"><img src="/img/${i}.jpg" alt="Thing ${i}"><span>Walnut desk lamp number ${i}</span></a><div class="zz"><span>$${(19 + i).toFixed(2)}</span></div></div>`,
+) {
+  return `<div class="x1">${Array.from({ length: count }, (_, i) => card(i)).join('')}</div>`;
+}
+
+describe('structured data layer', () => {
+  it('reads a JSON-LD Product inside a @graph, with an AggregateOffer as a range', () => {
+    const document = page(
+      `<title>Canvas tote | Example shop</title><script type="application/ld+json">${JSON.stringify({
+        '@context': 'https://schema.org',
+        '@graph': [
+          { '@type': 'WebPage', name: 'Canvas tote' },
+          {
+            '@type': 'ProductGroup',
+            name: 'Canvas tote',
+            sku: 'TOTE-1',
+            brand: { '@type': 'Brand', name: 'Acme' },
+            offers: { '@type': 'AggregateOffer', lowPrice: '24.50', highPrice: '39.00', priceCurrency: 'EUR' },
+          },
+        ],
+      })}</script>`,
+      '<h1>Canvas tote</h1>',
+    );
+    const reading = read(document);
+    expect(reading.kind).toBe('detail');
+    expect(reading.product).toMatchObject({
+      title: 'Canvas tote',
+      id: 'TOTE-1',
+      brand: 'Acme',
+      price: { amount: 24.5, currency: 'EUR', max: 39, kind: 'range' },
+      from: { title: 'structured', price: 'structured', brand: 'structured' },
+    });
+  });
+
+  it('reads a JSON-LD ItemList as the result list', () => {
+    const items = Array.from({ length: 6 }, (_, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      item: {
+        '@type': 'Product',
+        name: `Mug ${i}`,
+        url: `https://shop.example/mug-${i}`,
+        offers: { price: 8 + i, priceCurrency: 'GBP' },
+      },
+    }));
+    const document = page(
+      `<script type="application/ld+json">${JSON.stringify({ '@type': 'ItemList', itemListElement: items })}</script>`,
+      '<h1>Mugs</h1>',
+    );
+    const reading = read(document);
+    expect(reading.kind).toBe('search');
+    expect(reading.cards.map((card) => [card.title, card.price?.amount, card.price?.currency])).toEqual(
+      items.map((_, i) => [`Mug ${i}`, 8 + i, 'GBP']),
+    );
+  });
+
+  it('reads old microdata cards, one item per card, with their own elements', () => {
+    const card = (i: number) =>
+      `<div itemscope itemtype="http://schema.org/Product"><a itemprop="url" href="/ip/${i}"><span itemprop="name">Garden hose ${i}</span></a><div itemprop="offers" itemscope itemtype="http://schema.org/Offer"><meta itemprop="priceCurrency" content="USD"><span itemprop="price">${10 + i}.99</span></div></div>`;
+    const document = page('', `<ul>${Array.from({ length: 5 }, (_, i) => `<li>${card(i)}</li>`).join('')}</ul>`);
+    const reading = read(document);
+    expect(reading.kind).toBe('search');
+    expect(reading.cards).toHaveLength(5);
+    expect(reading.cards[2]).toMatchObject({
+      title: 'Garden hose 2',
+      price: { amount: 12.99, currency: 'USD' },
+      url: 'https://shop.example/ip/2',
+    });
+  });
+
+  it('reads RDFa product properties', () => {
+    const document = page(
+      '<title>Oak stool</title>',
+      '<div vocab="https://schema.org/" typeof="Product"><h1 property="name">Oak stool</h1><div property="offers" typeof="Offer"><span property="price" content="120.00">120</span><meta property="priceCurrency" content="CAD"></div></div>',
+    );
+    expect(read(document).product).toMatchObject({ title: 'Oak stool', price: { amount: 120, currency: 'CAD' } });
+  });
+
+  it('takes an Open Graph product with its price tags', () => {
+    const document = page(
+      '<title>Linen shirt</title><meta property="og:type" content="product"><meta property="og:title" content="Linen shirt"><meta property="product:price:amount" content="45.00"><meta property="product:price:currency" content="AUD">',
+      '<h1>Linen shirt</h1>',
+    );
+    expect(read(document)).toMatchObject({
+      kind: 'detail',
+      product: { title: 'Linen shirt', price: { amount: 45, currency: 'AUD' } },
+    });
+  });
+});
+
+describe('embedded JSON layer', () => {
+  const products = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      productId: `P${i}`,
+      productName: `Wool scarf ${i}`,
+      salePrice: { value: 15 + i, currency: 'EUR' },
+      listPrice: { value: 99, currency: 'EUR' },
+      imageUrl: `/i/${i}.jpg`,
+    }));
+
+  it('walks __NEXT_DATA__ for product-shaped objects, taking the sale price, not the list price', () => {
+    const document = page(
+      '',
+      `<h1>Scarves</h1><script id="__NEXT_DATA__" type="application/json">${JSON.stringify({ props: { pageProps: { search: { results: products(7) } } } })}</script>`,
+    );
+    const reading = read(document);
+    expect(reading.kind).toBe('search');
+    expect(reading.cards).toHaveLength(7);
+    expect(reading.cards[3]).toMatchObject({
+      title: 'Wool scarf 3',
+      price: { amount: 18, currency: 'EUR' },
+      id: 'P3',
+      from: { title: 'embedded' },
+    });
+  });
+
+  it('finds state assigned to window variables, in JSON.parse strings and in data attributes', () => {
+    const state = JSON.stringify({ list: products(4) });
+    for (const body of [
+      `<script>window.__INITIAL_STATE__ = ${state};</script>`,
+      `<script>var x = 1; window.__PRELOADED_STATE__ = JSON.parse(${JSON.stringify(state)});</script>`,
+      `<div data-state='${state.replace(/'/g, '&#39;')}'></div>`,
+    ]) {
+      const reading = read(page('', `<h1>Scarves</h1>${body}`));
+      expect(
+        reading.cards.map((card) => card.title),
+        body.slice(0, 40),
+      ).toEqual(products(4).map((p) => p.productName));
+    }
+  });
+
+  it('gives no price where the JSON states an amount but no currency', () => {
+    const bare = Array.from({ length: 5 }, (_, i) => ({ id: i, title: `Tea cup ${i}`, price: 12 + i, url: `/t/${i}` }));
+    const reading = read(page('', `<h1>Cups</h1><script>window.data = ${JSON.stringify({ items: bare })};</script>`));
+    expect(reading.cards).toHaveLength(5);
+    expect(reading.cards.every((card) => card.price === undefined)).toBe(true);
+  });
+});
+
+describe('card layer: lists found by shape', () => {
+  it('finds the main grid by structure and skips a short carousel', () => {
+    const carousel = `<section>${Array.from({ length: 3 }, (_, i) => `<div><a href="/rec/${i}">Recommended ${i}</a><b>$5.00</b></div>`).join('')}</section>`;
+    const reading = read(page('<title>Lamps</title>', `<h1>Lamps</h1>${carousel}${grid(24)}`));
+    expect(reading.kind).toBe('search');
+    expect(reading.cards).toHaveLength(24);
+    expect(reading.cards[5]).toMatchObject({
+      title: 'Walnut desk lamp number 5',
+      price: { amount: 24, currency: 'USD' },
+      url: 'https://shop.example/p/item-5',
+      from: { title: 'cards' },
+    });
+  });
+
+  it('takes the sale price, never the struck one or a per-unit price', () => {
+    const card = (i: number) =>
+      `<article><a href="/d/${i}"><h3>Coffee beans ${i}</h3></a><s>£20.00</s><span>£${12 + i}.00</span><span>(£${i + 1}.00 / 100 g)</span></article>`;
+    const reading = read(page('', `<main>${grid(6, card)}</main>`));
+    expect(reading.cards.map((found) => found.price?.amount)).toEqual([12, 13, 14, 15, 16, 17]);
+  });
+
+  it('does not take a saving, an instalment or a shipping cost for a price', () => {
+    const card = (i: number) =>
+      `<li><a href="/k/${i}">Kettle model ${i}</a><span>Save $10</span><span>4 payments of $5.00</span><span>$${30 + i}.00</span></li>`;
+    const reading = read(page('', `<ul>${Array.from({ length: 4 }, (_, i) => card(i)).join('')}</ul>`));
+    expect(reading.cards.map((found) => found.price?.amount)).toEqual([30, 31, 32, 33]);
+  });
+});
+
+describe('page kind from the page', () => {
+  it('reads a product page with no structured data by its heading and buy box', () => {
+    const document = page(
+      '<title>Brass door handle - Example Hardware</title>',
+      `<div><div><h1>Brass door handle</h1><div><span>$</span><span>34</span><span>.50</span></div><button>Add to cart</button></div></div><h2>Similar</h2>${grid(4)}`,
+    );
+    const reading = read(document);
+    expect(reading.kind).toBe('detail');
+    expect(reading.product).toMatchObject({ title: 'Brass door handle', price: { amount: 34.5, currency: 'USD' } });
+  });
+
+  it('does not take a result page with a heading for a product page', () => {
+    const document = page(
+      '<title>desk lamp - Example</title>',
+      `<h1>desk lamp search results</h1><aside><label>$25 - $49.99</label></aside>${grid(12)}`,
+    );
+    expect(read(document).kind).toBe('search');
+  });
+
+  it('reads an article with a price in it as neither', () => {
+    const document = page(
+      '<title>Why lamps cost $40</title>',
+      '<h1>Thoughts on lighting</h1><p>A good lamp costs about $40 these days.</p>',
+    );
+    expect(read(document)).toMatchObject({ kind: 'unknown', cards: [] });
+  });
+
+  it('says where a bare dollar or yen means another currency', () => {
+    const cards = grid(4, (i) => `<div><a href="/x/${i}">Porcelain bowl ${i}</a><span>¥${100 + i}</span></div>`);
+    expect(read(page('', cards, 'zh-CN')).cards[0]?.price).toEqual({ amount: 100, currency: 'CNY' });
+    expect(read(page('', cards, 'ja')).cards[0]?.price).toEqual({ amount: 100, currency: 'JPY' });
+    const dollars = grid(4, (i) => `<div><a href="/x/${i}">Maple syrup ${i}</a><span>$${10 + i}</span></div>`);
+    expect(read(page('', dollars), new URL('https://shop.example.ca/')).cards[0]?.price?.currency).toBe('CAD');
+  });
+});
+
+describe('the layers under the site rules', () => {
+  it('reads a marketplace page the rules do not know, says so, and names each field’s layer', () => {
+    const document = page('<title>Results</title>', `<h1>Results for "lamp"</h1>${grid(16)}`);
+    const reading = readPage(document, 'https://www.ebay.de/b/Lampen/112581', {
+      ...EVERY_SITE,
+      fallback: (d, p) => readFallback(d, p, unhurried),
+    });
+    expect(reading).toMatchObject({ marketplace: 'ebay', kind: 'search', fellBack: true });
+    expect(reading.listings).toHaveLength(16);
+    const [first] = reading.listings;
+    expect(first?.listing).toMatchObject({
+      marketplace: 'ebay',
+      title: 'Walnut desk lamp number 0',
+      price: { amount: 19, currency: 'USD' },
+    });
+    expect(first?.listing.key).toMatch(/^ebay:/);
+    expect(first?.from).toMatchObject({ title: 'cards', price: 'cards', url: 'cards' });
+    expect(first?.card).not.toBeNull();
+  });
+
+  it('reads nothing without the layers where the rules find nothing', () => {
+    const document = page('', `<h1>x</h1>${grid(16)}`);
+    expect(readPage(document, 'https://www.ebay.de/b/Lampen/112581', EVERY_SITE).listings).toEqual([]);
+  });
+
+  it('keys a product page with no id in its address by its canonical address', () => {
+    const document = page(
+      '<title>Felt slippers</title><link rel="canonical" href="https://shop.example/felt-slippers">',
+      '<div><h1>Felt slippers</h1><span>€29,90</span></div>',
+    );
+    const reading = readPage(document, 'https://shop.example/felt-slippers?ref=nav', {
+      ...EVERY_SITE,
+      fallback: (d, p) => readFallback(d, p, unhurried),
+    });
+    expect(reading.kind).toBe('detail');
+    expect(reading.listings[0]?.listing).toMatchObject({
+      url: 'https://shop.example/felt-slippers',
+      price: { amount: 29.9, currency: 'EUR' },
+    });
+    expect(reading.listings[0]?.listing.key).toMatch(/^shop:shop\.example~h[0-9a-z]+$/);
+  });
+});
+
+describe('titles cut to what the page agrees on', () => {
+  it.each([
+    ['The Night Garden Paperback – 1 Jan. 2020', ['The Night Garden', 'The Night Garden'], 'The Night Garden'],
+    ['Steel water bottle | Free shipping', ['Steel water bottle'], 'Steel water bottle'],
+    [
+      'NVIDIA GeForce RTX 5090 FE Founders Edition-',
+      ['NVIDIA GeForce RTX 5090 FE Founders Edition | eBay'],
+      'NVIDIA GeForce RTX 5090 FE Founders Edition-',
+    ],
+    ['Steel water bottle 750 ml', ['Steel water bottle'], 'Steel water bottle 750 ml'],
+    ['Steel water bottle 750 ml', ['Steel water bo…'], 'Steel water bottle 750 ml'],
+  ])('%s', (title, others, expected) => {
+    expect(agreedTitle(title, others)).toBe(expected);
+  });
+});
