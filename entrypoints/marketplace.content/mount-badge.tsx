@@ -9,8 +9,7 @@ import badgeCss from '../../src/ui/badge.css?inline';
 import { t } from '../../src/ui/i18n';
 import { levelWord } from '../../src/ui/LevelLabel';
 
-export const BADGE_TAG = 'counterfeit-guard-badge';
-export const BANNER_TAG = 'counterfeit-guard-banner';
+import { BADGE_TAG, BANNER_TAG } from './tags';
 
 /**
  * Puts a badge in a closed shadow root: the page can neither read nor restyle it. On a

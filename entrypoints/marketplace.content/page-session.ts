@@ -4,8 +4,11 @@ import { storage } from 'wxt/utils/storage';
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
 import { type Assessment, warns } from '../../src/risk/assessment';
 import { genuineItem } from '../../src/settings/reporting';
-import { type Found, readPage } from '../../src/sites/read';
-import { BADGE_TAG, BANNER_TAG, mountBadge, mountBanner } from './mount-badge';
+import type { FallbackReaderInSteps, FallbackReading } from '../../src/sites/fallback/index';
+import { partLoaded } from '../../src/sites/parts';
+import { type Found, fallbackPage, readPage } from '../../src/sites/read';
+import type { BadgeUi } from '../badge-ui';
+import { BADGE_TAG, BANNER_TAG } from './tags';
 
 /** Listings whose banner the user dismissed: the pill stays, the banner does not come back. */
 const dismissed = storage.defineItem<string[]>('local:dismissedBanners', { fallback: [] });
@@ -45,6 +48,16 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
   ctx.onInvalidated(() => highlight(undefined));
   let href = location.href;
   let detailRead = false;
+  // The reader's lower layers: put into the frame once, when the rules read nothing on a page.
+  let layers: FallbackReaderInSteps | undefined;
+  let layersAsked = false;
+  // Whether the rules read anything at this address; the layers read only where they did not.
+  let rulesRead = false;
+  let fellBackTold = false;
+  // The layers' reading of the page, kept while the page adds nothing: its cards are then
+  // taken a slice at a time, not read again for each slice.
+  let below: FallbackReading | undefined;
+  let grew = true;
   let pending = false;
   let running: Promise<void> = Promise.resolve();
 
@@ -56,13 +69,41 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
       seen = new WeakSet();
       places = new Map();
       detailRead = false;
+      rulesRead = false;
+      fellBackTold = false;
+      below = undefined;
       await sendMessage('pageChanged', null).catch(() => undefined);
     }
     // A product page is read once per address: its later mutations (ads, carousels) would
     // only make the reader parse its JSON-LD and page data again for the same listing.
     if (detailRead) return;
-    const reading = readPage(document, href, { ...rules, seen, limit: CARDS_PER_TASK });
+    const options = { ...rules, seen, limit: CARDS_PER_TASK, guessKind: true };
+    let reading = readPage(document, href, options);
+    const page = fallbackPage(href, rules);
+    if (reading.listings.length === 0 && !rulesRead && layers && page) {
+      // The rules read nothing here: the lower layers read the page, a layer per task.
+      if (!below || grew) {
+        grew = false;
+        below = await layers(document, page);
+        if (ctx.isInvalid || location.href !== href) return;
+      }
+      const read = below;
+      reading = readPage(document, href, { ...options, fallback: () => read });
+    }
     const fresh = reading.listings;
+    if (fresh.length > 0 && !reading.fellBack) rulesRead = true;
+    if (reading.fellBack && !fellBackTold) {
+      fellBackTold = true;
+      void sendMessage('rulesFellBack', null).catch(() => undefined);
+    }
+    if (fresh.length === 0 && !rulesRead && !layersAsked) {
+      // Nothing read by the rules: the lower layers may still find the listings.
+      layersAsked = true;
+      const loaded = await sendMessage('loadPart', 'layers').catch(() => false);
+      layers = loaded ? partLoaded('layers') : undefined;
+      if (layers) schedule();
+      return;
+    }
     for (const found of fresh) {
       const place = found.card ?? found.anchor;
       if (place) places.set(found.listing.key, place);
@@ -102,7 +143,9 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
   };
 
   const observer = new MutationObserver((records) => {
-    if (records.some(addsPageContent)) schedule();
+    if (!records.some(addsPageContent)) return;
+    grew = true;
+    schedule();
   });
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());
@@ -120,14 +163,30 @@ function addsPageContent(record: MutationRecord): boolean {
   return false;
 }
 
+/** The badges' interface, put into the frame the first time there is something to show. */
+let uiPart: Promise<BadgeUi | undefined> | undefined;
+function badgeUi(): Promise<BadgeUi | undefined> {
+  uiPart ??= sendMessage('loadPart', 'ui')
+    .then((loaded) => (loaded ? (partLoaded('ui') as BadgeUi | undefined) : undefined))
+    .catch((error: unknown) => {
+      console.warn('[counterfeit-guard] could not show badges on this page:', error);
+      uiPart = undefined;
+      return undefined;
+    });
+  return uiPart;
+}
+
 /** Mounts the badges a batch earned, a slice per frame, so a long list never blocks the page. */
 async function placeBadges(ctx: ContentScriptContext, batch: Found[], assessments: (Assessment | undefined)[]) {
+  if (!assessments.some((assessment, i) => assessment && batch[i]?.anchor && shows(assessment, batch[i]!))) return;
+  const ui = await badgeUi();
+  if (!ui) return;
   let sliceStart = performance.now();
   for (const [i, assessment] of assessments.entries()) {
     const found = batch[i];
     if (ctx.isInvalid) return;
     if (!found?.anchor || !assessment || !shows(assessment, found)) continue;
-    await mountBadge(ctx, found, assessment);
+    await ui.mountBadge(ctx, found, assessment);
     if (performance.now() - sliceStart > SLICE_MS) {
       await new Promise((resolve) => ctx.requestAnimationFrame(resolve));
       sliceStart = performance.now();
@@ -146,8 +205,10 @@ function shows(assessment: Assessment, found: Found): boolean {
 
 async function showBanner(ctx: ContentScriptContext, key: string, assessment: Assessment) {
   if ((await dismissed.getValue()).includes(key) || ctx.isInvalid) return;
+  const ui = await badgeUi();
+  if (!ui || ctx.isInvalid) return;
   document.querySelector(BANNER_TAG)?.remove();
-  await mountBanner(ctx, assessment, () => {
+  await ui.mountBanner(ctx, assessment, () => {
     void dismissed.getValue().then((keys) => dismissed.setValue([...keys.filter((k) => k !== key), key].slice(-500)));
   });
 }

@@ -8,6 +8,7 @@ import { t } from '../../src/ui/i18n';
 import { RegistryStatusPanel } from '../../src/ui/RegistryStatusPanel';
 import { ReportHistory } from '../../src/ui/ReportHistory';
 import { ReportingSettings } from '../../src/ui/ReportingSettings';
+import { RuleHealthPanel } from '../../src/ui/RuleHealthPanel';
 import { SensitivitySetting } from '../../src/ui/SensitivitySetting';
 import { VolunteerSignIn } from '../../src/ui/VolunteerSignIn';
 
@@ -83,6 +84,7 @@ export function OptionsApp() {
       </p>
       <SensitivitySetting />
       <RegistryStatusPanel />
+      <RuleHealthPanel />
       <BrandSearch />
       <section class="cg-reports" aria-labelledby="reports-heading">
         <h2 id="reports-heading">{t('options_reports_heading')}</h2>

@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
+import type { Marketplace } from '../listing/listing';
 import { summarise } from '../matching/search';
 import { check, type Sender } from '../messaging/guard';
 import { onMessage, type ProtocolMap } from '../messaging/protocol';
 import { assessAll } from '../risk/batch';
 import { reporterId } from '../settings/reporting';
+import { recordFallback, ruleHealthItem } from '../settings/rule-health';
 import { sensitivityItem, validSensitivity } from '../settings/sensitivity';
 import { rulesFor } from '../sites';
+import { PARTS } from '../sites/parts';
 import { registerAudit } from './audit';
 import { anyShopGranted, syncAnyShopScript } from './generic-reader';
 import { createRegistryHolder, SYNC_ALARM } from './registry-holder';
@@ -67,6 +70,23 @@ export function registerBackground(): void {
   onMessage('siteRules', async ({ data, sender }) => {
     const { anyShop } = await accept('siteRules', data, sender);
     return rulesFor(sender.url ?? '', anyShop, (await registry.index()).sites) ?? null;
+  });
+
+  onMessage('loadPart', async ({ data, sender }) => {
+    const { data: part, tabId } = await accept('loadPart', data, sender);
+    if (tabId === undefined) return false;
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PARTS[part]] });
+    return true;
+  });
+
+  onMessage('rulesFellBack', async ({ data, sender }) => {
+    const { anyShop } = await accept('rulesFellBack', data, sender);
+    const given = rulesFor(sender.url ?? '', anyShop, (await registry.index()).sites);
+    // Only a marketplace's rules can be out of date: any other shop is read by the layers anyway.
+    if (!given || given.generic) return;
+    const host = new URL(sender.url!).hostname.replace(/^www\./, '');
+    const marketplace = given.rules.marketplace as Marketplace;
+    await ruleHealthItem.setValue(recordFallback(await ruleHealthItem.getValue(), marketplace, host, new Date()));
   });
 
   onMessage('pageChanged', async ({ data, sender }) => {

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { ListingSchema } from '../listing/listing';
 import { REPORT_CATEGORIES } from '../reports/report';
 import { rulesFor } from '../sites';
+import { PARTS, type Part } from '../sites/parts';
 import type { ProtocolMap } from './protocol';
 
 /** The parts of a message sender the checks read (runtime.MessageSender's shape). */
@@ -31,6 +32,8 @@ const RULES: { [K in keyof ProtocolMap]: { from: From | From[]; data: v.GenericS
   assessListings: { from: 'content', data: v.pipe(v.array(ListingSchema), v.minLength(1), v.maxLength(500)) },
   pageChanged: { from: 'content', data: v.null() },
   siteRules: { from: 'content', data: v.null() },
+  loadPart: { from: 'content', data: v.picklist(Object.keys(PARTS) as [Part, ...Part[]]) },
+  rulesFellBack: { from: 'content', data: v.null() },
   getTabAssessments: { from: 'extension', data: v.pipe(v.number(), v.integer(), v.minValue(0)) },
   registryBrands: { from: 'extension', data: v.null() },
   registryStatus: { from: 'extension', data: v.null() },

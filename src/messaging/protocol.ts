@@ -5,6 +5,7 @@ import type { Listing, Marketplace } from '../listing/listing';
 import type { BrandSummary } from '../matching/search';
 import type { OutboxView, ReportCategory } from '../reports/outbox-model';
 import type { Assessment } from '../risk/assessment';
+import type { Part } from '../sites/parts';
 import type { SiteRules } from '../sites/rules';
 
 /** A listing to report: on the sender's own page (content script), or in the named tab (extension pages). */
@@ -45,6 +46,14 @@ export interface ProtocolMap {
   siteRules(_: null): { rules: SiteRules; generic: boolean } | null;
   /** Content script → background: the page moved to another address without loading (single-page navigation). */
   pageChanged(_: null): void;
+  /**
+   * Content script → background: put a part of the content script into the sender's frame (the
+   * reader's lower layers where the rules read nothing; the badges' interface where there is
+   * something to show). Answers whether it was put there.
+   */
+  loadPart(part: Part): boolean;
+  /** Content script → background: the lower layers read the sender's page where its rules read nothing. */
+  rulesFellBack(_: null): void;
   /** Extension pages → background: what the given tab's page was found to hold. */
   getTabAssessments(tabId: number): TabEntry[];
   /** Extension pages → background: the brands of the registry in use, for searching. */

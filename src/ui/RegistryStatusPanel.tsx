@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RegistryStatus } from '../background/registry-holder';
 import { sendMessage } from '../messaging/protocol';
-import { type MessageKey, t, uiLanguage } from './i18n';
+import { formatWhen } from './format';
+import { type MessageKey, t } from './i18n';
 
 type View =
   | { kind: 'loading' }
   | { kind: 'ready'; status: RegistryStatus; syncing: boolean }
   | { kind: 'error'; detail: string };
 
-const when = (iso: string) =>
-  new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+const when = formatWhen;
 
 function outcome(check: NonNullable<RegistryStatus['lastCheck']>, version: number): string {
   if (check.kind === 'updated') return t('sync_updated', [version]);

@@ -5,6 +5,10 @@ import { type MessageKey, t, uiLanguage } from './i18n';
 /** Number formats are costly to make (the first loads locale data): one per currency, kept. */
 const formats = new Map<string, Intl.NumberFormat | null>();
 
+/** A moment as the reader's language writes a date and time. */
+export const formatWhen = (moment: string | number) =>
+  new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(moment));
+
 export function formatMoney(amount: number, currency: string): string {
   let format = formats.get(currency);
   if (format === undefined) {

@@ -8,6 +8,8 @@ import {
   nikeSearchHtml,
   SEARCH_URL,
   searchPageHtml,
+  UNKNOWN_LAYOUT_URL,
+  unknownLayoutHtml,
 } from './search-page';
 
 /** Marketplace URLs the e2e tests visit, answered from the committed fixtures. */
@@ -27,6 +29,7 @@ export function fixtureFor(url: string): string | undefined {
   if (url === NIKE_SEARCH_URL) return nikeSearchHtml(40, 120);
   if (url === NIKE_MANY_URL) return nikeOnlyHtml(2000);
   if (url === EMPTY_SEARCH_URL) return amazonSearchHtml(0);
+  if (url === UNKNOWN_LAYOUT_URL) return unknownLayoutHtml(200);
   const { pathname } = new URL(url);
   for (const page of Object.values(PAGES)) {
     if (new URL(page.url).pathname === pathname) return fixture(page.file);

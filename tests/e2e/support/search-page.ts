@@ -56,3 +56,20 @@ export const NIKE_SEARCH_URL = 'https://www.amazon.com/s?k=nike';
 export const NIKE_MANY_URL = 'https://www.amazon.com/s?k=nike+shoes';
 /** A search that found nothing. */
 export const EMPTY_SEARCH_URL = 'https://www.amazon.com/s?k=zzzz';
+
+/**
+ * A marketplace result page in markup no site rule knows (class names that mean nothing, as a
+ * redesigned or regional layout would have): only the reader's lower layers can read it.
+ * Every fourth card is a replica of a registry brand.
+ */
+export function unknownLayoutHtml(count: number): string {
+  const card = (i: number) =>
+    i % 4 === 0
+      ? `<div class="k7x"><a class="q1" href="/itm/${300000000000 + i}"><div class="m2"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="160" height="120" alt=""></div><span class="t9">Louis Vuitton Neverfull MM tote bag replica 1:1 mirror quality no. ${i}</span></a><div class="p3"><span class="v">$</span><span class="w">39</span><span class="w">.00</span></div></div>`
+      : `<div class="k7x"><a class="q1" href="/itm/${300000000000 + i}"><div class="m2"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="160" height="120" alt=""></div><span class="t9">Plain canvas tote bag, natural cotton no. ${i}</span></a><div class="p3"><span class="v">$</span><span class="w">12</span><span class="w">.50</span></div></div>`;
+  const style = `<style>.g0 { display: grid; grid-template-columns: repeat(4, 220px); gap: 12px; } .k7x { border: 1px solid #ddd; padding: 8px; height: 230px; position: relative; }</style>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>tote bag | eBay</title>${style}</head><body><header><h1>Results for tote bag</h1></header><main><div class="g0">${Array.from({ length: count }, (_, i) => card(i)).join('')}</div></main></body></html>`;
+}
+
+/** A marketplace address whose page the rules cannot read (see `unknownLayoutHtml`). */
+export const UNKNOWN_LAYOUT_URL = 'https://www.ebay.com/b/Tote-Bags/169291';

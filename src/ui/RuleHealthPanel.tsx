@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type RuleHealth, type RuleHealthEntry, ruleHealthItem } from '../settings/rule-health';
+import { formatWhen } from './format';
+import { type MessageKey, t } from './i18n';
+
+/**
+ * Which marketplaces' rules read nothing on pages where the reader's lower layers still found
+ * the listings: a volunteer can tell the project the rules look out of date. Kept on this
+ * device only; clearing forgets it.
+ */
+export function RuleHealthPanel() {
+  const [health, setHealth] = useState<RuleHealth | undefined>(undefined);
+
+  useEffect(() => {
+    void ruleHealthItem.getValue().then(setHealth);
+    return ruleHealthItem.watch(setHealth);
+  }, []);
+
+  const entries: RuleHealthEntry[] = Object.values(health ?? {}).sort((a, b) => b.pages - a.pages);
+  return (
+    <section class="cg-rule-health" aria-labelledby="rule-health-heading">
+      <h2 id="rule-health-heading">{t('options_rule_health_heading')}</h2>
+      <p class="cg-hint">{t('options_rule_health_intro')}</p>
+      {health !== undefined && entries.length === 0 && <p>{t('options_rule_health_none')}</p>}
+      {entries.length > 0 && (
+        <>
+          <ul>
+            {entries.map((entry) => (
+              <li key={`${entry.marketplace} ${entry.host}`}>
+                {t('options_rule_health_entry', [
+                  t(`marketplace_${entry.marketplace}` as MessageKey),
+                  entry.host,
+                  String(entry.pages),
+                  formatWhen(entry.last),
+                ])}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void ruleHealthItem.setValue({})}>
+            {t('options_rule_health_clear')}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
