@@ -1,5 +1,6 @@
-// `npm run eval:pages [-- --set tune --misses]`: how the reader does on real saved pages, per set;
-// with --misses, each page it gets wrong (refused for the test part, which is never tuned on).
+// `npm run eval:pages [-- --set tune --misses --layers-only]`: how the reader does on real saved
+// pages, per set; with --misses, each page it gets wrong (refused for the test part, which is never
+// tuned on); with --layers-only, the layers under the rules alone, as on a layout no rule knows.
 import { parseArgs } from 'node:util';
 import {
   countRight,
@@ -13,7 +14,9 @@ import {
   titleRight,
 } from '../src/cli/page-eval';
 
-const { values } = parseArgs({ options: { set: { type: 'string', multiple: true }, misses: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { set: { type: 'string', multiple: true }, misses: { type: 'boolean' }, 'layers-only': { type: 'boolean' } },
+});
 const sets = (values.set ?? ['shared', 'tune', 'test']) as PageSet[];
 if (values.misses && sets.includes('test')) {
   console.error('--misses is for the shared set and the tuning part: the test part is scored, never looked into.');
@@ -21,14 +24,14 @@ if (values.misses && sets.includes('test')) {
 }
 for (const set of sets) {
   const outcomes = [];
-  for (const page of pageCases([set])) outcomes.push(await readCase(page));
+  for (const page of pageCases([set])) outcomes.push(await readCase(page, values['layers-only']));
   if (outcomes.length === 0) {
     console.log(`${set}: no pages (run npm run gather:pages for the gathered sets)`);
     continue;
   }
   const score = scorePages(outcomes);
   console.log(
-    `${set}: ${outcomes.length} pages · title ${shown(score.title)} · price ${shown(score.price)} · cards within 15 % ${shown(score.count)} · kind ${shown(score.kind)}`,
+    `${set}${values['layers-only'] ? ' (layers only)' : ''}: ${outcomes.length} pages · title ${shown(score.title)} · price ${shown(score.price)} · cards within 15 % ${shown(score.count)} · kind ${shown(score.kind)}`,
   );
   if (!values.misses) continue;
   for (const outcome of outcomes) {

@@ -91,11 +91,17 @@ export interface PageOutcome {
   fellBack: boolean;
 }
 
-/** Reads a case as `scan` does: every site's rules, the reader for any shop, and the layers under them. */
-export function readCase(page: PageCase): Promise<PageOutcome> {
+/**
+ * Reads a case as `scan` does: every site's rules, the reader for any shop, and the layers under
+ * them. With `layersOnly`, as a shop no rule knows (on an unknown host): what the layers alone
+ * make of a layout that no rule was written for.
+ */
+export function readCase(page: PageCase, layersOnly = false): Promise<PageOutcome> {
   return readSavedPage(readFileSync(page.file, 'utf8'), (document) => {
-    const url = savedPageUrl(document) ?? page.url ?? '';
-    const reading = readPage(document, url, { ...EVERY_SITE, fallback: unhurried });
+    const stated = savedPageUrl(document) ?? page.url ?? '';
+    const url = layersOnly ? stated.replace(/^https?:\/\/[^/]+/, 'https://unknown.example') : stated;
+    const sites = layersOnly ? { sites: [], generic: EVERY_SITE.generic } : EVERY_SITE;
+    const reading = readPage(document, url, { ...sites, fallback: unhurried });
     return {
       page,
       kind: reading.kind,

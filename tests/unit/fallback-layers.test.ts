@@ -196,6 +196,25 @@ describe('page kind from the page', () => {
     expect(reading.product).toMatchObject({ title: 'Brass door handle', price: { amount: 34.5, currency: 'USD' } });
   });
 
+  it('reads a product page beside a long carousel of other products, under a logo heading', () => {
+    const document = page(
+      '<title>Brass door handle with lever, satin finish - Example Hardware</title>',
+      `<h1>Example Hardware</h1><div><div><h1>Brass door handle with lever, satin finish</h1><div><span>List Price:</span><span>$59.00</span></div><div><span>$34.50</span></div></div></div><h2>Customers also bought</h2>${grid(12)}`,
+    );
+    expect(read(document)).toMatchObject({
+      kind: 'detail',
+      product: { title: 'Brass door handle with lever, satin finish', price: { amount: 34.5, currency: 'USD' } },
+    });
+  });
+
+  it('does not take a category page whose title names its heading for a product page', () => {
+    const document = page(
+      '<title>Desk lamps - Example</title>',
+      `<div><h1>Desk lamps</h1><span>$9.99</span></div>${grid(12)}`,
+    );
+    expect(read(document).kind).toBe('search');
+  });
+
   it('does not take a result page with a heading for a product page', () => {
     const document = page(
       '<title>desk lamp - Example</title>',

@@ -1,5 +1,6 @@
 import type { Money } from '../../listing/listing';
 import { parsePrice } from '../../listing/price';
+import { LIST_BEFORE } from '../../listing/price-words';
 import { absolute, type Candidate, candidate, clean } from './candidate';
 
 /**
@@ -78,7 +79,7 @@ export function* markSteps(root: Element, local: string | undefined, pace: Pace)
       if (!ownsFirstNumber(text, value)) break;
       const price = markedAmount(text) ? parsePrice(text, local, { bare: 'none' }) : undefined;
       if (price && price.amount > 0) {
-        if (!struck(element)) marks.push({ element, price });
+        if (!struck(element) && !LIST_BEFORE.test(precedingText(element))) marks.push({ element, price });
         taken.add(element);
         break;
       }
@@ -106,6 +107,14 @@ function followingText(element: Element): string {
   if (!next) return '';
   if (next.nodeType === 3) return next.nodeValue?.slice(0, 20) ?? '';
   return next.nodeType === 1 ? (shortText(next as Element, 20) ?? '') : '';
+}
+
+/** The last characters before an element, for a label written apart from its price: "List Price: <b>$45.99</b>". */
+function precedingText(element: Element): string {
+  const previous = element.previousSibling;
+  const text =
+    previous?.nodeType === 3 ? previous.nodeValue : previous?.nodeType === 1 ? shortText(previous as Element, 40) : '';
+  return (text ?? '').slice(-30);
 }
 
 /**

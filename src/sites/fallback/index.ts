@@ -108,7 +108,7 @@ function* layerSteps(
     lists.flatMap((list) => list.cards.filter((found) => !named(found.title)).map((found) => found.element!)),
   );
   const box = buyBox(heading, marks, inCards);
-  const product = productOf(document, structured.product, box, embedded.lists);
+  const product = productOf(document, structured.product, box, embedded.lists, heading?.titled ?? false);
   const cards = resultList(lists, structured.items, embedded.lists);
   const kind =
     page.kind !== 'unknown'
@@ -165,8 +165,11 @@ function kindOf(
   if (stated?.title && (named(stated.title) || !manyCards)) return 'detail';
   // A heading with a price beside it is a product's only where the page's own title names it too:
   // a result page's heading ("portable charger search results") is not its title's subject.
+  // Such a buy box outweighs the carousels of other products beside it when its heading reads as
+  // a product's name (several words), not as a search or a category ("mechanical keyboard").
   const boxed = box?.price !== undefined && product?.title !== undefined && titled;
-  if ((productType || boxed) && !manyCards && product?.title) return 'detail';
+  const productName = (box?.title?.split(/\s+/).length ?? 0) >= 4;
+  if ((boxed && (productName || !manyCards)) || (productType && !manyCards && product?.title)) return 'detail';
   if (cards.length >= MIN_LIST) return 'search';
   if (boxed) return 'detail';
   return 'unknown';
@@ -178,15 +181,23 @@ function productOf(
   stated: Candidate | undefined,
   box: Candidate | undefined,
   lists: Candidate[][],
+  titled: boolean,
 ): Candidate | undefined {
   const found: Candidate = stated ? { ...stated, from: { ...stated.from } } : { from: {} };
+  // What the buy box shows is what a shopper pays: it wins over a price stated for search engines
+  // (often in another currency, or the list price), where the heading is the page's own.
+  if (box?.price && titled) {
+    found.price = box.price;
+    found.from.price = box.from.price;
+  }
   const name = (found.title ?? box?.title)?.toLowerCase();
   const twin = name ? lists.flat().find((item) => item.title?.toLowerCase() === name) : undefined;
   if (twin) fillCandidate(found, twin);
   if (box) fillCandidate(found, box);
   if (!found.title) return undefined;
-  // The heading is the product's name as shown; a stated name that holds it adds a shop's suffix.
-  if (box?.title && found.title !== box.title && bare(found.title).includes(bare(box.title))) {
+  // The heading is the product's name as shown, where the page's title names it too; a stated
+  // name that holds it adds a shop's suffix.
+  if (box?.title && found.title !== box.title && (titled || bare(found.title).includes(bare(box.title)))) {
     found.title = box.title;
     found.from.title = box.from.title;
   }

@@ -47,7 +47,13 @@ export const bare = (text: string | null | undefined) => (text ?? '').toLowerCas
 export function headingOf(document: Document, titles: readonly (string | null | undefined)[]): Heading | undefined {
   const named = titles.map(bare).filter((title) => title.length >= 4);
   const titled = (text: string) => bare(text).length >= 4 && named.some((title) => title.includes(bare(text)));
-  const h1 = [...document.querySelectorAll('h1')].find((element) => clean(element.textContent));
+  // Of several headings (a logo is often one, and the title names the shop too), the longest one
+  // the page's title names is the product's.
+  const h1s = [...document.querySelectorAll('h1')].filter((element) => clean(element.textContent));
+  const length = (element: Element) => clean(element.textContent)?.length ?? 0;
+  const h1 =
+    h1s.filter((element) => titled(clean(element.textContent) ?? '')).sort((a, b) => length(b) - length(a))[0] ??
+    h1s[0];
   const text = clean(h1?.textContent);
   if (h1 && text) return { element: h1, text, titled: titled(text) };
   const subject = clean(titles[0]?.split(/\s+[-–—|:]\s+|\s*[|｜]\s*|-(?=[^-]{1,20}$)/)[0]);
@@ -62,7 +68,7 @@ export function headingOf(document: Document, titles: readonly (string | null | 
 }
 
 /** How far above the heading the buy box may begin. */
-const REGION_LEVELS = 5;
+const REGION_LEVELS = 8;
 
 /**
  * The part of a title that the page's other names for the product agree on: a heading with a
