@@ -79,8 +79,9 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
     if (detailRead) return;
     const options = { ...rules, seen, limit: CARDS_PER_TASK, guessKind: true };
     let reading = readPage(document, href, options);
-    const page = fallbackPage(href, rules);
-    if (reading.listings.length === 0 && !rulesRead && layers && page) {
+    // Only where the rules read nothing: the layers' address reading is not done on every scan.
+    const page = reading.listings.length === 0 && !rulesRead && layers ? fallbackPage(href, rules) : undefined;
+    if (page && layers) {
       // The rules read nothing here: the lower layers read the page, a layer per task.
       if (!below || grew) {
         grew = false;

@@ -8,6 +8,8 @@ import {
   type PriceKind,
 } from '../listing/listing';
 import { parsePrice } from '../listing/price';
+import { fnv } from '../matching/buckets';
+import { absolute } from './address';
 import { decodeEntities } from './entities';
 import type { Candidate, Layer } from './fallback/candidate';
 import type { FallbackReader, FallbackReading } from './fallback/index';
@@ -103,19 +105,9 @@ export function readPage(
     fallback?: FallbackReader;
   },
 ): PageReading {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return NOTHING;
-  }
-  const found =
-    siteFor(url, options.sites) ??
-    (options.generic && url.protocol === 'https:'
-      ? { rules: options.generic, host: url.hostname.replace(/^www\./, '') }
-      : undefined);
-  if (!found) return NOTHING;
-  const site: Site = { ...found, url };
+  const site = siteAt(href, options);
+  if (!site) return NOTHING;
+  const { url } = site;
   const { kind, id } = pageKind(site.rules, url);
   const marketplace = site.rules.marketplace as Marketplace;
   const lower = options.fallback
@@ -141,7 +133,7 @@ export function readPage(
     return { marketplace, kind, listings: below, fellBack: below.length > 0 };
   }
   // Any shop's addresses never say what a page is; a marketplace's unknown ones are read only where asked.
-  const generic = found.rules === options.generic;
+  const generic = site.rules === options.generic;
   if (!lower && !options.guessKind && !generic) return { marketplace, kind, listings: [] };
   // The address does not say what the page is. A marketplace's rules that find a product id on
   // it are surest; else the page says, and the rules read it as that.
@@ -183,6 +175,17 @@ export function fallbackPage(
   href: string,
   options: { sites: readonly SiteRules[]; generic?: SiteRules | undefined },
 ): { url: URL; local: string | undefined; kind: FallbackReadingKind } | undefined {
+  const site = siteAt(href, options);
+  if (!site) return undefined;
+  const { kind } = pageKind(site.rules, site.url);
+  return { url: site.url, local: localCurrency(site), kind: kind === 'store' ? 'search' : kind };
+}
+
+/** The rules a page at this address is read with: its marketplace's, else any shop's where given. */
+function siteAt(
+  href: string,
+  options: { sites: readonly SiteRules[]; generic?: SiteRules | undefined },
+): Site | undefined {
   let url: URL;
   try {
     url = new URL(href);
@@ -194,10 +197,7 @@ export function fallbackPage(
     (options.generic && url.protocol === 'https:'
       ? { rules: options.generic, host: url.hostname.replace(/^www\./, '') }
       : undefined);
-  if (!found) return undefined;
-  const site: Site = { ...found, url };
-  const { kind } = pageKind(site.rules, url);
-  return { url, local: localCurrency(site), kind: kind === 'store' ? 'search' : kind };
+  return found ? { ...found, url } : undefined;
 }
 
 /** The cards the lower layers read, each once on a live page (`seen`), at most `limit` new ones. */
@@ -228,7 +228,7 @@ function foundOf(item: Candidate, site: Site, kind: Listing['kind'], address: st
   if (!item.title) return undefined;
   const { rules, host } = site;
   const url = item.url ?? address;
-  const id = idOfAddress(url, site) ?? validId(item.id, site) ?? `h${hash(url ?? item.title)}`;
+  const id = idOfAddress(url, site) ?? validId(item.id, site) ?? `h${fnv(url ?? item.title).toString(36)}`;
   const keyId = (rules.listingKey ?? '{id}').replace('{host}', host).replace('{id}', id);
   const listing: Listing = {
     marketplace: rules.marketplace as Marketplace,
@@ -298,18 +298,6 @@ function idOfAddress(address: string | undefined, site: Site): string | undefine
   } catch {
     return undefined;
   }
-}
-
-/** A short stable digest (FNV-1a, two lanes) for listings whose address carries no id. */
-function hash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    a = Math.imul(a ^ code, 0x01000193);
-    b = Math.imul(b ^ code, 0x5bd1e995);
-  }
-  return (a >>> 0).toString(36) + (b >>> 0).toString(36);
 }
 
 function readDetail(document: Document, site: Site, urlId: string | undefined): Found | undefined {
@@ -543,16 +531,6 @@ function number(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value.replace(/[^\d.]/g, ''));
   return value.match(/\d/) && Number.isFinite(parsed) ? parsed : undefined;
-}
-
-function absolute(value: string | undefined, base: URL): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value, base);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href.slice(0, 2048) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Where a badge goes: the first element a CSS fallback finds, text or none (an image box has none). */

@@ -33,7 +33,7 @@ export function productData(document: Document): JsonObject | undefined {
     if (found) return found;
   }
   const scope = document.querySelector('[itemtype*="schema.org/Product" i]');
-  return scope ? microdata(scope) : undefined;
+  return scope ? itemData(scope) : undefined;
 }
 
 function findProduct(node: Json, depth: number): JsonObject | undefined {
@@ -57,24 +57,33 @@ function findProduct(node: Json, depth: number): JsonObject | undefined {
   return undefined;
 }
 
-/** A microdata item as the JSON-LD object it stands for (itemprop → value, nested items kept). */
-function microdata(scope: Element, depth = 0): JsonObject {
+/**
+ * A microdata (`itemscope`/`itemprop`) or RDFa (`typeof`/`property`) item as the JSON-LD object it
+ * stands for: each property of this item (not of an item nested in it) → its value, nested items kept.
+ */
+export function itemData(scope: Element, depth = 0): JsonObject {
   const item: JsonObject = {};
-  const type = scope.getAttribute('itemtype');
+  const type = scope.getAttribute('itemtype') ?? scope.getAttribute('typeof');
   if (type) item['@type'] = type;
-  for (const element of scope.querySelectorAll('[itemprop]')) {
-    // Only this item's own properties: the nearest itemscope above the property is this one.
-    if (element.parentElement?.closest('[itemscope]') !== scope) continue;
-    const name = element.getAttribute('itemprop');
-    if (!name || name in item) continue;
-    item[name] =
-      element.hasAttribute('itemscope') && depth < 4
-        ? microdata(element, depth + 1)
-        : (element.getAttribute('content') ??
-          element.getAttribute('href') ??
-          element.getAttribute('src') ??
-          element.textContent?.trim() ??
-          '');
+  for (const element of scope.querySelectorAll('[itemprop], [property]')) {
+    // Only this item's own properties: the nearest item above the property is this one.
+    if (element.parentElement?.closest('[itemscope], [typeof]') !== scope) continue;
+    const names = (
+      element.getAttribute('itemprop') ??
+      element.getAttribute('property')?.replace(/^schema:/, '') ??
+      ''
+    ).split(/\s+/);
+    for (const name of names) {
+      if (!name || name in item) continue;
+      item[name] =
+        (element.hasAttribute('itemscope') || element.hasAttribute('typeof')) && depth < 4
+          ? itemData(element, depth + 1)
+          : (element.getAttribute('content') ??
+            element.getAttribute('href') ??
+            element.getAttribute('src') ??
+            element.textContent?.replace(/\s+/g, ' ').trim() ??
+            '');
+    }
   }
   return item;
 }

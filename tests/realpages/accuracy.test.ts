@@ -12,6 +12,7 @@ import {
   shown,
   titleRight,
 } from '../../src/cli/page-eval';
+import { MARKETPLACES } from '../../src/listing/listing';
 import { haveRealPages } from '../support/realpages';
 
 if (!haveRealPages) console.warn('[realpages] ../shared/realpages is absent: the real-page tests are skipped.');
@@ -83,19 +84,8 @@ describe.skipIf(!haveRealPages)('real pages of ../shared/realpages scored agains
     'reads %s as its page kind, and a served marketplace as itself',
     (_name, outcome) => {
       expect(kindRight(outcome), `read as ${outcome.kind}`).toBe(true);
-      const served = [
-        'amazon',
-        'ebay',
-        'aliexpress',
-        'alibaba',
-        'walmart',
-        'etsy',
-        'flipkart',
-        'temu',
-        'dhgate',
-        'mercadolibre',
-      ];
-      expect(outcome.marketplace).toBe(served.includes(outcome.page.site) ? outcome.page.site : 'shop');
+      const served = (MARKETPLACES as readonly string[]).includes(outcome.page.site);
+      expect(outcome.marketplace).toBe(served ? outcome.page.site : 'shop');
     },
   );
 });

@@ -1,25 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readTsv, SHARED_PAGES } from '../../src/cli/page-eval';
 
 /** Pages saved from real marketplaces; they belong to their sites and are never copied here. */
-export const REALPAGES = join(process.cwd(), '..', 'shared', 'realpages');
+export const REALPAGES = SHARED_PAGES;
 export const haveRealPages = existsSync(join(REALPAGES, 'TRUTH.tsv'));
 
 export type TruthRow = Record<string, string>;
 
-/** TRUTH.tsv: tab-separated, fields optionally quoted with "" as an escaped quote. */
+/** TRUTH.tsv, read as the page evaluation reads it. */
 export function readTruth(): TruthRow[] {
-  const [header, ...rows] = readFileSync(join(REALPAGES, 'TRUTH.tsv'), 'utf8').trimEnd().split('\n');
-  const columns = splitRow(header ?? '');
-  return rows.map((row) => Object.fromEntries(splitRow(row).map((value, i) => [columns[i], value])));
-}
-
-function splitRow(row: string): string[] {
-  return row
-    .split('\t')
-    .map((field) => (field.startsWith('"') && field.endsWith('"') ? field.slice(1, -1).replaceAll('""', '"') : field));
-}
-
-export function realPage(localFile: string): string {
-  return readFileSync(join(REALPAGES, localFile), 'utf8');
+  return readTsv(join(REALPAGES, 'TRUTH.tsv'));
 }

@@ -1,7 +1,8 @@
 import type { Money } from '../../listing/listing';
 import { parsePrice } from '../../listing/price';
 import { LIST_BEFORE } from '../../listing/price-words';
-import { absolute, type Candidate, candidate, clean } from './candidate';
+import { absolute } from '../address';
+import { type Candidate, candidate, clean } from './candidate';
 
 /**
  * Layer (d): listings found by the shape of the markup, not its class names. Every short text

@@ -1,7 +1,8 @@
 import type { Money } from '../../listing/listing';
 import { parsePrice } from '../../listing/price';
+import { absolute } from '../address';
 import type { Json } from '../sources';
-import { absolute, type Candidate, candidate, clean } from './candidate';
+import { type Candidate, candidate, clean } from './candidate';
 import { moneyOf } from './structured';
 
 /**

@@ -78,7 +78,7 @@ function* layerSteps(
   options: FallbackOptions,
 ): Generator<void, FallbackReading> {
   const now = options.now ?? (() => performance.now());
-  page = { ...page, local: page.local ?? localCurrency(document, page.url) };
+  page = { ...page, local: page.local ?? pageCurrency(document, page.url) };
   const ms = options.ms ?? EMBEDDED_BUDGET.ms;
   // Each layer has its own time: one slow layer does not starve the next.
   const pace = () => ({ deadline: now() + ms, now, slice: options.slice });
@@ -251,7 +251,7 @@ const DOLLAR_TLDS: Record<string, string> = {
  * What a bare `$` or `¥` means on a shop the rules do not know: its country domain's dollar,
  * or the yuan on a page written in Chinese (the yen otherwise).
  */
-function localCurrency(document: Document, url: URL): string | undefined {
+function pageCurrency(document: Document, url: URL): string | undefined {
   const tld = url.hostname.split('.').pop() ?? '';
   if (DOLLAR_TLDS[tld]) return DOLLAR_TLDS[tld];
   const lang = (document.documentElement.getAttribute('lang') ?? '').toLowerCase();

@@ -1,9 +1,10 @@
 import type { Money } from '../../listing/listing';
 import { parsePrice } from '../../listing/price';
+import { absolute } from '../address';
 import { decodeEntities } from '../entities';
 import { parsers } from '../parsers';
-import { type Json, metaContent } from '../sources';
-import { absolute, type Candidate, candidate, clean, fillCandidate } from './candidate';
+import { itemData, type Json, metaContent } from '../sources';
+import { type Candidate, candidate, clean, fillCandidate } from './candidate';
 
 /**
  * Layer (b): what a page publishes for search engines. JSON-LD Product, ProductGroup and ItemList
@@ -194,33 +195,7 @@ function microdataItems(document: Document, base: URL): Candidate[] {
     ),
   ];
   const outer = scopes.filter((scope) => !scopes.some((other) => other !== scope && other.contains(scope)));
-  return outer.slice(0, 1000).map((scope) => fromNode(itemOf(scope, 0), base, scope));
-}
-
-const propertyOf = (element: Element) =>
-  element.getAttribute('itemprop') ?? element.getAttribute('property')?.replace(/^schema:/, '');
-const isScope = (element: Element) => element.hasAttribute('itemscope') || element.hasAttribute('typeof');
-
-function itemOf(scope: Element, depth: number): JsonObject {
-  const item: JsonObject = {};
-  for (const element of scope.querySelectorAll('[itemprop], [property]')) {
-    // Only this item's own properties: the nearest item above the property is this one.
-    let owner = element.parentElement;
-    while (owner && owner !== scope && !isScope(owner)) owner = owner.parentElement;
-    if (owner !== scope) continue;
-    for (const name of (propertyOf(element) ?? '').split(/\s+/)) {
-      if (!name || name in item) continue;
-      item[name] =
-        isScope(element) && depth < 4
-          ? itemOf(element, depth + 1)
-          : (element.getAttribute('content') ??
-            element.getAttribute('href') ??
-            element.getAttribute('src') ??
-            element.textContent?.replace(/\s+/g, ' ').trim() ??
-            '');
-    }
-  }
-  return item;
+  return outer.slice(0, 1000).map((scope) => fromNode(itemData(scope), base, scope));
 }
 
 /** Open Graph and product meta tags, as a product where they name one. */
