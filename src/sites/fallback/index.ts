@@ -2,7 +2,7 @@ import { metaContent } from '../sources';
 import { type Candidate, fillCandidate, sameProduct } from './candidate';
 import { type CardList, cardSteps, markSteps } from './cards';
 import { EMBEDDED_BUDGET, readEmbedded } from './embedded';
-import { agreedTitle, bare, buyBox, headingOf } from './product';
+import { agreedTitle, bare, buyBox, headingOf, sameName } from './product';
 import { readStructured } from './structured';
 
 /**
@@ -98,11 +98,7 @@ function* layerSteps(
   );
   yield;
   const heading = headingOf(document, [document.title, metaContent(document, 'og:title')]);
-  const named = (title: string | undefined) => {
-    const name = bare(title);
-    const text = bare(heading?.text);
-    return name.length > 0 && text.length > 0 && (text.includes(name) || name.includes(text));
-  };
+  const named = (title: string | undefined) => sameName(title, heading?.text);
   // Other products' cards hold no buy box; a "card" named as the heading is the page's own product.
   const inCards = new Set(
     lists.flatMap((list) => list.cards.filter((found) => !named(found.title)).map((found) => found.element!)),
@@ -132,11 +128,7 @@ function* layerSteps(
       if (cut !== title) return cut;
       // A title that no other name on the page supports was read from the wrong element (a
       // carousel's, an old layout's): the heading the page's own title names is the product's.
-      const name = bare(title);
-      const supported = [...others, heading?.text].some((other) => {
-        const text = bare(other);
-        return text.length > 0 && (text.includes(name) || name.includes(text));
-      });
+      const supported = [...others, heading?.text].some((other) => sameName(title, other));
       return !supported && heading?.titled ? heading.text : title;
     },
   };

@@ -40,6 +40,12 @@ export interface Heading {
 /** Letters and digits only, lower case: "Built-In USB-C" and "Built In USB C" are one name. */
 export const bare = (text: string | null | undefined) => (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
+/** Whether two names name one product: one holds the other, letters and digits alike. */
+export function sameName(a: string | null | undefined, b: string | null | undefined): boolean {
+  const [x, y] = [bare(a), bare(b)];
+  return x.length > 0 && y.length > 0 && (x.includes(y) || y.includes(x));
+}
+
 /**
  * The page's heading: its first `<h1>` with text, else the element whose whole text is the
  * subject of the page's `<title>` (older layouts put the product name in an h3 or a span).
