@@ -7,6 +7,7 @@ import {
   kindRight,
   type PageSet,
   pageCases,
+  priceErrors,
   priceRight,
   readCase,
   scorePages,
@@ -33,6 +34,17 @@ for (const set of sets) {
   console.log(
     `${set}${values['layers-only'] ? ' (layers only)' : ''}: ${outcomes.length} pages · title ${shown(score.title)} · price ${shown(score.price)} · cards within 15 % ${shown(score.count)} · kind ${shown(score.kind)}`,
   );
+  const errors = priceErrors(outcomes);
+  if (errors.none + errors.currency + errors.amount > 0)
+    console.log(
+      `  prices wrong: ${errors.none} none read · ${errors.currency} in another currency · ${errors.amount} another amount`,
+    );
+  const kinds = new Map<string, number>();
+  for (const outcome of outcomes.filter((o) => !kindRight(o))) {
+    const said = `${outcome.page.kind} read as ${outcome.kind}`;
+    kinds.set(said, (kinds.get(said) ?? 0) + 1);
+  }
+  if (kinds.size > 0) console.log(`  kinds wrong: ${[...kinds].map(([said, n]) => `${n} ${said}`).join(' · ')}`);
   if (!values.misses) continue;
   for (const outcome of outcomes) {
     const { page, listings } = outcome;

@@ -160,6 +160,20 @@ export function scorePages(outcomes: readonly PageOutcome[]): PageScore {
   };
 }
 
+/**
+ * How the product pages' prices were wrong, by kind of error only: none read, the amount right
+ * in another currency, another amount. Says where to look on a set whose rows are not looked into.
+ */
+export function priceErrors(outcomes: readonly PageOutcome[]): { none: number; currency: number; amount: number } {
+  const wrong = outcomes.filter(({ page }) => page.kind === 'detail' && page.price).filter((o) => !priceRight(o));
+  const price = (outcome: PageOutcome) => outcome.listings[0]?.price;
+  const none = wrong.filter((outcome) => !price(outcome)).length;
+  const currency = wrong.filter(
+    (outcome) => price(outcome) && Math.abs(price(outcome)!.amount - Number(outcome.page.price)) < 0.005,
+  ).length;
+  return { none, currency, amount: wrong.length - none - currency };
+}
+
 export const share = ([right, of]: [number, number]) => (of === 0 ? Number.NaN : right / of);
 export const shown = (pair: [number, number]) =>
   pair[1] === 0 ? 'n/a' : `${(100 * share(pair)).toFixed(0)} % (${pair[0]}/${pair[1]})`;

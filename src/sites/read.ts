@@ -128,6 +128,7 @@ export function readPage(
   }
   if (kind === 'search' || kind === 'store') {
     const cards = readCards(document, site, options.seen, options.limit);
+    if (cards.length > 0 && lower && !options.seen) cards.push(...toppedUp(cards, lower('search'), site));
     if (cards.length > 0 || !lower) return { marketplace, kind, listings: cards };
     const below = foundCards(lower('search'), site, options.seen, options.limit);
     return { marketplace, kind, listings: below, fellBack: below.length > 0 };
@@ -156,6 +157,7 @@ export function readPage(
   }
   if (below?.kind !== 'detail') {
     const cards = readCards(document, site, options.seen, options.limit);
+    if (cards.length > 0 && below && !options.seen) cards.push(...toppedUp(cards, below, site));
     if (cards.length > 0) return { marketplace, kind: 'search', listings: cards };
     if (below?.kind === 'search') {
       const read = foundCards(below, site, options.seen, options.limit);
@@ -222,6 +224,29 @@ function foundCards(
   }
   return listings;
 }
+
+/**
+ * The cards of the layers' result list that the rules missed, where the layers read more cards
+ * than the rules did (rules that know an older card's markup read part of a list). A card is the
+ * rules' already when its element holds or lies in one of theirs, or it links where one of theirs does.
+ * Only on a page read whole: a live page is read a slice at a time, by the rules or by the layers.
+ */
+function toppedUp(cards: readonly Found[], below: FallbackReading, site: Site): Found[] {
+  const more = foundCards(below, site);
+  if (more.length <= cards.length) return [];
+  const places = cards.flatMap((found) => (found.card ? [found.card] : []));
+  const addresses = new Set(cards.map((found) => addressOf(found.listing.url)));
+  const keys = new Set(cards.map((found) => found.listing.key));
+  return more.filter(
+    ({ card, listing }) =>
+      !keys.has(listing.key) &&
+      !addresses.has(addressOf(listing.url)) &&
+      !(card && places.some((place) => place.contains(card) || card.contains(place))),
+  );
+}
+
+/** A link without its query and fragment: one product's links differ in their tracking. */
+const addressOf = (url: string) => url.replace(/[?#].*$/, '');
 
 /** A listing made of what the lower layers found; undefined without a title. */
 function foundOf(item: Candidate, site: Site, kind: Listing['kind'], address: string | undefined): Found | undefined {

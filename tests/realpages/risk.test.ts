@@ -51,7 +51,7 @@ describe.skipIf(!haveRealPages)('risk on real pages of ordinary products', () =>
     expect(high).toEqual([]);
   });
 
-  it.each(['tune', 'test'] as const)('flags at most 0.5 %% of the gathered %s part high', async (set) => {
+  it.each(['tune', 'test'] as const)('flags at most half a percent of the gathered %s part high', async (set) => {
     const { high, total } = await levelsOf(set);
     if (total === 0) return console.log(`[realpages] ${set}: absent (npm run gather:pages rebuilds it)`);
     expect(high.length / total).toBeLessThanOrEqual(0.005);

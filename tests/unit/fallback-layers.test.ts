@@ -185,7 +185,71 @@ describe('card layer: lists found by shape', () => {
   });
 });
 
+describe('card layer: lists as shops cut them', () => {
+  it('joins a grid cut into rows, each in a wrapper of its own', () => {
+    const row = (r: number) =>
+      `<div class="w"><div class="row">${Array.from({ length: 4 }, (_, i) => `<div><a href="/p/${r}-${i}">Canvas sneaker ${r}-${i}</a><span>₹${499 + i}</span></div>`).join('')}</div></div>`;
+    const reading = read(page('', `<main>${Array.from({ length: 6 }, (_, r) => row(r)).join('')}</main>`));
+    expect(reading.cards).toHaveLength(24);
+  });
+
+  it('reads a product whose prices lead to two addresses (its page, its offers) as one card', () => {
+    const card = (i: number) =>
+      `<div class="result"><h2><a href="/dp/${i}">Power bank model ${i}</a></h2><div><a href="/dp/${i}"><span>$${20 + i}.99</span></a></div>${
+        i % 2 ? `<div><a href="/offers/${i}">More buying choices <span>$${15 + i}.50</span></a></div>` : ''
+      }</div>`;
+    const reading = read(page('', `<div class="slot">${Array.from({ length: 10 }, (_, i) => card(i)).join('')}</div>`));
+    expect(reading.cards.map((found) => [found.title, found.price?.amount])).toEqual(
+      Array.from({ length: 10 }, (_, i) => [`Power bank model ${i}`, 20 + i + 0.99]),
+    );
+  });
+
+  it('does not take unlike siblings with a price (a banner, a section) for cards', () => {
+    const banner = '<div class="promo wide"><p>Members save more</p><span>$5.00</span></div>';
+    const reading = read(
+      page('', `<div class="x1">${grid(5).slice('<div class="x1">'.length, -'</div>'.length)}${banner}</div>`),
+    );
+    expect(reading.cards).toHaveLength(5);
+  });
+
+  it('reads a price indented in the markup, and marks it knows beyond the common ones', () => {
+    const card = (i: number) =>
+      `<li><a href="/v/${i}">Alpaca scarf ${i}</a><p>\n            S/ ${120 + i}\n          </p></li>`;
+    const reading = read(page('', `<ul>${Array.from({ length: 4 }, (_, i) => card(i)).join('')}</ul>`));
+    expect(reading.cards.map((found) => found.price)).toEqual(
+      Array.from({ length: 4 }, (_, i) => ({ amount: 120 + i, currency: 'PEN' })),
+    );
+  });
+
+  it('does not take a saving written apart from its words for a price', () => {
+    const document = page(
+      '<title>Brass door handle - Example Hardware</title>',
+      '<div><h1>Brass door handle</h1><a href="/card">Get <b>$50</b> off instantly with the store card</a><span>$34.50</span></div>',
+    );
+    expect(read(document).product?.price).toEqual({ amount: 34.5, currency: 'USD' });
+  });
+});
+
 describe('page kind from the page', () => {
+  it('takes the heading the title names without its variant for the product', () => {
+    const document = page(
+      '<title>Trail running shoe for men - Buy online at Example</title>',
+      `<div><h1>Trail running shoe for men (Black, 8)</h1><div><span>₹</span><span>779</span></div></div><h2>Similar</h2>${grid(4)}`,
+    );
+    expect(read(document)).toMatchObject({
+      kind: 'detail',
+      product: { title: 'Trail running shoe for men (Black, 8)', price: { amount: 779, currency: 'INR' } },
+    });
+  });
+
+  it('reads a saved page with no title of its own by its heading', () => {
+    const document = page(
+      '',
+      `<div><h1>Leather low sneaker with custom logo for men</h1><span>$12.00</span></div>${grid(12)}`,
+    );
+    expect(read(document)).toMatchObject({ kind: 'detail', product: { price: { amount: 12, currency: 'USD' } } });
+  });
+
   it('reads a product page with no structured data by its heading and buy box', () => {
     const document = page(
       '<title>Brass door handle - Example Hardware</title>',
@@ -258,6 +322,24 @@ describe('the layers under the site rules', () => {
     expect(first?.listing.key).toMatch(/^ebay:/);
     expect(first?.from).toMatchObject({ title: 'cards', price: 'cards', url: 'cards' });
     expect(first?.card).not.toBeNull();
+  });
+
+  it('adds the cards the rules missed where they read part of a list, each once', () => {
+    const known = (i: number) =>
+      `<li class="s-item"><a class="s-item__link" href="https://www.ebay.com/itm/30612345${1000 + i}"><span class="s-item__title">Walnut desk lamp number ${i}</span></a><span class="s-item__price">$${19 + i}.00</span><img src="/i/${i}.jpg"></li>`;
+    const unknown = (i: number) =>
+      `<li class="s-card-new"><a href="https://www.ebay.com/itm/30612345${1000 + i}"><img src="/i/${i}.jpg"><span>Walnut desk lamp number ${i}</span></a><span>$${19 + i}.00</span></li>`;
+    const items = Array.from({ length: 20 }, (_, i) => (i < 8 ? known(i) : unknown(i))).join('');
+    const document = page('<title>lamp | eBay</title>', `<ul class="srp-results">${items}</ul>`);
+    const href = 'https://www.ebay.com/sch/i.html?_nkw=lamp';
+    expect(readPage(document, href, EVERY_SITE).listings).toHaveLength(8);
+    const reading = readPage(document, href, { ...EVERY_SITE, fallback: (d, p) => readFallback(d, p, unhurried) });
+    expect(reading.listings.map((found) => found.listing.title)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `Walnut desk lamp number ${i}`).sort((a, b) =>
+        a.localeCompare(b, 'en', { numeric: true }),
+      ),
+    );
+    expect(reading.listings.slice(8).every((found) => found.from?.title === 'cards')).toBe(true);
   });
 
   it('reads nothing without the layers where the rules find nothing', () => {

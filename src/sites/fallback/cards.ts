@@ -1,3 +1,4 @@
+import { MARK_SOURCE } from '../../listing/currency-marks';
 import type { Money } from '../../listing/listing';
 import { parsePrice } from '../../listing/price';
 import { LIST_BEFORE } from '../../listing/price-words';
@@ -17,6 +18,10 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'SELECT'
 const MAX_PRICE_TEXT = 48;
 const MAX_PRICES = 5000;
 const MAX_CLIMB = 25;
+/** A card shows a price, a former one, a price per unit: more prices than this make a section, not a card. */
+const MAX_CARD_PRICES = 6;
+/** Cards found by their links before their alike siblings join them. */
+const MIN_ALIKE = 3;
 
 export interface PriceMark {
   element: Element;
@@ -68,16 +73,17 @@ export function* markSteps(root: Element, local: string | undefined, pace: Pace)
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if ((++visited & 0x3f) === 0 && !(yield* onPace(pace, state))) break;
     const value = node.nodeValue ?? '';
-    if (value.length > MAX_PRICE_TEXT * 2 || !/\d/.test(value)) continue;
+    if (value.length > MAX_PRICE_TEXT * 8 || value.trim().length > MAX_PRICE_TEXT * 2 || !/\d/.test(value)) continue;
     let element = node.parentElement;
     for (let level = 0; element && level < 4; level++, element = element.parentElement) {
       if (SKIP.has(element.tagName.toUpperCase()) || taken.has(element)) break;
       const text = shortText(element, MAX_PRICE_TEXT);
       if (text === undefined) break;
-      if (PER_UNIT.test(text) || UNIT_AFTER.test(followingText(element)) || NOT_A_PRICE.test(text)) break;
+      const after = followingText(element);
+      if (PER_UNIT.test(text) || UNIT_AFTER.test(after) || OFF_AFTER.test(after) || NOT_A_PRICE.test(text)) break;
       // The amount must be this text's own and carry its currency mark: a label before a price
       // ("Model 5 $5.99") climbs to no price.
-      if (!ownsFirstNumber(text, value)) break;
+      if (!ownsFirstNumber(text, value.replace(/\s+/g, ' '))) break;
       const price = markedAmount(text) ? parsePrice(text, local, { bare: 'none' }) : undefined;
       if (price && price.amount > 0) {
         if (!struck(element) && !LIST_BEFORE.test(precedingText(element))) marks.push({ element, price });
@@ -96,6 +102,9 @@ export function* markSteps(root: Element, local: string | undefined, pace: Pace)
  */
 const NOT_A_PRICE =
   /\b(?:save|saving|off|you save|spare|sparen|sie sparen|économisez|economisez|ahorra|ahorras|economize|economia|risparmi|sconto|rabatt|discount|coupon|payments?|instal?lments?|per month|\/mo|monthly|monatlich|par mois|al mes|por mes|cuotas|parcelas|meses|shipping|delivery|versand|lieferung|livraison|envío|envio|frete|spedizione|cashback|reward|points)\b|\d+\s*x\s|\bx\s*\d|%/iu;
+
+/** What follows an amount that makes it a saving written apart from it: "Get <b>$50</b> off". */
+const OFF_AFTER = /^\s*(?:off|back|discount|de descuento|de desconto|di sconto|rabatt|de réduction|gift card)\b/iu;
 
 /** "($6.24 / Pack)", "€7,98/kg", "$0.21/count", "per 100 g": a price per unit, not the item's. */
 const PER_UNIT = /\d\s*[^\d\s]{0,4}\s*(?:\/|per\s)\s*(?:\d+\s*)?\p{L}/iu;
@@ -120,22 +129,23 @@ function precedingText(element: Element): string {
 
 /**
  * An element's text when it is short, undefined otherwise: read node by node and given up past
- * `max` characters, so that asking it of a big element costs no more than asking it of a small one.
+ * `max` characters (white space collapsed), so that asking it of a big element costs no more than asking it of a small one.
  */
 function shortText(element: Element, max: number): string | undefined {
   const walker = element.ownerDocument.createTreeWalker(element, 4);
   let text = '';
   let nodes = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    text += node.nodeValue ?? '';
-    if (text.length > max || ++nodes > 40) return undefined;
+    // Markup indents its text: runs of white space count as one.
+    text += (node.nodeValue ?? '').replace(/\s+/g, ' ');
+    if (text.length > max + 2 || ++nodes > 40) return undefined;
   }
-  return text;
+  text = text.trim();
+  return text.length > max ? undefined : text;
 }
 
-const MARK = '(?:[$€£¥₹₩₽₺₴₫฿₦₱₵￥円元원]|\\b[A-Z]{3}\\b|zł|kr|Rs\\.?|руб|Kč|Ft|lei|Rp|RM)';
-const MARK_BEFORE = new RegExp(`${MARK}\\s?$`, 'u');
-const MARK_AFTER = new RegExp(`^\\s?${MARK}(?!\\s?\\d)`, 'u');
+const MARK_BEFORE = new RegExp(`(?:${MARK_SOURCE})\\s?$`, 'u');
+const MARK_AFTER = new RegExp(`^\\s?(?:${MARK_SOURCE})(?!\\s?\\d)`, 'u');
 
 /** Whether the first amount in a text has its currency mark right before or after it. */
 function markedAmount(text: string): boolean {
@@ -245,8 +255,8 @@ export function* cardSteps(page: URL, pace: Pace, marks: PriceMark[]): Generator
     if (entry) entry.marks.push(mark);
     else cardOf.set(card, { href, marks: [mark] });
   }
-  // Cards that are children of one parent form a list; lists whose parents are siblings of one
-  // grandparent (a grid cut into rows) are one list.
+  // Cards that are children of one parent form a list; lists whose parents are alike siblings of
+  // one grandparent (a grid cut into rows: the same tag) are one list.
   const byParent = new Map<Element, Element[]>();
   for (const card of cardOf.keys()) {
     const parent = card.parentElement;
@@ -255,26 +265,98 @@ export function* cardSteps(page: URL, pace: Pace, marks: PriceMark[]): Generator
     if (list) list.push(card);
     else byParent.set(parent, [card]);
   }
-  const byGrandparent = new Map<Element, Element[]>();
-  for (const [parent, cards] of byParent) {
-    if (cards.length > 1) continue;
-    const grand = parent.parentElement;
+  const rows = new Map<string, Element[]>();
+  const grands = new Map<Element, number>();
+  for (const parent of byParent.keys()) {
+    // A row may sit in wrappers of its own: the row is the highest of them with no sibling.
+    let top = parent;
+    while (top.parentElement && top.parentElement.children.length === 1 && top.parentElement.tagName !== 'BODY')
+      top = top.parentElement;
+    const grand = top.parentElement;
     if (!grand) continue;
-    const list = byGrandparent.get(grand);
-    if (list) list.push(parent);
-    else byGrandparent.set(grand, [parent]);
+    if (!grands.has(grand)) grands.set(grand, grands.size);
+    const key = `${grands.get(grand)} ${top.tagName}`;
+    const alike = rows.get(key);
+    if (alike) alike.push(parent);
+    else rows.set(key, [parent]);
   }
-  const lists: { parents: Element[]; cards: Element[] }[] = [];
-  for (const [parent, cards] of byParent) if (cards.length > 1) lists.push({ parents: [parent], cards });
-  for (const parents of byGrandparent.values()) {
-    const rows = parents.filter((parent) => parent.tagName === parents[0]!.tagName);
-    if (rows.length > 1) lists.push({ parents: rows, cards: rows.flatMap((parent) => byParent.get(parent) ?? []) });
+  const lists = [...rows.values()].filter(
+    (parents) => parents.length > 1 || (byParent.get(parents[0]!)?.length ?? 0) > 1,
+  );
+  // A list's cards are its parents' children that hold a price: a product whose prices lead to two
+  // links (its page and its offers) is one card, not two halves, and a card drawn with no link at
+  // all is still one. Children unlike the cards (a banner with a price, a section of the page) are
+  // not: alike siblings share their tag and most classes, hold a few prices, and are at most three
+  // times the size of the biggest card.
+  const holding = new Map<Element, { href?: string; marks: PriceMark[] }>();
+  for (const [i, mark] of marks.entries()) {
+    if ((i & 0xf) === 0 && !(yield* onPace(pace, state))) break;
+    let at: Element | null = mark.element;
+    for (let level = 0; at && level < MAX_CLIMB; at = at.parentElement, level++) {
+      const held = holding.get(at);
+      if (held) held.marks.push(mark);
+      else holding.set(at, { marks: [mark] });
+    }
   }
-  const read = lists.map(({ parents, cards }) => ({
-    parents,
-    cards: cards.map((card) => readCard(card, cardOf.get(card)!, page)).filter((found) => found.title),
-  }));
-  return read.filter((list) => list.cards.length > 1).sort((a, b) => score(b.cards) - score(a.cards));
+  for (const [card, { href }] of cardOf) {
+    let at: Element | null = card;
+    for (let level = 0; at && level < MAX_CLIMB; at = at.parentElement, level++) {
+      const held = holding.get(at);
+      if (held && !held.href) held.href = href;
+    }
+  }
+  const read = lists.map((parents) => {
+    const found = parents.flatMap((parent) => byParent.get(parent) ?? []);
+    const shapes = found.map(shapeOf);
+    const longest = Math.max(...found.map((card) => card.textContent?.length ?? 0));
+    const alike = (child: Element) =>
+      cardOf.has(child) ||
+      ((holding.get(child)?.marks.length ?? 0) <= MAX_CARD_PRICES &&
+        (child.textContent?.length ?? 0) <= longest * 3 &&
+        shapes.some((shape) => sameShape(shape, shapeOf(child))));
+    // Two cards could be chance; the page's own sections (children of its body) are not cards.
+    const cards =
+      found.length < MIN_ALIKE || parents.some((parent) => parent.tagName === 'BODY')
+        ? found
+        : parents.flatMap((parent) => [...parent.children].filter((child) => holding.has(child) && alike(child)));
+    return {
+      parents,
+      cards: cards
+        .map((card) => {
+          const { href, marks: held } = holding.get(card)!;
+          return readCard(card, { href: href ?? '', marks: held }, page);
+        })
+        .filter((found) => found.title),
+    };
+  });
+  const ranked = read.filter((list) => list.cards.length > 1).sort((a, b) => score(b.cards) - score(a.cards));
+  // The halves of cards in a likelier list are not a list of their own.
+  const taken = new Set<Element>();
+  return ranked.filter((list) => {
+    if (list.parents.every((parent) => inside(parent, taken))) return false;
+    for (const card of list.cards) taken.add(card.element!);
+    return true;
+  });
+}
+
+function inside(element: Element, elements: ReadonlySet<Element>): boolean {
+  for (let at: Element | null = element, level = 0; at && level < MAX_CLIMB; at = at.parentElement, level++)
+    if (elements.has(at)) return true;
+  return false;
+}
+
+/** What makes siblings alike: their tag and classes. */
+function shapeOf(element: Element): { tag: string; classes: Set<string> } {
+  return { tag: element.tagName, classes: new Set((element.getAttribute('class') ?? '').split(/\s+/).filter(Boolean)) };
+}
+
+/** One tag, and most classes in common: a sponsored card carries one class more than the others. */
+function sameShape(a: ReturnType<typeof shapeOf>, b: ReturnType<typeof shapeOf>): boolean {
+  if (a.tag !== b.tag) return false;
+  const all = new Set([...a.classes, ...b.classes]);
+  if (all.size === 0) return true;
+  const shared = [...a.classes].filter((name) => b.classes.has(name)).length;
+  return shared / all.size >= 0.5;
 }
 
 /** More cards, and cards that each show a title and an image, make a likelier result list. */
@@ -291,7 +373,7 @@ function readCard(card: Element, entry: { href: string; marks: PriceMark[] }, pa
   return candidate('cards', {
     title: titleOf(card, entry.href, page, entry.marks[0]?.element ?? null, image),
     price: entry.marks[0]?.price,
-    url: entry.href,
+    url: entry.href || undefined,
     image: imageSrc && !imageSrc.startsWith('data:') ? imageSrc : undefined,
     element: card,
   });
@@ -336,6 +418,7 @@ function longestLine(card: Element, priceText: string): string | undefined {
   const walker = card.ownerDocument.createTreeWalker(card, 4);
   let best: string | undefined;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement && SKIP.has(node.parentElement.tagName.toUpperCase())) continue;
     const text = clean(node.nodeValue, 400);
     if (text && text.length > (best?.length ?? 9) && /\p{L}{3}/u.test(text) && !text.includes(priceText)) best = text;
   }

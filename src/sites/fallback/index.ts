@@ -99,9 +99,15 @@ function* layerSteps(
   yield;
   const heading = headingOf(document, [document.title, metaContent(document, 'og:title')]);
   const named = (title: string | undefined) => sameName(title, heading?.text);
-  // Other products' cards hold no buy box; a "card" named as the heading is the page's own product.
+  // Other products' cards (a list of a few, each with its picture) hold no buy box; a "card" named
+  // as the heading is the page's own product, and two "cards" or one with no picture may be
+  // sections of the page's own (its new and used offers).
   const inCards = new Set(
-    lists.flatMap((list) => list.cards.filter((found) => !named(found.title)).map((found) => found.element!)),
+    lists
+      .filter((list) => list.cards.length >= MIN_LIST)
+      .flatMap((list) =>
+        list.cards.filter((found) => found.image && !named(found.title)).map((found) => found.element!),
+      ),
   );
   const box = buyBox(heading, marks, inCards);
   const product = productOf(document, structured.product, box, embedded.lists, heading?.titled ?? false);
@@ -158,9 +164,9 @@ function kindOf(
   // A heading with a price beside it is a product's only where the page's own title names it too:
   // a result page's heading ("portable charger search results") is not its title's subject.
   // Such a buy box outweighs the carousels of other products beside it when its heading reads as
-  // a product's name (several words), not as a search or a category ("mechanical keyboard").
+  // a product's name (several words, or many Chinese characters), not as a search or a category ("mechanical keyboard").
   const boxed = box?.price !== undefined && product?.title !== undefined && titled;
-  const productName = (box?.title?.split(/\s+/).length ?? 0) >= 4;
+  const productName = (box?.title?.split(/\s+/).length ?? 0) >= 4 || /\p{Script=Han}{10}/u.test(box?.title ?? '');
   if ((boxed && (productName || !manyCards)) || (productType && !manyCards && product?.title)) return 'detail';
   if (cards.length >= MIN_LIST) return 'search';
   if (boxed) return 'detail';

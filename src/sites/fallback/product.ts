@@ -52,7 +52,9 @@ export function sameName(a: string | null | undefined, b: string | null | undefi
  */
 export function headingOf(document: Document, titles: readonly (string | null | undefined)[]): Heading | undefined {
   const named = titles.map(bare).filter((title) => title.length >= 4);
-  const titled = (text: string) => bare(text).length >= 4 && named.some((title) => title.includes(bare(text)));
+  // A page with no title of its own (a saved fragment) has nothing to gainsay its heading.
+  const titled = (text: string) =>
+    bare(text).length >= 4 && (named.length === 0 || named.some((title) => namedBy(title, bare(text))));
   // Of several headings (a logo is often one, and the title names the shop too), the longest one
   // the page's title names is the product's.
   const h1s = [...document.querySelectorAll('h1')].filter((element) => clean(element.textContent));
@@ -71,6 +73,23 @@ export function headingOf(document: Document, titles: readonly (string | null | 
     return { element: node.parentElement, text: subject, titled: true };
   }
   return undefined;
+}
+
+/**
+ * Whether a title (bare) names a heading (bare): it holds the heading, or most of it from its
+ * start ("Running Shoes For Men" of "Running Shoes For Men (Black, 8)": a variant the title leaves
+ * out), or a long start of it (a long name the title cuts short).
+ */
+function namedBy(title: string, heading: string): boolean {
+  if (title.includes(heading)) return true;
+  // The longest start of the heading the title holds: a longer start is held only if a shorter one is.
+  let [low, high] = [0, heading.length];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (title.includes(heading.slice(0, mid))) low = mid;
+    else high = mid - 1;
+  }
+  return low >= 30 || (low >= 12 && low >= heading.length * 0.6);
 }
 
 /** How far above the heading the buy box may begin. */
