@@ -32,7 +32,11 @@ export const ebay: SiteRules = {
           finds: 'the item heading, "Hewlett Packard HP 423A Coaxial Crystal Detector"',
         },
         { css: '.x-item-title', finds: 'the title block when its heading has another tag' },
-        { css: 'h1#itemTitle', parse: 'ebayTitle', finds: 'the heading of the pre-2022 item page' },
+        {
+          css: 'h1#itemTitle',
+          parse: 'ebayTitle',
+          finds: 'the heading of the pre-2022 item page, without its hidden "Details about" label',
+        },
         { jsonld: 'name', finds: 'the Product name in the JSON-LD' },
       ],
       brand: [

@@ -282,6 +282,8 @@ export const parsers = {
   ebayTitle: (text: string) =>
     text
       .replace(/^(?:new listing|neues angebot|nouvelle annonce|nuova inserzione|nuevo anuncio)\s*/i, '')
+      // The pre-2022 item heading opens with a hidden label: "Details about  …".
+      .replace(/^(?:details about|details zu|détails sur|dettagli su|detalles acerca de)\s+/i, '')
       .replace(/\s*(?:opens in a new window or tab|wird in neuem fenster oder tab geöffnet)$/i, '')
       .trim(),
   /** Mercado Libre's spoken price, "45999 pesos con 90 centavos" / "99 reais com 90 centavos" → "45999.90". */

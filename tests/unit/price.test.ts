@@ -205,11 +205,14 @@ describe('parsePrice: sale, list and other amounts', () => {
     ['$49.99 or 4 payments of $12.50', money(49.99, 'USD')],
     ['Paperback - $12.99', money(12.99, 'USD')],
     ['$20.00 -$5.00', money(20, 'USD')],
+    ['Prix récent le plus bas : 318,46 € 209,00 €', money(209, 'EUR')],
+    ['Niedrigster Preis der letzten 30 Tage: 59,99 € 44,99 €', money(44.99, 'EUR')],
   ])('reads %j', (text, expected) => {
     expect(parsePrice(text)).toEqual(expected);
   });
 
   it.each([
+    ['Lowest price in 30 days: $129.00'],
     ['Was $129.00'],
     ['List Price: $129.00'],
     ['You Save: $39.01 (30%)'],
