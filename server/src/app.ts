@@ -1,4 +1,5 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { freshOriginKey } from './origin';
 import { RateLimit } from './rate-limit';
 import { registryRoutes } from './routes/registry';
 import { reportRoutes } from './routes/reports';
@@ -10,6 +11,8 @@ export interface AppOptions {
   storage: Storage;
   /** Requests a minute per reporter id and per address, for reports and feedback. */
   limits?: { perReporter: number; perAddress: number };
+  /** The key origins are hashed with (see origin.ts); a fresh one when not given. */
+  originKey?: Uint8Array;
   logger?: boolean;
 }
 
@@ -39,7 +42,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
 
   app.get('/healthz', async () => ({ ok: true }));
   registryRoutes(app, options.storage);
-  reportRoutes(app, options.storage, limiters);
+  reportRoutes(app, options.storage, limiters, options.originKey ?? freshOriginKey());
   volunteerRoutes(app, options.storage);
   statsRoutes(app, options.storage);
   return app;

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { registryFromDisk } from '../../src/cli/registry-files';
 import { buildApp } from './app';
 import { publish } from './publish';
-import { loadOrCreateSigner } from './signing';
+import { loadOrCreateOriginKey, loadOrCreateSigner } from './signing';
 import { openStorage } from './storage/open';
 import { createVolunteerToken } from './tokens';
 
@@ -23,7 +23,8 @@ Options (and environment variables):
   --keys DIR          (CG_KEYS, default DATA/keys): the registry signing key pair
   --database-url URL  (DATABASE_URL): postgres://… to use PostgreSQL instead of SQLite
   --publish-every N   (CG_PUBLISH_EVERY, default 60; 0: never)
-  --min-reporters N   (CG_MIN_REPORTERS, default 3): distinct reporters that flag a listing
+  --min-reporters N   (CG_MIN_REPORTERS, default 3): distinct reporters, from as many distinct
+                      networks, that flag a listing (a Caution; only a volunteer's confirmation is High)
   --rate-reporter N   (CG_RATE_REPORTER, default 30): reports a minute per reporter id
   --rate-address N    (CG_RATE_ADDRESS, default 600): reports a minute per address`;
 
@@ -131,7 +132,12 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const first = await publishNow();
-  const app = buildApp({ storage, limits: config.limits, logger: false });
+  const app = buildApp({
+    storage,
+    limits: config.limits,
+    originKey: loadOrCreateOriginKey(config.keys),
+    logger: false,
+  });
   await app.listen({ port: config.port, host: config.host });
   console.log(
     `counterfeit-guard server on http://${config.host}:${config.port} · ${config.databaseUrl ? 'PostgreSQL' : `SQLite in ${config.data}`} · registry version ${first.artifact.version}`,

@@ -7,8 +7,10 @@ import type { RegistryArtifact, Storage } from './storage/types';
 export type { SignedArtifact, SignedPayload };
 
 export interface PublishOptions {
-  /** Distinct reporters that make a listing community-flagged. */
+  /** Distinct reporters, from as many distinct origins, that make a listing community-flagged. */
   minReporters: number;
+  /** Reports older than this many days no longer count towards a community flag. */
+  flagDays?: number;
   /** How long a copy is trusted after it is issued. */
   validDays: number;
   now?: Date;
@@ -17,8 +19,15 @@ export interface PublishOptions {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
- * The publish job: the registry compiled from its sources plus the community-flagged listings
- * (hashed keys), signed as a new version when anything changed since the version served. The
+ * Caps on the reported listings a registry names, so that no flood of reports can push it past
+ * the extension's download cap (8 MB; each entry costs under 120 bytes): in all, and per brand
+ * (one brand's flood does not crowd out the others). The most reported are kept.
+ */
+export const FLAG_CAPS = { community: 5000, communityPerBrand: 500, confirmed: 10_000, days: 90 };
+
+/**
+ * The publish job: the registry compiled from its sources plus the reported listings (hashed
+ * keys): those shoppers from several origins reported, and those a volunteer confirmed. Signed as a new version when anything changed since the version served. The
  * version only grows. A patch from the previous version is kept beside it.
  */
 export async function publish(
@@ -27,16 +36,34 @@ export async function publish(
   sources: Registry,
   options: PublishOptions,
 ): Promise<{ artifact: RegistryArtifact; published: boolean }> {
-  const flagged = (await storage.flaggedKeys(options.minReporters)).map(sha256).sort();
+  const now = options.now ?? new Date();
+  const days = options.flagDays ?? FLAG_CAPS.days;
+  const reported = await storage.flaggedListings({
+    minReporters: options.minReporters,
+    sinceMs: now.getTime() - days * 86_400_000,
+  });
+  const perBrand = new Map<string, number>();
+  const community = reported.community.filter(({ brand = '' }) => {
+    const count = (perBrand.get(brand) ?? 0) + 1;
+    perBrand.set(brand, count);
+    return count <= FLAG_CAPS.communityPerBrand;
+  });
+  const flagged = community
+    .slice(0, FLAG_CAPS.community)
+    .map(({ key }) => sha256(key))
+    .sort();
+  const confirmed = reported.confirmed
+    .slice(0, FLAG_CAPS.confirmed)
+    .map(({ key, brand }) => ({ key: sha256(key), brand: brand ?? 'unknown' }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
   const latest = await storage.latestRegistry();
   const previous = latest ? (JSON.parse(latest.body) as SignedArtifact) : undefined;
-  const content = { ...sources, flagged };
+  const content = { ...sources, flagged, confirmed };
   if (latest && previous && sameContent(payloadOf(previous).registry, content)) {
     return { artifact: latest, published: false };
   }
 
   const version = Math.max(sources.version, (latest?.version ?? 0) + 1);
-  const now = options.now ?? new Date();
   const signed = await signRegistry(content, signer.privateJwk, { version, now, validDays: options.validDays });
   const artifact: RegistryArtifact = {
     version,

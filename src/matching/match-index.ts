@@ -22,7 +22,10 @@ export interface MatchIndex {
   usdRates: Readonly<Record<string, number>>;
   /** Currencies whose rates go stale fast: prices in them are held to a quarter of the usual steps. */
   volatile: ReadonlySet<string>;
+  /** Hashed keys of listings reported from several places, not yet judged: a Caution reason. */
   flagged: ReadonlySet<string>;
+  /** Hashed keys of listings a brand volunteer confirmed counterfeit, with that brand's id. */
+  confirmed: ReadonlyMap<string, string>;
   /** The site rules of this registry version, for the content script. */
   sites: { sites: Registry['sites']['marketplaces']; generic: Registry['sites']['shop'] };
   /** Each marketplace's reporting programme and listing report link (src/reports/marketplace-link.ts). */
@@ -59,6 +62,7 @@ export function loadIndex(stored: StoredIndex): MatchIndex {
     usdRates: registry.currencies.usdRates,
     volatile: new Set(registry.currencies.volatile ?? []),
     flagged: new Set(registry.flagged),
+    confirmed: new Map((registry.confirmed ?? []).map(({ key, brand }) => [key, brand])),
     sites: { sites: registry.sites.marketplaces, generic: registry.sites.shop },
     programmes: registry.programmes,
   };

@@ -113,6 +113,7 @@ export function compileRegistry(sources: readonly RegistrySource[]): Registry {
     // The rules are written as code-checked data in src/sites/; the registry carries them as data.
     sites: { marketplaces: [...SITES], shop: SHOP },
     flagged: [],
+    confirmed: [],
   };
 }
 

@@ -180,6 +180,11 @@ export const ChannelSchema = v.strictObject({
 });
 export type Channel = v.InferOutput<typeof ChannelSchema>;
 
+/** SHA-256 (hex) of a listing key: the registry names reported listings by it, not by address. */
+const LISTING_HASH = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
+/** The most listings each list of reported ones may hold: the service caps them below this. */
+export const MAX_FLAGGED = 20_000;
+
 export const RegistrySchema = v.strictObject({
   formatVersion: v.literal(1),
   /** Only grows: a synced copy must carry a higher version than the one held. */
@@ -220,7 +225,17 @@ export const RegistrySchema = v.strictObject({
   ordinary: v.optional(v.array(v.pipe(v.string(), v.regex(/^[a-z]+$/)))),
   /** Sales channels beyond the marketplaces served: where brands sell no one, or sell through. */
   channels: v.optional(v.array(ChannelSchema)),
-  /** SHA-256 (hex) of listing keys that the community flagged. */
-  flagged: v.array(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
+  /**
+   * SHA-256 (hex) of listing keys that shoppers from several places reported and no brand
+   * volunteer has judged yet: a Caution reason, never High on its own. Capped by the service.
+   */
+  flagged: v.pipe(v.array(LISTING_HASH), v.maxLength(MAX_FLAGGED)),
+  /** Listings a brand volunteer, with a token for that brand, confirmed counterfeit. */
+  confirmed: v.optional(
+    v.pipe(
+      v.array(v.strictObject({ key: LISTING_HASH, brand: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) })),
+      v.maxLength(MAX_FLAGGED),
+    ),
+  ),
 });
 export type Registry = Omit<v.InferOutput<typeof RegistrySchema>, 'brands'> & { brands: Brand[] };

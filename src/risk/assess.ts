@@ -61,7 +61,9 @@ const WEIGHT = {
   fake_official_store: 50,
   seller_not_authorised: 20,
   bulk_luxury: 30,
-  community_flagged: 80,
+  /** Reports from shoppers alone: a Caution at every sensitivity, never High on its own. */
+  community_flagged: 55,
+  community_confirmed: 80,
   honest_used: -10,
   honest_proof: -20,
 } as const;
@@ -258,7 +260,13 @@ function assessBrand(invocation: Invocation, context: Context, settings: RiskSet
   const bulk = found('bulk')[0];
   if (bulk)
     reasons.push({ code: 'bulk_luxury', weight: WEIGHT.bulk_luxury, params: { brand: brand.name, term: bulk.text } });
-  if (key && index.flagged.size > 0 && index.flagged.has(bytesToHex(sha256(utf8ToBytes(key))))) {
+  const hashed =
+    key && (index.flagged.size > 0 || index.confirmed.size > 0) ? bytesToHex(sha256(utf8ToBytes(key))) : '';
+  const confirmedFor = hashed ? index.confirmed.get(hashed) : undefined;
+  if (confirmedFor !== undefined) {
+    const by = index.brands.find((known) => known.id === confirmedFor)?.name ?? confirmedFor;
+    reasons.push({ code: 'community_confirmed', weight: WEIGHT.community_confirmed, params: { brand: by } });
+  } else if (hashed && index.flagged.has(hashed)) {
     reasons.push({ code: 'community_flagged', weight: WEIGHT.community_flagged, params: {} });
   }
 

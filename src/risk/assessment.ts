@@ -23,6 +23,7 @@ export const REASON_CODES = [
   'reviews_say_fake',
   'replica_wording',
   'community_flagged',
+  'community_confirmed',
   'honest_used',
   'honest_proof',
 ] as const;

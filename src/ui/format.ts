@@ -85,6 +85,8 @@ export function describeReason(reason: Reason): string {
       return t('reason_replica_wording', [str(p.term)]);
     case 'community_flagged':
       return t('reason_community_flagged');
+    case 'community_confirmed':
+      return t('reason_community_confirmed', [str(p.brand)]);
     case 'honest_used':
       return t('reason_honest_used', [str(p.term)]);
     case 'honest_proof':

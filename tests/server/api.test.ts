@@ -12,8 +12,10 @@ import { openStorage } from '../../server/src/storage/open';
 import type { Storage } from '../../server/src/storage/types';
 import { createVolunteerToken } from '../../server/src/tokens';
 import { registryFromDisk } from '../../src/cli/registry-files';
+import { buildIndex } from '../../src/matching/match-index';
 import { checkArtifact, checkPatched } from '../../src/registry/artifact';
 import type { Report } from '../../src/reports/report';
+import { assess } from '../../src/risk/assess';
 import { makeReport } from './fixtures';
 
 describe('the companion service API (SQLite)', () => {
@@ -35,8 +37,8 @@ describe('the companion service API (SQLite)', () => {
     await storage?.close();
   });
 
-  const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url, payload: payload as object, headers });
+  const post = (url: string, payload: unknown, headers: Record<string, string> = {}, remoteAddress = '127.0.0.1') =>
+    app.inject({ method: 'POST', url, payload: payload as object, headers, remoteAddress });
 
   it('answers the health check', async () => {
     expect((await app.inject('/healthz')).json()).toEqual({ ok: true });
@@ -193,7 +195,7 @@ describe('the companion service API (SQLite)', () => {
         reporterId: `reporter-flag-00000000${n}`,
         listing: { key, url: 'https://www.aliexpress.com/item/1005009999999999.html', marketplace: 'aliexpress' },
       });
-      expect((await post('/v1/reports', report)).statusCode).toBe(201);
+      expect((await post('/v1/reports', report, {}, `203.0.${n}.10`)).statusCode).toBe(201);
     }
     const { published, artifact } = await publishNow();
     expect(published).toBe(true);
@@ -248,7 +250,10 @@ describe('withdrawing a report (SQLite)', () => {
     const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
       app.inject({ method: 'POST', url, payload: payload as object, headers });
     const withdraw = (id: string, reporterId: string) => post(`/v1/reports/${id}/withdraw`, { reporterId });
-    const send = async (report: Report) => expect((await post('/v1/reports', report)).statusCode).toBe(201);
+    const send = async (report: Report, from = '127.0.0.1') =>
+      expect(
+        (await app.inject({ method: 'POST', url: '/v1/reports', payload: report, remoteAddress: from })).statusCode,
+      ).toBe(201);
     return { storage, app, post, withdraw, send, publishNow };
   }
 
@@ -403,7 +408,7 @@ describe('withdrawing a report (SQLite)', () => {
         listing: { key, url: 'https://www.aliexpress.com/item/1005008888888888.html', marketplace: 'aliexpress' },
       }),
     );
-    for (const report of reports) await send(report);
+    for (const [i, report] of reports.entries()) await send(report, `198.51.${i}.20`);
     expect((await publishNow()).published).toBe(true);
     expect(flaggedOf((await app.inject('/v1/registry')).body)).toEqual([sha256(key)]);
 
@@ -414,8 +419,60 @@ describe('withdrawing a report (SQLite)', () => {
     expect(served.headers.etag).toBe(artifact.etag);
     expect(flaggedOf(served.body)).toEqual([]);
     // Two reporters still stand behind it.
-    expect(await storage.flaggedKeys(2)).toEqual([key]);
-    expect(await storage.flaggedKeys(3)).toEqual([]);
+    const community = async (minReporters: number) =>
+      (await storage.flaggedListings({ minReporters, sinceMs: 0 })).community.map((listing) => listing.key);
+    expect(await community(2)).toEqual([key]);
+    expect(await community(3)).toEqual([]);
+  });
+
+  it('never lets made-up reporters make a genuine listing High: one network counts once, reports alone give a Caution, a brand volunteer’s confirmation High', async () => {
+    const { storage, app, send, publishNow } = await service({ perReporter: 100, perAddress: 10_000 });
+    // A genuine listing, sold by the brand itself.
+    const listing = {
+      key: 'amazon:B0GENUINE42',
+      url: 'https://www.amazon.com/dp/B0GENUINE42',
+      title: 'Nike Air Force 1 07 men’s shoes',
+      price: { amount: 115, currency: 'USD' },
+      seller: 'Nike',
+      marketplace: 'amazon' as const,
+    };
+    const levelNow = async () => {
+      const served = JSON.parse((JSON.parse((await app.inject('/v1/registry')).body) as SignedArtifact).payload);
+      const index = buildIndex((served as SignedPayload).registry);
+      return assess({ key: listing.key, title: listing.title, price: listing.price, marketplace: 'amazon' }, index);
+    };
+    expect((await levelNow()).level).toBe('none');
+    const report = (n: number) =>
+      makeReport({ reporterId: `reporter-attack-${String(n).padStart(8, '0')}`, brand: 'nike', listing });
+    // The attack: ten made-up reporter ids, all from one machine.
+    for (let n = 0; n < 10; n++) await send(report(n), '192.0.2.50');
+    await publishNow();
+    expect((await levelNow()).level).toBe('none');
+    // Reports from three networks: a Caution that says shoppers reported it, never High.
+    await send(report(20), '198.51.100.7');
+    await send(report(21), '2001:db8:77::1');
+    await publishNow();
+    const reported = await levelNow();
+    expect(reported.level).toBe('caution');
+    expect(reported.reasons.map((reason) => reason.code)).toContain('community_flagged');
+    // A brand volunteer confirms one report: High, saying for which brand it was confirmed.
+    const nike = await createVolunteerToken(storage, { name: 'Nike volunteer', brands: ['nike'] });
+    const ids = (
+      await app.inject({ url: '/v1/volunteer/reports?limit=5', headers: { authorization: `Bearer ${nike.token}` } })
+    ).json().reports as { report: { id: string } }[];
+    const reviewed = await app.inject({
+      method: 'POST',
+      url: `/v1/volunteer/reports/${ids[0]!.report.id}/review`,
+      payload: { decision: 'confirm', note: 'counterfeit' },
+      headers: { authorization: `Bearer ${nike.token}` },
+    });
+    expect(reviewed.statusCode).toBe(200);
+    await publishNow();
+    const confirmed = await levelNow();
+    expect(confirmed.level).toBe('high');
+    expect(confirmed.reasons).toContainEqual(
+      expect.objectContaining({ code: 'community_confirmed', params: { brand: 'Nike' } }),
+    );
   });
 
   it('takes a withdrawn report out of the volunteer list, review, exports and public stats', async () => {

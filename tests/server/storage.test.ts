@@ -16,6 +16,14 @@ import { postgresBinaries, startPostgres, type ThrowawayPostgres } from '../supp
 let serial = 0;
 const idOf = (prefix: string, n: number) => `${prefix}-${String(n).padStart(12, '0')}`;
 const reporter = (n: number) => idOf('reporter', n);
+/** The network reporter n reports from, hashed as the service keeps it. */
+const origin = (n: number) => `origin-${n}`;
+
+/** The listing keys a registry would name as reported (by shoppers, or confirmed), sorted. */
+async function flaggedKeys(store: Storage, minReporters: number, sinceMs = 0): Promise<string[]> {
+  const { community, confirmed } = await store.flaggedListings({ minReporters, sinceMs });
+  return [...community, ...confirmed].map((listing) => listing.key).sort();
+}
 
 /** A report that ReportSchema accepts (checked here, so the fixtures stay honest). */
 function makeReport(options: {
@@ -444,7 +452,7 @@ describe.each(backends)('storage on $name', (backend) => {
       const store = await storage();
       const add = async (key: string, reporterN: number, receivedAt: string, brand = 'nike') => {
         const report = makeReport({ key, reporter: reporterN, brand });
-        await store.insertReport(report, receivedAt);
+        await store.insertReport(report, receivedAt, origin(reporterN));
         return report.id;
       };
       const withdraw = async (id: string, reporterN: number) => {
@@ -466,8 +474,8 @@ describe.each(backends)('storage on $name', (backend) => {
       // The only report of its listing, in a week of its own: the week goes too.
       await withdraw(await add('amazon:GONE', 9, '2024-06-05T12:00:00.000Z', 'adidas'), 9);
 
-      expect(await store.flaggedKeys(3)).toEqual(['ebay:CONFIRMED']);
-      expect(await store.flaggedKeys(2)).toEqual(['amazon:THREE', 'ebay:CONFIRMED']);
+      expect(await flaggedKeys(store, 3)).toEqual(['ebay:CONFIRMED']);
+      expect(await flaggedKeys(store, 2)).toEqual(['amazon:THREE', 'ebay:CONFIRMED']);
 
       const brands = ['nike', 'adidas'];
       const listed = await store.listReports({ brands, limit: 50, offset: 0 });
@@ -584,11 +592,13 @@ describe.each(backends)('storage on $name', (backend) => {
     });
   });
 
-  describe('flaggedKeys', () => {
-    it('flags 3 distinct reporters or any confirmed report, sorted byte-wise', async () => {
+  describe('flaggedListings', () => {
+    it('flags 3 distinct reporters from 3 origins or any confirmed report', async () => {
       const store = await storage();
       const add = (key: string, reporterN: number, receivedAt = at(1)) =>
-        store.insertReport(makeReport({ key, reporter: reporterN }), receivedAt).then((r) => r.stored.report.id);
+        store
+          .insertReport(makeReport({ key, reporter: reporterN }), receivedAt, origin(reporterN))
+          .then((r) => r.stored.report.id);
 
       for (const n of [1, 2, 3]) await add('amazon:THREE', n);
       for (const n of [1, 2, 3]) await add('amazon:apple', n);
@@ -601,15 +611,52 @@ describe.each(backends)('storage on $name', (backend) => {
       // Three reporters, but a volunteer found the listing genuine: not flagged.
       for (const n of [6, 7]) await add('ebay:REJECTED', n);
 
-      expect(await store.flaggedKeys(3)).toEqual(['amazon:THREE', 'amazon:apple', 'ebay:CONFIRMED']);
-      expect(await store.flaggedKeys(2)).toEqual(['amazon:THREE', 'amazon:TWO', 'amazon:apple', 'ebay:CONFIRMED']);
-      expect(await store.flaggedKeys(4)).toEqual(['ebay:CONFIRMED']);
+      expect(await flaggedKeys(store, 3)).toEqual(['amazon:THREE', 'amazon:apple', 'ebay:CONFIRMED']);
+      expect(await flaggedKeys(store, 2)).toEqual(['amazon:THREE', 'amazon:TWO', 'amazon:apple', 'ebay:CONFIRMED']);
+      expect(await flaggedKeys(store, 4)).toEqual(['ebay:CONFIRMED']);
       expect((await store.stats()).flaggedListings).toBe(3);
+      // The confirmed listing comes apart, with the brand its volunteer confirmed; the reported
+      // ones with their count of reporters.
+      const { community, confirmed: judged } = await store.flaggedListings({ minReporters: 3, sinceMs: 0 });
+      expect(judged).toEqual([{ key: 'ebay:CONFIRMED', brand: 'nike' }]);
+      expect(community).toEqual([
+        { key: 'amazon:THREE', brand: 'nike', reporters: 3 },
+        { key: 'amazon:apple', brand: 'nike', reporters: 3 },
+      ]);
+    });
+
+    it('counts reporter ids made up on one network once', async () => {
+      const store = await storage();
+      const add = (reporterN: number, from: string) =>
+        store.insertReport(makeReport({ key: 'amazon:GENUINE', reporter: reporterN }), at(1), from);
+      // Three made-up ids from one machine, then many more: one origin all the same.
+      for (const n of [1, 2, 3, 4, 5, 6]) await add(n, origin(1));
+      expect(await flaggedKeys(store, 3)).toEqual([]);
+      await add(7, origin(2));
+      expect(await flaggedKeys(store, 3)).toEqual([]);
+      await add(8, origin(3));
+      expect(await flaggedKeys(store, 3)).toEqual(['amazon:GENUINE']);
+      // Reports with no origin known (kept from before origins were) count no origin.
+      await store.insertReport(makeReport({ key: 'amazon:OLD', reporter: 1 }), at(1));
+      await store.insertReport(makeReport({ key: 'amazon:OLD', reporter: 2 }), at(1));
+      expect(await flaggedKeys(store, 2)).toEqual(['amazon:GENUINE']);
+    });
+
+    it('leaves out reports older than the flag period', async () => {
+      const store = await storage();
+      for (const n of [1, 2, 3])
+        await store.insertReport(makeReport({ key: 'ebay:OLD', reporter: n }), '2025-01-01T00:00:00.000Z', origin(n));
+      for (const n of [1, 2])
+        await store.insertReport(makeReport({ key: 'ebay:NEW', reporter: n }), '2025-06-01T00:00:00.000Z', origin(n));
+      await store.insertReport(makeReport({ key: 'ebay:NEW', reporter: 3 }), '2025-01-01T00:00:00.000Z', origin(3));
+      expect(await flaggedKeys(store, 3)).toEqual(['ebay:NEW', 'ebay:OLD']);
+      expect(await flaggedKeys(store, 3, Date.parse('2025-03-01T00:00:00.000Z'))).toEqual([]);
+      expect(await flaggedKeys(store, 2, Date.parse('2025-03-01T00:00:00.000Z'))).toEqual(['ebay:NEW']);
     });
 
     it('flags nothing in an empty database', async () => {
       const store = await storage();
-      expect(await store.flaggedKeys(3)).toEqual([]);
+      expect(await flaggedKeys(store, 3)).toEqual([]);
     });
   });
 
@@ -617,7 +664,9 @@ describe.each(backends)('storage on $name', (backend) => {
     it('counts per marketplace and status, totals, feedback, flagged listings and listings per ISO week', async () => {
       const store = await storage();
       const add = (key: string, reporterN: number, receivedAt: string) =>
-        store.insertReport(makeReport({ key, reporter: reporterN }), receivedAt).then((r) => r.stored.report.id);
+        store
+          .insertReport(makeReport({ key, reporter: reporterN }), receivedAt, origin(reporterN))
+          .then((r) => r.stored.report.id);
 
       await add('amazon:A1', 1, '2024-12-29T23:59:59.999Z'); // Sunday: 2024-W52
       await add('amazon:A1', 2, '2024-12-30T00:00:00.000Z'); // Monday: 2025-W01
@@ -787,11 +836,13 @@ describe.each(backends)('storage on $name', (backend) => {
       );
 
       const store = await db.open();
-      expect(await raw.ledger()).toEqual([1, 2]);
+      expect(await raw.ledger()).toEqual(MIGRATIONS.map((migration) => migration.version));
       expect(await store.getReport(report.id)).toStrictEqual({ report, status: 'open', receivedAt: at(1) });
-      expect(await store.flaggedKeys(1)).toEqual([report.listing.key]);
+      // Stored before origins were: it counts no origin, so it flags nothing on its own.
+      expect(await flaggedKeys(store, 1)).toEqual([]);
+      await store.insertReport(makeReport({ key: report.listing.key, reporter: 2 }), at(1), origin(2));
+      expect(await flaggedKeys(store, 1)).toEqual([report.listing.key]);
       expect((await store.withdrawReport(report.id, reporter(1), at(2)))?.stored.withdrawnAt).toBe(at(2));
-      expect(await store.flaggedKeys(1)).toEqual([]);
     });
 
     it('lets several processes open a new database at once', async () => {
@@ -848,6 +899,6 @@ describe.each(backends)('storage on $name', (backend) => {
     expect(await second.latestRegistry()).toStrictEqual(registry);
     expect(await second.registryPatch(4, 5)).toStrictEqual(patch);
     expect(await second.stats()).toStrictEqual(before);
-    expect(await second.flaggedKeys(3)).toEqual([report.listing.key]);
+    expect(await flaggedKeys(second, 3)).toEqual([report.listing.key]);
   });
 });

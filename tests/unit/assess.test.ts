@@ -4,6 +4,7 @@ import { buildIndex } from '../../src/matching/match-index';
 import { compileRegistry } from '../../src/registry/compile';
 import { type AssessInput, assess } from '../../src/risk/assess';
 import { assessAll } from '../../src/risk/batch';
+import { DEFAULT_SETTINGS } from '../../src/risk/settings';
 import { testRegistry, testSources } from '../support/registry';
 
 const index = buildIndex(testRegistry());
@@ -168,6 +169,27 @@ describe('assess', () => {
     const flaggedCodes = (key: string) => assess({ key, title: 'Gucci bag' }, flaggedIndex).reasons.map((r) => r.code);
     expect(flaggedCodes('amazon:B0TEST00001')).toContain('community_flagged');
     expect(flaggedCodes('amazon:B0TEST00002')).not.toContain('community_flagged');
+  });
+
+  it('never makes a listing High on shoppers’ reports alone; a brand volunteer’s confirmation can', () => {
+    const registry = compileRegistry(testSources());
+    const hash = (key: string) => createHash('sha256').update(key).digest('hex');
+    registry.flagged = [hash('amazon:B0GENUINE01')];
+    registry.confirmed = [{ key: hash('amazon:B0CONFIRM01'), brand: 'gucci' }];
+    const index = buildIndex(registry);
+    // A genuine listing, sold by the brand itself, that fake reports put on the flagged list.
+    const genuine = { key: 'amazon:B0GENUINE01', title: 'Gucci GG Marmont small shoulder bag', price: usd(2450) };
+    for (const sensitivity of ['relaxed', 'balanced', 'strict'] as const) {
+      const assessment = assess(genuine, index, { ...DEFAULT_SETTINGS, sensitivity });
+      expect(assessment.reasons.map((reason) => reason.code)).toContain('community_flagged');
+      expect(assessment.level).toBe('caution');
+    }
+    const confirmed = assess({ ...genuine, key: 'amazon:B0CONFIRM01' }, index);
+    expect(confirmed.level).toBe('high');
+    expect(confirmed.reasons).toContainEqual(
+      expect.objectContaining({ code: 'community_confirmed', params: { brand: 'Gucci' } }),
+    );
+    expect(confirmed.reasons.map((reason) => reason.code)).not.toContain('community_flagged');
   });
 
   it('holds prices in a fast-falling currency to a quarter of the usual steps', () => {

@@ -2,14 +2,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { FeedbackSchema, ReportSchema, WithdrawalSchema } from '../../../src/reports/report';
 import { type Limiters, REPORT_BODY_LIMIT } from '../app';
+import { originOf } from '../origin';
 import type { Storage } from '../storage/types';
 
 /** Reports and feedback: validated, limited per reporter and address, stored exactly once by id. */
-export function reportRoutes(app: FastifyInstance, storage: Storage, limiters: Limiters): void {
+export function reportRoutes(app: FastifyInstance, storage: Storage, limiters: Limiters, originKey: Uint8Array): void {
   app.post('/v1/reports', { bodyLimit: REPORT_BODY_LIMIT }, async (request, reply) => {
     const report = accept(ReportSchema, request, reply, limiters);
     if (!report) return reply;
-    const { inserted, stored } = await storage.insertReport(report, new Date().toISOString());
+    const origin = originOf(request.ip, originKey);
+    const { inserted, stored } = await storage.insertReport(report, new Date().toISOString(), origin);
     // The same id again is the same report: the same answer, nothing stored twice.
     if (!inserted) reply.header('idempotent-replay', 'true');
     return reply.status(201).send({ id: stored.report.id, status: 'received', receivedAt: stored.receivedAt });

@@ -141,6 +141,12 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: 'ALTER TABLE reports ADD COLUMN withdrawn_at TEXT',
     postgres: 'ALTER TABLE reports ADD COLUMN withdrawn_at TEXT',
   },
+  {
+    version: 3,
+    name: 'reports: origin, a keyed hash of the network the report came from (reporters are counted by it too)',
+    sqlite: 'ALTER TABLE reports ADD COLUMN origin TEXT',
+    postgres: 'ALTER TABLE reports ADD COLUMN origin TEXT COLLATE "C"',
+  },
 ];
 
 const SQLITE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -6,9 +6,12 @@ import {
   accuracySql,
   buildAccuracy,
   buildStats,
+  CONFIRMED_SQL,
   type CountRow,
   checkPage,
   checkSame,
+  communitySql,
+  type FlaggedRow,
   NOT_WITHDRAWN,
   type PatchRow,
   REPORT_COLUMNS,
@@ -18,20 +21,14 @@ import {
   type TokenRow,
   toArtifact,
   toFeedback,
+  toFlagged,
   toPatch,
   toStoredReport,
   toToken,
 } from './rows';
 import type { Storage } from './types';
 
-/**
- * The listing keys flaggedKeys returns; shared by flaggedKeys and stats. A listing a volunteer
- * rejected is not flagged by its count of reporters. A withdrawn report no longer counts as a
- * reporter, but a volunteer's verdict on its listing stands: a reporter cannot undo a rejection.
- */
-const FLAGGED = `SELECT listing_key FROM reports GROUP BY listing_key
-  HAVING (COUNT(DISTINCT reporter_id) FILTER (WHERE ${NOT_WITHDRAWN}) >= $1 AND NOT bool_or(status = 'rejected'))
-    OR bool_or(status = 'confirmed')`;
+const COMMUNITY = communitySql((n) => `$${n}`);
 
 /**
  * Named statements: pg prepares each once per connection, on first use, and reuses it after.
@@ -40,8 +37,8 @@ const FLAGGED = `SELECT listing_key FROM reports GROUP BY listing_key
 const SQL = {
   insertReport: {
     name: 'cg_insert_report',
-    text: `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING ${REPORT_COLUMNS}`,
+    text: `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body, origin)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING ${REPORT_COLUMNS}`,
   },
   getReport: { name: 'cg_get_report', text: `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1` },
   getOwnReport: {
@@ -81,8 +78,12 @@ const SQL = {
       GROUP BY marketplace, status ORDER BY marketplace, status`,
   },
   feedbackCount: { name: 'cg_feedback_count', text: 'SELECT COUNT(*) AS n FROM feedback' },
-  flagged: { name: 'cg_flagged', text: `${FLAGGED} ORDER BY listing_key` },
-  flaggedCount: { name: 'cg_flagged_count', text: `SELECT COUNT(*) AS n FROM (${FLAGGED}) AS flagged` },
+  community: { name: 'cg_community', text: `${COMMUNITY} ORDER BY reporters DESC, listing_key` },
+  confirmed: { name: 'cg_confirmed', text: `${CONFIRMED_SQL} ORDER BY listing_key` },
+  flaggedCount: {
+    name: 'cg_flagged_count',
+    text: `SELECT (SELECT COUNT(*) FROM (${COMMUNITY}) AS community) + (SELECT COUNT(*) FROM (${CONFIRMED_SQL}) AS confirmed) AS n`,
+  },
   // ISO week-numbering year and week in UTC, like SQLite's %G-W%V; whole seconds, as on that side.
   weeks: {
     name: 'cg_weeks',
@@ -153,7 +154,7 @@ export async function openPostgres(url: string): Promise<Storage> {
       await migratePostgres(pool);
     },
 
-    async insertReport(report: Report, receivedAt: string) {
+    async insertReport(report: Report, receivedAt: string, origin?: string) {
       const [row] = await rows<ReportRow>(pool, SQL.insertReport, [
         report.id,
         report.brand ?? null,
@@ -163,6 +164,7 @@ export async function openPostgres(url: string): Promise<Storage> {
         receivedAt,
         receivedMs(receivedAt),
         JSON.stringify(report),
+        origin ?? null,
       ]);
       if (row) return { inserted: true, stored: toStoredReport(row) };
       const [existing] = await rows<ReportRow>(pool, SQL.getReport, [report.id]);
@@ -227,7 +229,7 @@ export async function openPostgres(url: string): Promise<Storage> {
         await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
         const counts = await rows<CountRow>(client, SQL.counts);
         const [feedback] = await rows<{ n: string }>(client, SQL.feedbackCount);
-        const [flagged] = await rows<{ n: string }>(client, SQL.flaggedCount, [3]);
+        const [flagged] = await rows<{ n: string }>(client, SQL.flaggedCount, [3, 0]);
         const weeks = await rows<{ week: string; listings: string }>(client, SQL.weeks);
         await client.query('COMMIT');
         return buildStats({ counts, feedback: feedback!.n, flaggedListings: flagged!.n, weeks });
@@ -239,9 +241,21 @@ export async function openPostgres(url: string): Promise<Storage> {
       }
     },
 
-    async flaggedKeys(minReporters: number) {
-      const found = await rows<{ listing_key: string }>(pool, SQL.flagged, [minReporters]);
-      return found.map((row) => row.listing_key);
+    async flaggedListings(query: { minReporters: number; sinceMs: number }) {
+      // One snapshot, so that a listing confirmed between the two reads is not in both or neither.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const community = await rows<FlaggedRow>(client, SQL.community, [query.minReporters, query.sinceMs]);
+        const confirmed = await rows<FlaggedRow>(client, SQL.confirmed);
+        await client.query('COMMIT');
+        return { community: community.map(toFlagged), confirmed: confirmed.map(toFlagged) };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
     },
 
     async createToken(token) {

@@ -1,5 +1,13 @@
 import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
-import type { RegistryArtifact, RegistryPatch, ReporterAccuracy, Stats, StoredReport, VolunteerToken } from './types';
+import type {
+  FlaggedListing,
+  RegistryArtifact,
+  RegistryPatch,
+  ReporterAccuracy,
+  Stats,
+  StoredReport,
+  VolunteerToken,
+} from './types';
 
 /** The report columns both databases read back, in this order. */
 export const REPORT_COLUMNS = 'body, status, received_at, review_note, reviewed_by, reviewed_at, withdrawn_at';
@@ -9,6 +17,41 @@ export const REPORT_COLUMNS = 'body, status, received_at, review_note, reviewed_
  * Every query that lists, counts, flags or reviews reports has it; only the by-id reads do not.
  */
 export const NOT_WITHDRAWN = 'withdrawn_at IS NULL';
+
+/**
+ * Listings that shoppers reported and no volunteer has judged: at least `minReporters` distinct
+ * reporter ids AND as many distinct origins (networks) among the reports not withdrawn and not
+ * older than `sinceMs`, so that ids made up on one machine count once. A listing with any verdict
+ * is not among them: a confirmed one is listed apart, a rejected one stays cleared (a reporter
+ * cannot undo a rejection by withdrawing). `p(n)` writes the dialect's n-th parameter:
+ * 1 is minReporters, 2 is sinceMs. The most reported first.
+ */
+export function communitySql(p: (n: number) => string): string {
+  const live = `${NOT_WITHDRAWN} AND received_ms >= ${p(2)}`;
+  return `SELECT listing_key, MIN(brand) AS brand, COUNT(DISTINCT CASE WHEN ${live} THEN reporter_id END) AS reporters
+    FROM reports GROUP BY listing_key
+    HAVING COUNT(DISTINCT CASE WHEN ${live} THEN reporter_id END) >= ${p(1)}
+      AND COUNT(DISTINCT CASE WHEN ${live} THEN origin END) >= ${p(1)}
+      AND SUM(CASE WHEN status = 'open' THEN 0 ELSE 1 END) = 0`;
+}
+
+/** Listings a volunteer confirmed (their verdict stands, whoever withdraws), with the brand confirmed. */
+export const CONFIRMED_SQL = `SELECT listing_key, MIN(brand) AS brand FROM reports WHERE status = 'confirmed'
+  GROUP BY listing_key`;
+
+export interface FlaggedRow {
+  listing_key: string;
+  brand: string | null;
+  reporters?: number | string;
+}
+
+export function toFlagged(row: FlaggedRow): FlaggedListing {
+  return {
+    key: row.listing_key,
+    ...(row.brand ? { brand: row.brand } : {}),
+    ...(row.reporters !== undefined ? { reporters: Number(row.reporters) } : {}),
+  };
+}
 
 /**
  * reporterAccuracy's query, the same for both dialects but for how each names the reporter

@@ -6,9 +6,12 @@ import {
   accuracySql,
   buildAccuracy,
   buildStats,
+  CONFIRMED_SQL,
   type CountRow,
   checkPage,
   checkSame,
+  communitySql,
+  type FlaggedRow,
   NOT_WITHDRAWN,
   type PatchRow,
   REPORT_COLUMNS,
@@ -18,26 +21,22 @@ import {
   type TokenRow,
   toArtifact,
   toFeedback,
+  toFlagged,
   toPatch,
   toStoredReport,
   toToken,
 } from './rows';
 import type { Storage } from './types';
 
-/**
- * The listing keys flaggedKeys returns; shared by flaggedKeys and stats. A listing a volunteer
- * rejected is not flagged by its count of reporters. A withdrawn report no longer counts as a
- * reporter, but a volunteer's verdict on its listing stands: a reporter cannot undo a rejection.
- */
-const FLAGGED = `SELECT listing_key FROM reports GROUP BY listing_key
-  HAVING (COUNT(DISTINCT CASE WHEN ${NOT_WITHDRAWN} THEN reporter_id END) >= ? AND MAX(status = 'rejected') = 0)
-    OR MAX(status = 'confirmed') = 1`;
+const COMMUNITY = communitySql((n) => (n === 1 ? '@minReporters' : '@sinceMs'));
+type FlagQuery = { minReporters: number; sinceMs: number };
+const FLAGGED_COUNT = `SELECT (SELECT COUNT(*) FROM (${COMMUNITY})) + (SELECT COUNT(*) FROM (${CONFIRMED_SQL})) AS n`;
 
 function prepare(db: Database.Database) {
   return {
     insertReport: db.prepare(
-      `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body, origin)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     ),
     getReport: db.prepare<[string], ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`),
     getOwnReport: db.prepare<[string, string], ReportRow>(
@@ -73,8 +72,9 @@ function prepare(db: Database.Database) {
        GROUP BY marketplace, status ORDER BY marketplace, status`,
     ),
     feedbackCount: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM feedback'),
-    flagged: db.prepare<[number], { listing_key: string }>(`${FLAGGED} ORDER BY listing_key`),
-    flaggedCount: db.prepare<[number], { n: number }>(`SELECT COUNT(*) AS n FROM (${FLAGGED})`),
+    community: db.prepare<[FlagQuery], FlaggedRow>(`${COMMUNITY} ORDER BY reporters DESC, listing_key`),
+    confirmed: db.prepare<[], FlaggedRow>(`${CONFIRMED_SQL} ORDER BY listing_key`),
+    flaggedCount: db.prepare<[FlagQuery], { n: number }>(FLAGGED_COUNT),
     // ISO week-numbering year and week (%G, %V: SQLite 3.46+), in UTC, like PostgreSQL's IYYY and IW.
     weeks: db.prepare<[], { week: string; listings: number }>(
       `SELECT strftime('%G-W%V', received_ms / 1000, 'unixepoch') AS week, COUNT(DISTINCT listing_key) AS listings
@@ -138,12 +138,18 @@ export function openSqlite(file: string): Storage {
     },
   );
 
+  // One snapshot, so that a listing confirmed between the two reads is not in both or neither.
+  const flagged = db.transaction((query: FlagQuery) => ({
+    community: st().community.all(query).map(toFlagged),
+    confirmed: st().confirmed.all().map(toFlagged),
+  }));
+
   const stats = db.transaction(() => {
     const s = st();
     return buildStats({
       counts: s.counts.all(),
       feedback: s.feedbackCount.get()!.n,
-      flaggedListings: s.flaggedCount.get(3)!.n,
+      flaggedListings: s.flaggedCount.get({ minReporters: 3, sinceMs: 0 })!.n,
       weeks: s.weeks.all(),
     });
   });
@@ -153,7 +159,7 @@ export function openSqlite(file: string): Storage {
       migrateSqlite(db);
     },
 
-    async insertReport(report: Report, receivedAt: string) {
+    async insertReport(report: Report, receivedAt: string, origin?: string) {
       const s = st();
       const { changes } = s.insertReport.run(
         report.id,
@@ -164,6 +170,7 @@ export function openSqlite(file: string): Storage {
         receivedAt,
         receivedMs(receivedAt),
         JSON.stringify(report),
+        origin ?? null,
       );
       return { inserted: changes === 1, stored: toStoredReport(s.getReport.get(report.id)!) };
     },
@@ -221,10 +228,8 @@ export function openSqlite(file: string): Storage {
       return stats();
     },
 
-    async flaggedKeys(minReporters: number) {
-      return st()
-        .flagged.all(minReporters)
-        .map((row) => row.listing_key);
+    async flaggedListings(query: FlagQuery) {
+      return flagged({ minReporters: query.minReporters, sinceMs: query.sinceMs });
     },
 
     async createToken(token) {

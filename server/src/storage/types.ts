@@ -14,6 +14,13 @@ export interface StoredReport {
   withdrawnAt?: string;
 }
 
+/** A listing the registry names as reported: its key, the brand reported, how many reported it. */
+export interface FlaggedListing {
+  key: string;
+  brand?: string;
+  reporters?: number;
+}
+
 export interface VolunteerToken {
   /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
   hash: string;
@@ -46,6 +53,7 @@ export interface Stats {
   confirmed: number;
   rejected: number;
   feedback: number;
+  /** Listings confirmed by a volunteer, or reported by 3 reporters from 3 origins at any time. */
   flaggedListings: number;
   /** Distinct listings reported, per ISO week (YYYY-Www), oldest first: suspect listings over time. */
   suspectListingsByWeek: { week: string; listings: number }[];
@@ -70,8 +78,15 @@ export interface ReporterAccuracy {
 export interface Storage {
   /** Creates or upgrades the schema (numbered migrations, each applied once). */
   migrate(): Promise<void>;
-  /** Stores the report unless one with its id exists; returns the stored one either way. */
-  insertReport(report: Report, receivedAt: string): Promise<{ inserted: boolean; stored: StoredReport }>;
+  /**
+   * Stores the report unless one with its id exists; returns the stored one either way. `origin`
+   * is a keyed hash of the network it came from: reporters are counted by it as well as by id.
+   */
+  insertReport(
+    report: Report,
+    receivedAt: string,
+    origin?: string,
+  ): Promise<{ inserted: boolean; stored: StoredReport }>;
   insertFeedback(feedback: Feedback, receivedAt: string): Promise<{ inserted: boolean; stored: Feedback }>;
   /** Reports about the given brands, newest first, optionally of one status; never a withdrawn one. */
   listReports(query: {
@@ -106,10 +121,14 @@ export interface Storage {
   /** Counts of the reports not withdrawn, and of feedback. */
   stats(): Promise<Stats>;
   /**
-   * Listing keys reported by at least `minReporters` distinct reporters (unless a volunteer
-   * rejected a report of it), or confirmed by a volunteer; withdrawn reports left out.
+   * The reported listings the registry names: `community`, reported by at least `minReporters`
+   * distinct reporters from as many distinct origins since `sinceMs`, with no verdict yet, the most
+   * reported first; `confirmed`, confirmed by a volunteer, with the brand. Withdrawn reports left out.
    */
-  flaggedKeys(minReporters: number): Promise<string[]>;
+  flaggedListings(query: { minReporters: number; sinceMs: number }): Promise<{
+    community: FlaggedListing[];
+    confirmed: FlaggedListing[];
+  }>;
   createToken(token: VolunteerToken): Promise<void>;
   findToken(hash: string): Promise<VolunteerToken | undefined>;
   saveRegistry(artifact: RegistryArtifact, patch?: RegistryPatch): Promise<void>;
