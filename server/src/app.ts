@@ -1,5 +1,6 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { freshOriginKey } from './origin';
+import type { SignedPayload } from './publish';
 import { RateLimit } from './rate-limit';
 import { registryRoutes } from './routes/registry';
 import { reportRoutes } from './routes/reports';
@@ -15,6 +16,9 @@ export interface AppOptions {
   originKey?: Uint8Array;
   logger?: boolean;
 }
+
+/** How close to its expiry the served registry copy makes the service unhealthy. */
+const EXPIRY_WARNING_MS = 86_400_000;
 
 /** A report may carry a screenshot (up to about 2 MB as base64); nothing else needs more than this. */
 export const REPORT_BODY_LIMIT = 4 * 1024 * 1024;
@@ -40,7 +44,27 @@ export function buildApp(options: AppOptions): FastifyInstance {
     void reply.status(404).send({ error: 'not_found', message: `No ${request.method} ${request.url} here.` });
   });
 
-  app.get('/healthz', async () => ({ ok: true }));
+  // Unhealthy once the copy served is within a day of its expiry (or there is none): a publish
+  // job that stopped would otherwise go unnoticed until every client refused the registry.
+  const expiry = { etag: '', expiresAt: '' };
+  app.get('/healthz', async (_request, reply) => {
+    const latest = await options.storage.latestRegistry();
+    if (latest && latest.etag !== expiry.etag) {
+      const signed = JSON.parse(latest.body) as { payload: string };
+      Object.assign(expiry, { etag: latest.etag, expiresAt: (JSON.parse(signed.payload) as SignedPayload).expiresAt });
+    }
+    const left = latest ? Date.parse(expiry.expiresAt) - Date.now() : 0;
+    if (left < EXPIRY_WARNING_MS) {
+      return reply.status(503).send({
+        ok: false,
+        error: latest ? 'registry_expiring' : 'no_registry',
+        message: latest
+          ? `The registry copy served expires at ${expiry.expiresAt}; run publish.`
+          : 'No registry has been published yet; run publish.',
+      });
+    }
+    return { ok: true, registryExpiresAt: expiry.expiresAt };
+  });
   registryRoutes(app, options.storage);
   reportRoutes(app, options.storage, limiters, options.originKey ?? freshOriginKey());
   volunteerRoutes(app, options.storage);

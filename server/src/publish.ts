@@ -13,6 +13,11 @@ export interface PublishOptions {
   flagDays?: number;
   /** How long a copy is trusted after it is issued. */
   validDays: number;
+  /**
+   * A copy this close to its expiry is signed again, as a new version with the same content, so
+   * that clients never hold an expired one while the service runs (default: half of validDays).
+   */
+  renewDays?: number;
   now?: Date;
 }
 
@@ -28,7 +33,8 @@ export const FLAG_CAPS = { community: 5000, communityPerBrand: 500, confirmed: 1
 /**
  * The publish job: the registry compiled from its sources plus the reported listings (hashed
  * keys): those shoppers from several origins reported, and those a volunteer confirmed. Signed as a new version when anything changed since the version served. The
- * version only grows. A patch from the previous version is kept beside it.
+ * version only grows. A patch from the previous version is kept beside it. A copy past half its
+ * validity is signed again with the same content: an unchanged registry must not expire.
  */
 export async function publish(
   storage: Storage,
@@ -59,7 +65,9 @@ export async function publish(
   const latest = await storage.latestRegistry();
   const previous = latest ? (JSON.parse(latest.body) as SignedArtifact) : undefined;
   const content = { ...sources, flagged, confirmed };
-  if (latest && previous && sameContent(payloadOf(previous).registry, content)) {
+  const renewBy = (options.renewDays ?? options.validDays / 2) * 86_400_000;
+  const fresh = previous && Date.parse(payloadOf(previous).expiresAt) - now.getTime() > renewBy;
+  if (latest && previous && fresh && sameContent(payloadOf(previous).registry, content)) {
     return { artifact: latest, published: false };
   }
 

@@ -30,7 +30,8 @@ valid for D days from now (default 14).`,
     `Checks a signed copy as the extension does: a signature by one of the keys over exactly the
 payload's bytes, the registry's schema, a version above N (default 0), and its validity at
 --now (default: the current time). Exits 0 when it would be accepted; otherwise prints the
-refusal (malformed, unknown_key, bad_signature, bad_schema, not_newer, expired, not_yet_valid)
+refusal (malformed, unknown_key, bad_signature, bad_schema, not_newer, expired, not_yet_valid,
+ too_long_valid)
 and exits 1.`,
   ],
   diff: [
@@ -311,6 +312,7 @@ const REFUSAL_HINTS: Record<Refusal, string> = {
   not_newer: 'a client holding that version would keep its own copy; sign with a higher --version.',
   expired: 'sign it again (a fresh copy gets a new validity period), or check with an earlier --now.',
   not_yet_valid: 'it was issued more than a day after --now; check the signing machine’s clock.',
+  too_long_valid: 'it is signed for longer than clients accept (31 days); sign it again with a shorter --days.',
   patch_failed: 'the patch does not fit the copy held; fetch the full copy.',
 };
 

@@ -147,7 +147,14 @@ export type Refusal =
   | 'not_newer'
   | 'expired'
   | 'not_yet_valid'
+  | 'too_long_valid'
   | 'patch_failed';
+
+/**
+ * The longest validity a client accepts: a copy signed for longer would let a stolen key's one
+ * signature, or a registry that stopped being published, live on for that long.
+ */
+export const MAX_VALID_DAYS = 31;
 
 export type Checked =
   | { ok: true; artifact: SignedArtifact; payload: SignedPayload }
@@ -235,6 +242,13 @@ async function checkSigned(
   }
   if (new Date(payload.issuedAt).getTime() > options.now.getTime() + 86_400_000) {
     return { ok: false, refusal: 'not_yet_valid', detail: `issued in the future, at ${payload.issuedAt}` };
+  }
+  if (Date.parse(payload.expiresAt) - Date.parse(payload.issuedAt) > MAX_VALID_DAYS * 86_400_000) {
+    return {
+      ok: false,
+      refusal: 'too_long_valid',
+      detail: `valid from ${payload.issuedAt} to ${payload.expiresAt}, over ${MAX_VALID_DAYS} days`,
+    };
   }
   return { ok: true, artifact, payload };
 }

@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
 import { migrateSqlite } from './migrations';
@@ -114,9 +115,15 @@ function prepare(db: Database.Database) {
  * statements are prepared once, on first use after the schema exists (migrate runs first).
  */
 export function openSqlite(file: string): Storage {
+  // Reports hold what shoppers wrote and volunteers judged: readable by the service's owner only.
+  // (The WAL and shared-memory files SQLite makes beside it take the database file's mode.)
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  // FULL: the WAL is synced at each commit, so a report answered 201 survives a power cut, not
+  // only a crash of the process (NORMAL would lose the last commits to a power cut).
+  db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
 

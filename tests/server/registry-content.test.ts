@@ -3,11 +3,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/src/app';
 import { networkOf, originOf } from '../../server/src/origin';
 import { FLAG_CAPS, publish, type SignedArtifact, type SignedPayload } from '../../server/src/publish';
 import { loadOrCreateSigner } from '../../server/src/signing';
+import { openStorage } from '../../server/src/storage/open';
 import type { FlaggedListing, RegistryArtifact, Storage } from '../../server/src/storage/types';
 import { registryFromDisk } from '../../src/cli/registry-files';
+import { checkArtifact, signRegistry } from '../../src/registry/artifact';
 
 describe('where a report came from', () => {
   it('is the network, not the address: a household or a rented server counts once', () => {
@@ -66,5 +69,54 @@ describe('the reported listings a registry names', () => {
     );
     // Each entry costs under 120 bytes: all of them together stay far under the 8 MB cap.
     expect(artifact.body.length).toBeLessThan(8 * 1024 * 1024);
+  });
+});
+
+describe('a registry that does not change', () => {
+  it('is signed again before it expires, and the service says when the copy it serves is about to', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-renew-'));
+    const store = await openStorage({ dataDir: dir });
+    try {
+      const signer = await loadOrCreateSigner(join(dir, 'keys'));
+      const sources = registryFromDisk();
+      const day = 86_400_000;
+      const start = Date.now() - 13.5 * day;
+      const at = (days: number) => new Date(start + days * day);
+      const first = await publish(store, signer, sources, { minReporters: 3, validDays: 14, now: at(0) });
+      expect(first.published).toBe(true);
+      // Unchanged and far from its expiry: nothing new.
+      expect((await publish(store, signer, sources, { minReporters: 3, validDays: 14, now: at(3) })).published).toBe(
+        false,
+      );
+      // Served now, half a day before it expires: unhealthy, and saying why.
+      const app = buildApp({ storage: store });
+      const health = await app.inject('/healthz');
+      expect(health.statusCode).toBe(503);
+      expect(health.json()).toMatchObject({ ok: false, error: 'registry_expiring' });
+      // Past half its validity: the same content, signed again as a new version.
+      const again = await publish(store, signer, sources, { minReporters: 3, validDays: 14, now: at(7.5) });
+      expect(again.published).toBe(true);
+      expect(again.artifact.version).toBe(first.artifact.version + 1);
+      const payload = (artifact: RegistryArtifact) =>
+        JSON.parse((JSON.parse(artifact.body) as SignedArtifact).payload) as SignedPayload;
+      expect(payload(again.artifact).registry).toEqual({
+        ...payload(first.artifact).registry,
+        version: payload(again.artifact).registry.version,
+      });
+      expect((await app.inject('/healthz')).statusCode).toBe(200);
+      await app.close();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('is refused by clients when signed to stay valid for longer than they accept', async () => {
+    const signer = await loadOrCreateSigner(join(mkdtempSync(join(tmpdir(), 'cg-long-')), 'keys'));
+    const now = new Date();
+    const long = await signRegistry(registryFromDisk(), signer.privateJwk, { version: 9, now, validDays: 365 });
+    const checked = await checkArtifact(long.text, [signer.publicJwk], { heldVersion: 0, now });
+    expect(checked).toMatchObject({ ok: false, refusal: 'too_long_valid' });
+    const usual = await signRegistry(registryFromDisk(), signer.privateJwk, { version: 9, now, validDays: 14 });
+    expect((await checkArtifact(usual.text, [signer.publicJwk], { heldVersion: 0, now })).ok).toBe(true);
   });
 });
