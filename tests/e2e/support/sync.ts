@@ -98,6 +98,24 @@ export function publishOnce(options: { data: string; keys: string }) {
   return run(process.execPath, [...SERVICE, 'publish', '--data', options.data, '--keys', options.keys]);
 }
 
+/** The service's `token create` command: a volunteer token for these brands, as it prints it once. */
+export async function volunteerTokenOnce(options: { data: string; keys: string; brands: string[] }): Promise<string> {
+  const brands = options.brands.flatMap((brand) => ['--brand', brand]);
+  const { stdout } = await run(process.execPath, [
+    ...SERVICE,
+    'token',
+    'create',
+    ...brands,
+    '--name',
+    'End-to-end volunteer',
+    '--data',
+    options.data,
+    '--keys',
+    options.keys,
+  ]);
+  return stdout.trim();
+}
+
 /** What the proxy does to GET /v1/registry (and GET /v1/registry/diff answers 404, so the full copy is taken). */
 export type Fault =
   | { kind: 'none' }
