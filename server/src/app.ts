@@ -1,5 +1,6 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { freshOriginKey } from './origin';
+import type { TrustProxy } from './proxy';
 import type { SignedPayload } from './publish';
 import { RateLimit } from './rate-limit';
 import { registryRoutes } from './routes/registry';
@@ -14,6 +15,12 @@ export interface AppOptions {
   limits?: { perReporter: number; perAddress: number };
   /** The key origins are hashed with (see origin.ts); a fresh one when not given. */
   originKey?: Uint8Array;
+  /**
+   * Which proxies' X-Forwarded-For to believe (Fastify's trustProxy): none by default, so that a
+   * client cannot name its own address; behind a load balancer, its address, CIDR or hop count.
+   * Unset behind one, every client is the balancer: one rate limit and one network for all.
+   */
+  trustProxy?: TrustProxy;
   logger?: boolean;
 }
 
@@ -25,7 +32,11 @@ export const REPORT_BODY_LIMIT = 4 * 1024 * 1024;
 
 /** The HTTP app: JSON in and out, every refusal a 4xx with a JSON error, nothing thrown past here. */
 export function buildApp(options: AppOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 64 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 64 * 1024,
+    trustProxy: options.trustProxy ?? false,
+  });
   const limits = options.limits ?? { perReporter: 30, perAddress: 600 };
   const limiters = {
     reporter: new RateLimit(limits.perReporter, 60_000),

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { registryFromDisk } from '../../src/cli/registry-files';
 import { buildApp } from './app';
+import { trustProxyOf } from './proxy';
 import { publish } from './publish';
 import { loadOrCreateOriginKey, loadOrCreateSigner } from './signing';
 import { openStorage } from './storage/open';
@@ -26,7 +27,11 @@ Options (and environment variables):
   --min-reporters N   (CG_MIN_REPORTERS, default 3): distinct reporters, from as many distinct
                       networks, that flag a listing (a Caution; only a volunteer's confirmation is High)
   --rate-reporter N   (CG_RATE_REPORTER, default 30): reports a minute per reporter id
-  --rate-address N    (CG_RATE_ADDRESS, default 600): reports a minute per address`;
+  --rate-address N    (CG_RATE_ADDRESS, default 600): reports a minute per address
+  --trust-proxy V     (CG_TRUST_PROXY, default off): whose X-Forwarded-For names the client: off, the
+                      balancer's addresses or CIDRs (comma-separated), or a hop count. Limits and
+                      report origins are per client address, so behind a balancer this must be set.
+                      Limits are per instance: with N instances give each 1/N of the limit you want.`;
 
 function options(args: string[]) {
   const { values, positionals } = parseArgs({
@@ -42,6 +47,7 @@ function options(args: string[]) {
       'min-reporters': { type: 'string', default: process.env.CG_MIN_REPORTERS ?? '3' },
       'rate-reporter': { type: 'string', default: process.env.CG_RATE_REPORTER ?? '30' },
       'rate-address': { type: 'string', default: process.env.CG_RATE_ADDRESS ?? '600' },
+      'trust-proxy': { type: 'string', default: process.env.CG_TRUST_PROXY ?? 'off' },
       brand: { type: 'string', multiple: true },
       name: { type: 'string' },
       days: { type: 'string' },
@@ -65,6 +71,7 @@ function options(args: string[]) {
     publishEvery: number('publish-every'),
     minReporters: number('min-reporters'),
     limits: { perReporter: number('rate-reporter'), perAddress: number('rate-address') },
+    trustProxy: trustProxyOf(values['trust-proxy']),
     brands: values.brand ?? [],
     name: values.name,
     days: values.days === undefined ? undefined : number('days'),
@@ -136,6 +143,7 @@ async function main(argv: string[]): Promise<number> {
     storage,
     limits: config.limits,
     originKey: loadOrCreateOriginKey(config.keys),
+    trustProxy: config.trustProxy,
     logger: false,
   });
   await app.listen({ port: config.port, host: config.host });

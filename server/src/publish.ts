@@ -36,7 +36,17 @@ export const FLAG_CAPS = { community: 5000, communityPerBrand: 500, confirmed: 1
  * version only grows. A patch from the previous version is kept beside it. A copy past half its
  * validity is signed again with the same content: an unchanged registry must not expire.
  */
-export async function publish(
+export function publish(
+  storage: Storage,
+  signer: Signer,
+  sources: Registry,
+  options: PublishOptions,
+): Promise<{ artifact: RegistryArtifact; published: boolean }> {
+  // Instances on one database publish one at a time: the second sees the first's version.
+  return storage.exclusively('publish', () => publishNow(storage, signer, sources, options));
+}
+
+async function publishNow(
   storage: Storage,
   signer: Signer,
   sources: Registry,

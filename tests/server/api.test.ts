@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app';
+import { trustProxyOf } from '../../server/src/proxy';
 import { publish, type SignedArtifact, type SignedPayload } from '../../server/src/publish';
 import { loadOrCreateSigner, type Signer } from '../../server/src/signing';
 import { openStorage } from '../../server/src/storage/open';
@@ -641,5 +642,60 @@ describe('a volunteer’s view of a reporter’s accuracy (SQLite)', () => {
     });
     const twice = await accuracy(`?reporterId=${reporter}&reporterId=${reporterN(2)}`, bearer(nike.token));
     expect(twice.statusCode).toBe(400);
+  });
+});
+
+describe('the client’s address behind a load balancer', () => {
+  it('takes X-Forwarded-For only from a proxy it was told to trust: limits and report origins per client', async () => {
+    const storage = await openStorage({ dataDir: mkdtempSync(join(tmpdir(), 'cg-proxy-')) });
+    const limits = { perReporter: 100, perAddress: 2 };
+    const direct = buildApp({ storage, limits });
+    const behind = buildApp({ storage, limits, trustProxy: trustProxyOf('10.0.0.1') });
+    let serial = 0;
+    const send = async (app: FastifyInstance, from: string, client: string, key = 'ebay:204599999999') => {
+      const report = makeReport({
+        reporterId: `reporter-proxy-${String(++serial).padStart(8, '0')}`,
+        listing: { key, url: `https://www.ebay.com/itm/${key.split(':')[1]}` },
+      });
+      const answer = await app.inject({
+        method: 'POST',
+        url: '/v1/reports',
+        payload: report,
+        remoteAddress: from,
+        headers: { 'x-forwarded-for': client },
+      });
+      return answer.statusCode;
+    };
+    try {
+      // Not trusted: a client cannot name its own address to pass the limit.
+      const told = [];
+      for (const client of ['198.51.100.1', '198.51.101.1', '198.51.102.1'])
+        told.push(await send(direct, '10.0.0.1', client));
+      expect(told).toEqual([201, 201, 429]);
+      // Behind the trusted balancer: each client has its own limit and its own network.
+      const clients = [];
+      for (const client of ['203.0.113.1', '203.0.114.1', '203.0.115.1'])
+        clients.push(await send(behind, '10.0.0.1', client, 'ebay:204588888888'));
+      expect(clients).toEqual([201, 201, 201]);
+      const { community } = await storage.flaggedListings({ minReporters: 3, sinceMs: 0 });
+      expect(community.map((listing) => listing.key)).toEqual(['ebay:204588888888']);
+      // A request that does not come through the trusted balancer names no one.
+      const stranger = [];
+      for (const client of ['192.0.2.1', '192.0.3.1', '192.0.4.1'])
+        stranger.push(await send(behind, '198.18.0.9', client));
+      expect(stranger).toEqual([201, 201, 429]);
+    } finally {
+      await direct.close();
+      await behind.close();
+      await storage.close();
+    }
+  });
+
+  it('reads --trust-proxy as off, a hop count, or addresses and CIDRs, and refuses anything else', () => {
+    expect(trustProxyOf('off')).toBe(false);
+    expect(trustProxyOf('10.0.0.1, 10.1.0.0/16')).toEqual(['10.0.0.1', '10.1.0.0/16']);
+    const hops = trustProxyOf('1') as (address: string, hop: number) => boolean;
+    expect([hops('10.0.0.1', 0), hops('10.0.0.1', 1)]).toEqual([true, false]);
+    expect(() => trustProxyOf('everyone')).toThrow(/not an address/);
   });
 });

@@ -36,6 +36,7 @@ describe('the reported listings a registry names', () => {
     let latest: RegistryArtifact | undefined;
     return {
       flaggedListings: async () => ({ community, confirmed }),
+      exclusively: <T>(_name: string, work: () => Promise<T>) => work(),
       latestRegistry: async () => latest,
       saveRegistry: async (artifact: RegistryArtifact) => {
         latest = artifact;

@@ -5,9 +5,12 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import * as v from 'valibot';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { publish } from '../../server/src/publish';
+import { loadOrCreateSigner } from '../../server/src/signing';
 import { MIGRATIONS, type Migration, migratePostgres, migrateSqlite } from '../../server/src/storage/migrations';
 import { openStorage, SQLITE_FILE } from '../../server/src/storage/open';
 import type { RegistryArtifact, Storage, VolunteerToken } from '../../server/src/storage/types';
+import { registryFromDisk } from '../../src/cli/registry-files';
 import { type Feedback, FeedbackSchema, type Report, ReportSchema } from '../../src/reports/report';
 import { postgresBinaries, startPostgres, type ThrowawayPostgres } from '../support/postgres';
 
@@ -843,6 +846,22 @@ describe.each(backends)('storage on $name', (backend) => {
       await store.insertReport(makeReport({ key: report.listing.key, reporter: 2 }), at(1), origin(2));
       expect(await flaggedKeys(store, 1)).toEqual([report.listing.key]);
       expect((await store.withdrawReport(report.id, reporter(1), at(2)))?.stored.withdrawnAt).toBe(at(2));
+    });
+
+    it('publishes one version when two instances publish at once', async () => {
+      const db = await fresh();
+      const [one, two] = await Promise.all([db.open(), db.open()]);
+      const signer = await loadOrCreateSigner(join(mkdtempSync(join(tmpdir(), 'cg-two-')), 'keys'));
+      const sources = registryFromDisk();
+      const options = { minReporters: 3, validDays: 14 };
+      const results = await Promise.all([
+        publish(one!, signer, sources, options),
+        publish(two!, signer, sources, options),
+        publish(one!, signer, sources, options),
+      ]);
+      expect(results.filter((result) => result.published)).toHaveLength(1);
+      expect(new Set(results.map((result) => result.artifact.version)).size).toBe(1);
+      expect((await two!.latestRegistry())?.version).toBe(results[0]!.artifact.version);
     });
 
     it('lets several processes open a new database at once', async () => {

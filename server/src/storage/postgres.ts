@@ -241,6 +241,21 @@ export async function openPostgres(url: string): Promise<Storage> {
       }
     },
 
+    async exclusively<T>(name: string, work: () => Promise<T>) {
+      // A session lock on a connection of its own, held while `work` uses the pool's others.
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock(hashtext($1))', [`counterfeit-guard:${name}`]);
+        try {
+          return await work();
+        } finally {
+          await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`counterfeit-guard:${name}`]);
+        }
+      } finally {
+        client.release();
+      }
+    },
+
     async flaggedListings(query: { minReporters: number; sinceMs: number }) {
       // One snapshot, so that a listing confirmed between the two reads is not in both or neither.
       const client = await pool.connect();

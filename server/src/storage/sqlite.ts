@@ -31,6 +31,12 @@ import type { Storage } from './types';
 
 const COMMUNITY = communitySql((n) => (n === 1 ? '@minReporters' : '@sinceMs'));
 type FlagQuery = { minReporters: number; sinceMs: number };
+
+/**
+ * Work that runs one at a time, by name, in this process: an SQLite file is served by one
+ * process, which may still open it more than once (a publish job beside the server's own).
+ */
+const running = new Map<string, Promise<unknown>>();
 const FLAGGED_COUNT = `SELECT (SELECT COUNT(*) FROM (${COMMUNITY})) + (SELECT COUNT(*) FROM (${CONFIRMED_SQL})) AS n`;
 
 function prepare(db: Database.Database) {
@@ -233,6 +239,16 @@ export function openSqlite(file: string): Storage {
 
     async stats() {
       return stats();
+    },
+
+    async exclusively<T>(name: string, work: () => Promise<T>) {
+      const before = running.get(name) ?? Promise.resolve();
+      const turn = before.then(work, work);
+      running.set(
+        name,
+        turn.catch(() => undefined),
+      );
+      return turn;
     },
 
     async flaggedListings(query: FlagQuery) {

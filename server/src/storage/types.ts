@@ -132,6 +132,11 @@ export interface Storage {
   createToken(token: VolunteerToken): Promise<void>;
   findToken(hash: string): Promise<VolunteerToken | undefined>;
   saveRegistry(artifact: RegistryArtifact, patch?: RegistryPatch): Promise<void>;
+  /**
+   * Runs `work` while no other instance on this database runs work of the same name (PostgreSQL:
+   * an advisory lock, waited for; SQLite, which one process serves: a queue in that process).
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   latestRegistry(): Promise<RegistryArtifact | undefined>;
   registryPatch(from: number, to: number): Promise<RegistryPatch | undefined>;
   close(): Promise<void>;
