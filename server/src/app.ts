@@ -24,6 +24,15 @@ export interface AppOptions {
   logger?: boolean;
 }
 
+/** Whether any string in a parsed body or query holds U+0000 (bodies are small: the walk is too). */
+function holdsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  for (const [key, inner] of Object.entries(value))
+    if (key.includes('\u0000') || holdsNul(inner, depth + 1)) return true;
+  return false;
+}
+
 /** How close to its expiry the served registry copy makes the service unhealthy. */
 const EXPIRY_WARNING_MS = 86_400_000;
 
@@ -43,9 +52,29 @@ export function buildApp(options: AppOptions): FastifyInstance {
     address: new RateLimit(limits.perAddress, 60_000),
   };
 
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
+  // Every answer: no content sniffing. Private answers (a volunteer's, a report's receipt) are
+  // never kept by a cache; the registry's own caching headers stand.
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (!request.url.startsWith('/v1/registry') && !request.url.startsWith('/v1/stats'))
+      reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  // NUL is text no database column takes (PostgreSQL refuses it outright): a 400, not a 500.
+  app.addHook('preValidation', async (request, reply) => {
+    if (holdsNul(request.body) || holdsNul(request.query)) {
+      return reply.status(400).send({ error: 'invalid', message: 'Text may not hold the NUL character (U+0000).' });
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) app.log.error(error);
+    // A 500 is a fault of the service's own: said where an operator looks, with or without a logger.
+    if (status === 500) {
+      app.log.error(error);
+      if (!options.logger) console.error(`[counterfeit-guard] 500 on ${request.method} ${request.url}:`, error);
+    }
     void reply.status(status).send({
       error: status === 500 ? 'internal' : (error.code ?? 'bad_request'),
       message: status === 500 ? 'The service failed to answer; try again later.' : error.message,

@@ -188,8 +188,6 @@ const CSV_COLUMNS = [
   'screenshot_sha256',
 ] as const;
 
-/** Spreadsheet formula starts (OWASP's list, and their full-width forms some spreadsheets also take). */
-
 /** A spreadsheet (UTF-8 with a byte-order mark, so Excel reads it as UTF-8; CRLF line ends). */
 export function toCsv(items: readonly EvidenceItem[], options: ExportOptions = {}): ExportFile {
   return build('csv', items, options);

@@ -221,6 +221,30 @@ describe('the companion service API (SQLite)', () => {
     expect((await publishNow()).published).toBe(false);
   });
 
+  it('answers bad numbers and NUL characters with a 400, never a 500, and marks private answers uncacheable', async () => {
+    const token = (await createVolunteerToken(storage, { name: 'Edge volunteer', brands: ['nike'] })).token;
+    const list = (query: string) =>
+      app.inject({ url: `/v1/volunteer/reports${query}`, headers: { authorization: `Bearer ${token}` } });
+    for (const query of ['?offset=1e20', '?offset=-1', '?limit=1e9', '?offset=1.5', '?offset=NaN'])
+      expect((await list(query)).statusCode, query).toBe(400);
+    const ok = await list('?offset=0&limit=1');
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['cache-control']).toBe('no-store');
+    expect(ok.headers['x-content-type-options']).toBe('nosniff');
+    expect((await list('?brand=ni%00ke')).statusCode).toBe(400);
+
+    const nul = makeReport({ listing: { title: 'Nike Air Max\u0000 replica' } });
+    const refused = await post('/v1/reports', nul);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ error: 'invalid' });
+    expect(await storage.getReport(nul.id)).toBeUndefined();
+    const received = await post('/v1/reports', makeReport({}));
+    expect(received.headers['cache-control']).toBe('no-store');
+    const registry = await app.inject('/v1/registry');
+    expect(registry.headers['cache-control']).toBe('public, max-age=300');
+    expect(registry.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('publishes public counts', async () => {
     const stats = (await app.inject('/v1/stats')).json();
     expect(stats.reports).toBeGreaterThan(5);

@@ -151,6 +151,12 @@ describe('CSV', () => {
     expect(csvCell('\tx')).toBe(`"'\tx"`);
     expect(csvCell('\rx')).toBe(`"'\rx"`);
     expect(csvCell('＝1+1')).toBe(`"'＝1+1"`);
+    // Behind white space and marks a spreadsheet drops or does not show.
+    expect(csvCell(' =1+1')).toBe(`"' =1+1"`);
+    expect(csvCell('\u200B=HYPERLINK("x")')).toBe(`"'\u200B=HYPERLINK(""x"")"`);
+    expect(csvCell('\u202E\u2066@SUM(A1)')).toBe(`"'\u202E\u2066@SUM(A1)"`);
+    expect(csvCell('\uFEFF+1')).toBe(`"'\uFEFF+1"`);
+    expect(csvCell('a = b')).toBe('a = b');
     expect(csvCell('<script>alert(1)</script>')).toBe('<script>alert(1)</script>');
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('a\nb')).toBe('"a\nb"');

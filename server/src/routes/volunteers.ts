@@ -14,7 +14,8 @@ const ListQuery = v.object({
   status: v.optional(v.picklist(REVIEW_STATUSES)),
   brand: v.optional(v.pipe(v.string(), v.maxLength(80))),
   limit: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(1000))),
-  offset: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0))),
+  // A page past a million reports is no page anyone reads; "1e20" is an integer to JavaScript.
+  offset: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0), v.maxValue(1_000_000))),
 });
 
 const ExportQuery = v.object({
