@@ -723,3 +723,39 @@ describe('the client’s address behind a load balancer', () => {
     expect(() => trustProxyOf('everyone')).toThrow(/not an address/);
   });
 });
+
+describe('reports that cannot be what they say', () => {
+  it('refuses a key or address of another marketplace, an old or future time, and a screenshot its hash does not name', async () => {
+    const storage = await openStorage({ dataDir: mkdtempSync(join(tmpdir(), 'cg-plausible-')) });
+    const app = buildApp({ storage, limits: { perReporter: 100, perAddress: 10_000 } });
+    const send = (report: Report) => app.inject({ method: 'POST', url: '/v1/reports', payload: report });
+    const field = async (report: Report) => {
+      const answer = await send(report);
+      expect(answer.statusCode).toBe(400);
+      expect(await storage.getReport(report.id)).toBeUndefined();
+      return answer.json().field as string;
+    };
+    const png = Buffer.from('not really a png, but bytes all the same');
+    const screenshot = (sha256: string) => ({ base64: png.toString('base64'), sha256 });
+    try {
+      expect(await field(makeReport({ listing: { key: 'amazon:B0AAAAAAAA' } }))).toBe('listing.key');
+      expect(await field(makeReport({ listing: { url: 'https://evil.example/itm/204512345678' } }))).toBe(
+        'listing.url',
+      );
+      expect(await field(makeReport({ listing: { url: 'https://ebay.com.evil.example/itm/1' } }))).toBe('listing.url');
+      expect(await field(makeReport({ createdAt: '2020-01-01T00:00:00.000Z' }))).toBe('createdAt');
+      expect(await field(makeReport({ createdAt: new Date(Date.now() + 3 * 86_400_000).toISOString() }))).toBe(
+        'createdAt',
+      );
+      expect(await field(makeReport({ screenshot: screenshot('0'.repeat(64)) }))).toBe('screenshot.sha256');
+      const honest = makeReport({
+        listing: { url: 'https://www.ebay.de/itm/204512345678' },
+        screenshot: screenshot(createHash('sha256').update(png).digest('hex')),
+      });
+      expect((await send(honest)).statusCode).toBe(201);
+    } finally {
+      await app.close();
+      await storage.close();
+    }
+  });
+});

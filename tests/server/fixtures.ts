@@ -24,7 +24,8 @@ export function makeReport(
     reasons: [{ code: 'counterfeit_terms', params: { brand: 'Nike', term: 'replica' } }],
     registryVersion: 2,
     category: 'counterfeit',
-    createdAt: '2026-11-29T10:00:00.000Z',
+    // Written a minute ago: the service takes reports written within the last 30 days.
+    createdAt: new Date(Date.now() - 60_000).toISOString(),
     extensionVersion: '0.1.0',
     ...rest,
   });

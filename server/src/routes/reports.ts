@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
-import { FeedbackSchema, ReportSchema, WithdrawalSchema } from '../../../src/reports/report';
+import { FeedbackSchema, type Report, ReportSchema, WithdrawalSchema } from '../../../src/reports/report';
+import { HOSTS } from '../../../src/sites/hosts';
 import { type Limiters, REPORT_BODY_LIMIT } from '../app';
 import { originOf } from '../origin';
 import type { Storage } from '../storage/types';
@@ -10,6 +12,8 @@ export function reportRoutes(app: FastifyInstance, storage: Storage, limiters: L
   app.post('/v1/reports', { bodyLimit: REPORT_BODY_LIMIT }, async (request, reply) => {
     const report = accept(ReportSchema, request, reply, limiters);
     if (!report) return reply;
+    const wrong = implausible(report, Date.now());
+    if (wrong) return reply.status(400).send({ error: 'invalid', field: wrong.field, message: wrong.message });
     const origin = originOf(request.ip, originKey);
     const { inserted, stored } = await storage.insertReport(report, new Date().toISOString(), origin);
     // The same id again is the same report: the same answer, nothing stored twice.
@@ -46,6 +50,32 @@ export function reportRoutes(app: FastifyInstance, storage: Storage, limiters: L
     if (!inserted) reply.header('idempotent-replay', 'true');
     return reply.status(201).send({ id: stored.id, status: 'received' });
   });
+}
+
+const DAY = 86_400_000;
+
+/**
+ * What the schema cannot say of a report: it names its listing on the marketplace it says (the
+ * key's prefix, the address's host), was written lately (a month back at most, a day ahead for
+ * clocks), and its screenshot is the one its hash names. Undefined when all holds.
+ */
+export function implausible(report: Report, now: number): { field: string; message: string } | undefined {
+  const { listing } = report;
+  if (!listing.key.startsWith(`${listing.marketplace}:`))
+    return { field: 'listing.key', message: `listing.key: expected a key of ${listing.marketplace}` };
+  const host = new URL(listing.url).hostname.toLowerCase().replace(/^www\./, '');
+  const hosts = listing.marketplace === 'shop' ? undefined : Object.keys(HOSTS[listing.marketplace]);
+  if (hosts && !hosts.some((known) => host === known || host.endsWith(`.${known}`)))
+    return { field: 'listing.url', message: `listing.url: ${host} is not a ${listing.marketplace} address` };
+  const created = Date.parse(report.createdAt);
+  if (created < now - 30 * DAY || created > now + DAY)
+    return { field: 'createdAt', message: 'createdAt: expected a time within the last 30 days' };
+  if (report.screenshot) {
+    const digest = createHash('sha256').update(Buffer.from(report.screenshot.base64, 'base64')).digest('hex');
+    if (digest !== report.screenshot.sha256)
+      return { field: 'screenshot.sha256', message: 'screenshot.sha256: not the SHA-256 of the screenshot sent' };
+  }
+  return undefined;
 }
 
 /** The body in its schema's shape and within the limits, or undefined with the 4xx already set. */
