@@ -1,8 +1,8 @@
 // `npm run server:load`: report POSTs per second and latency against a server started here on
 // 127.0.0.1 with SQLite, bounded in count and time; memory sampled through the run.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -10,6 +10,14 @@ import autocannon from 'autocannon';
 const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 40_000);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const CONNECTIONS = 32;
+/** A fifth of the reports carry a screenshot of this many bytes (a large one is about 2.1 MB). */
+const SCREENSHOT_BYTES = 1_000_000;
+const SCREENSHOT = randomBytes(SCREENSHOT_BYTES);
+const SCREENSHOT_FIELD = {
+  base64: SCREENSHOT.toString('base64'),
+  sha256: createHash('sha256').update(SCREENSHOT).digest('hex'),
+};
+const DAILY_SCREENSHOTS = 20;
 const PORT = 18_000 + Math.floor(Math.random() * 1000);
 
 export async function startServer(data: string, port: number): Promise<ChildProcess> {
@@ -17,7 +25,13 @@ export async function startServer(data: string, port: number): Promise<ChildProc
     process.execPath,
     ['--import', 'tsx', 'server/src/main.ts', '--port', String(port), '--data', data, '--publish-every', '0'],
     {
-      env: { ...process.env, CG_RATE_REPORTER: '100000000', CG_RATE_ADDRESS: '100000000' },
+      env: {
+        ...process.env,
+        CG_RATE_REPORTER: '100000000',
+        CG_RATE_ADDRESS: '100000000',
+        CG_DAILY_REPORTS: '100000000',
+        CG_DAILY_SCREENSHOTS: String(DAILY_SCREENSHOTS),
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -28,6 +42,13 @@ export async function startServer(data: string, port: number): Promise<ChildProc
     });
   });
   return server;
+}
+
+/** The SQLite file with its write-ahead log. */
+function databaseBytes(data: string): number {
+  return readdirSync(data)
+    .filter((name) => name.endsWith('.sqlite') || name.endsWith('.sqlite-wal'))
+    .reduce((sum, name) => sum + statSync(join(data, name)).size, 0);
 }
 
 function rssMb(pid: number): number {
@@ -54,6 +75,7 @@ function report(): string {
     category: 'counterfeit',
     createdAt: new Date().toISOString(),
     extensionVersion: '0.1.0',
+    ...(Math.random() < 0.2 ? { screenshot: SCREENSHOT_FIELD } : {}),
   });
 }
 
@@ -94,6 +116,11 @@ export async function loadTest(): Promise<void> {
         rss_mb_first_third: Math.round(mean(early)),
         rss_mb_last_third: Math.round(mean(late)),
         rss_mb_max: Math.round(Math.max(...memory)),
+        screenshot_share: 0.2,
+        screenshot_bytes: SCREENSHOT_BYTES,
+        // One address: the day's screenshot quota bounds what the images add to the database.
+        database_mb: Math.round(databaseBytes(data) / 1e5) / 10,
+        database_bound_mb: Math.round(((result.requests.total * 2500 + DAILY_SCREENSHOTS * SCREENSHOT_BYTES) / 1e6) * 10) / 10,
       }),
     );
   } finally {

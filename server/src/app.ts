@@ -13,6 +13,11 @@ export interface AppOptions {
   storage: Storage;
   /** Requests a minute per reporter id and per address, for reports and feedback. */
   limits?: { perReporter: number; perAddress: number };
+  /**
+   * Reports, and reports with a screenshot, a day per reporter id and per address: what bounds
+   * how fast one client can grow the database (see DEFAULT_QUOTAS).
+   */
+  quotas?: Quotas;
   /** The key origins are hashed with (see origin.ts); a fresh one when not given. */
   originKey?: Uint8Array;
   /**
@@ -47,9 +52,20 @@ export function buildApp(options: AppOptions): FastifyInstance {
     trustProxy: options.trustProxy ?? false,
   });
   const limits = options.limits ?? { perReporter: 30, perAddress: 600 };
+  const quotas = options.quotas ?? DEFAULT_QUOTAS;
   const limiters = {
     reporter: new RateLimit(limits.perReporter, 60_000),
     address: new RateLimit(limits.perAddress, 60_000),
+    daily: {
+      reports: {
+        reporter: new RateLimit(quotas.reports.perReporter, DAY_MS),
+        address: new RateLimit(quotas.reports.perAddress, DAY_MS),
+      },
+      screenshots: {
+        reporter: new RateLimit(quotas.screenshots.perReporter, DAY_MS),
+        address: new RateLimit(quotas.screenshots.perAddress, DAY_MS),
+      },
+    },
   };
 
   // Every answer: no content sniffing. Private answers (a volunteer's, a report's receipt) are
@@ -112,4 +128,26 @@ export function buildApp(options: AppOptions): FastifyInstance {
   return app;
 }
 
-export type Limiters = { reporter: RateLimit; address: RateLimit };
+type Daily = { reporter: RateLimit; address: RateLimit };
+export type Limiters = {
+  reporter: RateLimit;
+  address: RateLimit;
+  daily: { reports: Daily; screenshots: Daily };
+};
+
+export interface Quotas {
+  reports: { perReporter: number; perAddress: number };
+  screenshots: { perReporter: number; perAddress: number };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A shopper reports a few listings a day; a screenshot is up to about 2.1 MB. With these, one
+ * address adds at most 2,000 report rows (about 2 KB each: 4 MB) and 20 screenshots (42 MB) a
+ * day, instead of the 1.6 GB a minute that screenshots under the per-minute limit alone allowed.
+ */
+export const DEFAULT_QUOTAS: Quotas = {
+  reports: { perReporter: 200, perAddress: 2000 },
+  screenshots: { perReporter: 5, perAddress: 20 },
+};

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { registryFromDisk } from '../../src/cli/registry-files';
-import { buildApp } from './app';
+import { buildApp, DEFAULT_QUOTAS } from './app';
 import { trustProxyOf } from './proxy';
 import { publish } from './publish';
 import { loadOrCreateOriginKey, loadOrCreateSigner } from './signing';
@@ -28,10 +28,16 @@ Options (and environment variables):
                       networks, that flag a listing (a Caution; only a volunteer's confirmation is High)
   --rate-reporter N   (CG_RATE_REPORTER, default 30): reports a minute per reporter id
   --rate-address N    (CG_RATE_ADDRESS, default 600): reports a minute per address
+  --daily-reports N   (CG_DAILY_REPORTS, default 2000): reports a day per address (200 per reporter id)
+  --daily-screenshots N (CG_DAILY_SCREENSHOTS, default 20): reports with a screenshot a day per
+                      address (5 per reporter id); with the reports, what bounds the database's growth
   --trust-proxy V     (CG_TRUST_PROXY, default off): whose X-Forwarded-For names the client: off, the
                       balancer's addresses or CIDRs (comma-separated), or a hop count. Limits and
                       report origins are per client address, so behind a balancer this must be set.
                       Limits are per instance: with N instances give each 1/N of the limit you want.`;
+
+/** How long a reviewed report's screenshot is kept: long enough for a takedown to be filed. */
+const SCREENSHOT_DAYS = 90;
 
 function options(args: string[]) {
   const { values, positionals } = parseArgs({
@@ -48,6 +54,8 @@ function options(args: string[]) {
       'rate-reporter': { type: 'string', default: process.env.CG_RATE_REPORTER ?? '30' },
       'rate-address': { type: 'string', default: process.env.CG_RATE_ADDRESS ?? '600' },
       'trust-proxy': { type: 'string', default: process.env.CG_TRUST_PROXY ?? 'off' },
+      'daily-reports': { type: 'string', default: process.env.CG_DAILY_REPORTS ?? '2000' },
+      'daily-screenshots': { type: 'string', default: process.env.CG_DAILY_SCREENSHOTS ?? '20' },
       brand: { type: 'string', multiple: true },
       name: { type: 'string' },
       days: { type: 'string' },
@@ -72,6 +80,10 @@ function options(args: string[]) {
     minReporters: number('min-reporters'),
     limits: { perReporter: number('rate-reporter'), perAddress: number('rate-address') },
     trustProxy: trustProxyOf(values['trust-proxy']),
+    quotas: {
+      reports: { perReporter: DEFAULT_QUOTAS.reports.perReporter, perAddress: number('daily-reports') },
+      screenshots: { perReporter: DEFAULT_QUOTAS.screenshots.perReporter, perAddress: number('daily-screenshots') },
+    },
     brands: values.brand ?? [],
     name: values.name,
     days: values.days === undefined ? undefined : number('days'),
@@ -97,6 +109,9 @@ async function main(argv: string[]): Promise<number> {
   });
   const publishNow = async () => {
     const signer = await loadOrCreateSigner(config.keys);
+    // The publish job also lets go of screenshots no one needs: withdrawn reports' (also deleted
+    // at withdrawal), and those of reports a volunteer reviewed over SCREENSHOT_DAYS ago.
+    await storage.pruneScreenshots(new Date(Date.now() - SCREENSHOT_DAYS * 86_400_000).toISOString());
     return publish(storage, signer, registryFromDisk(), { minReporters: config.minReporters, validDays: 14 });
   };
 
@@ -144,6 +159,7 @@ async function main(argv: string[]): Promise<number> {
     limits: config.limits,
     originKey: loadOrCreateOriginKey(config.keys),
     trustProxy: config.trustProxy,
+    quotas: config.quotas,
     logger: false,
   });
   await app.listen({ port: config.port, host: config.host });

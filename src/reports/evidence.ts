@@ -4,7 +4,7 @@ import { catalogueMessage } from '../ui/catalogue';
 import { describeReason } from '../ui/format';
 import { inCatalogue, type MessageKey, t } from '../ui/i18n';
 import { csvCell } from './csv';
-import type { Report, ReviewStatus } from './report';
+import { type Report, type ReportRecord, type ReviewStatus, recordOf } from './report';
 
 /**
  * Evidence as files to download: a spreadsheet, the raw records, and the lists and notices the
@@ -31,7 +31,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
  *   the report's own time) and the JSON record has no `receivedAt`.
  */
 export interface EvidenceItem {
-  report: Report;
+  report: ReportRecord;
   /** The review status the service holds; absent when no service has seen the report. */
   status?: ReviewStatus;
   /** When the service first received it (ISO 8601); absent when it never did. */
@@ -247,11 +247,7 @@ function jsonBuilder(options: ExportOptions): Builder {
   const records: string[] = [];
   return {
     add(item) {
-      const { screenshot, ...report } = item.report;
-      const record = {
-        ...item,
-        report: screenshot ? { ...report, screenshot: { sha256: screenshot.sha256 } } : report,
-      };
+      const record = { ...item, report: recordOf(item.report) };
       records.push(JSON.stringify(record, null, 2).replaceAll('\n', '\n  '));
     },
     finish() {
@@ -327,7 +323,7 @@ function veroBuilder(options: ExportOptions): Builder {
  * A listing that only says it resembles the brand ("Rolex style"), or a report filed as
  * misleading, is unauthorised use of the mark in the listing; anything else is a counterfeit claim.
  */
-function veroKind(report: Report): 'counterfeit' | 'trademarkInListing' {
+function veroKind(report: ReportRecord): 'counterfeit' | 'trademarkInListing' {
   const codes = new Set(report.reasons.map((reason) => reason.code));
   if ([...codes].some((code) => COPY_SIGNS.has(code))) return 'counterfeit';
   if (report.category === 'misleading' || codes.has('lookalike_terms')) return 'trademarkInListing';

@@ -50,6 +50,16 @@ export const ReportSchema = v.strictObject({
 });
 export type Report = v.InferOutput<typeof ReportSchema>;
 
+/** A report as it is kept and listed: its screenshot, when it had one, named by its SHA-256 only. */
+export type ReportRecord = Omit<Report, 'screenshot'> & { screenshot?: { sha256: string } };
+
+/** The record of a report: the screenshot's bytes left out, its hash kept. */
+export function recordOf(report: Report | ReportRecord): ReportRecord {
+  if (!report.screenshot) return report;
+  const { screenshot, ...rest } = report;
+  return { ...rest, screenshot: { sha256: screenshot.sha256 } };
+}
+
 /** "This listing is genuine", from a shopper, sent the same way. */
 export const FeedbackSchema = v.strictObject({
   id: Id,

@@ -759,3 +759,65 @@ describe('reports that cannot be what they say', () => {
     }
   });
 });
+
+describe('screenshots on the service', () => {
+  it('holds each client to a daily quota of screenshots, and shows one only to its brand’s volunteers', async () => {
+    const storage = await openStorage({ dataDir: mkdtempSync(join(tmpdir(), 'cg-shots-')) });
+    const app = buildApp({
+      storage,
+      limits: { perReporter: 100, perAddress: 10_000 },
+      quotas: { reports: { perReporter: 8, perAddress: 1000 }, screenshots: { perReporter: 3, perAddress: 1000 } },
+    });
+    const image = (n: number) => Buffer.from(`a small image, number ${n}`.repeat(50));
+    const send = (n: number, withImage: boolean) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/reports',
+        payload: makeReport({
+          reporterId: 'reporter-quota-00000001',
+          ...(withImage
+            ? {
+                screenshot: {
+                  base64: image(n).toString('base64'),
+                  sha256: createHash('sha256').update(image(n)).digest('hex'),
+                },
+              }
+            : {}),
+        }),
+      });
+    try {
+      const shots = [];
+      for (let n = 0; n < 4; n++) shots.push((await send(n, true)).statusCode);
+      expect(shots).toEqual([201, 201, 201, 429]);
+      const refused = await send(9, true);
+      expect(refused.json()).toMatchObject({ error: 'quota' });
+      expect(refused.headers['retry-after']).toBeDefined();
+      // Without a screenshot the reporter may still report, up to the day's quota of reports.
+      const plain = [];
+      for (let n = 0; n < 4; n++) plain.push((await send(n, false)).statusCode);
+      expect(plain).toEqual([201, 201, 201, 429]);
+
+      const nike = await createVolunteerToken(storage, { name: 'Nike volunteer', brands: ['nike'] });
+      const gucci = await createVolunteerToken(storage, { name: 'Gucci volunteer', brands: ['gucci'] });
+      const sha = createHash('sha256').update(image(0)).digest('hex');
+      const get = (token: string, hash = sha) =>
+        app.inject({ url: `/v1/volunteer/screenshots/${hash}`, headers: { authorization: `Bearer ${token}` } });
+      const shown = await get(nike.token);
+      expect(shown.statusCode).toBe(200);
+      expect(shown.headers['content-type']).toBe('image/png');
+      expect(shown.rawPayload.equals(image(0))).toBe(true);
+      expect((await get(gucci.token)).statusCode).toBe(404);
+      expect((await get(nike.token, 'not-a-hash')).statusCode).toBe(404);
+      // The volunteer's list names the image by its hash, without its bytes.
+      const list = await app.inject({
+        url: '/v1/volunteer/reports',
+        headers: { authorization: `Bearer ${nike.token}` },
+      });
+      expect(list.body).not.toContain(image(0).toString('base64').slice(0, 40));
+      expect(list.json().reports.some((item: { report: Report }) => item.report.screenshot?.sha256 === sha)).toBe(true);
+    } finally {
+      await app.close();
+      await storage.close();
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,7 @@ function makeReport(options: {
   brand?: string | null;
   reporter?: number;
   note?: string;
+  screenshot?: Uint8Array;
 }): Report {
   const key = options.key ?? 'amazon:B0TESTITEM1';
   const marketplace = key.split(':')[0];
@@ -58,6 +60,14 @@ function makeReport(options: {
     registryVersion: 42,
     category: 'counterfeit',
     ...(options.note === undefined ? {} : { note: options.note }),
+    ...(options.screenshot
+      ? {
+          screenshot: {
+            base64: Buffer.from(options.screenshot).toString('base64'),
+            sha256: createHash('sha256').update(options.screenshot).digest('hex'),
+          },
+        }
+      : {}),
     createdAt: '2025-01-02T03:04:05.678Z',
     extensionVersion: '0.1.0',
   };
@@ -322,7 +332,7 @@ describe.each(backends)('storage on $name', (backend) => {
       await store.reviewReport(ids[1]!, 'rejected', { note: 'real', by: 'vol', at: at(10) });
       return { store, ids };
     }
-    const idsOf = (list: { report: Report }[]) => list.map((s) => s.report.id);
+    const idsOf = (list: { report: { id: string } }[]) => list.map((s) => s.report.id);
 
     it('lists the given brands only, newest first, ties by id (last first)', async () => {
       const { store, ids } = await seeded();
@@ -592,6 +602,47 @@ describe.each(backends)('storage on $name', (backend) => {
       );
       expect(results.filter((r) => r.inserted)).toHaveLength(1);
       expect((await store.stats()).feedback).toBe(2);
+    });
+  });
+
+  describe('screenshots', () => {
+    const png = (n: number) => new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 31 + n) % 256));
+    const hash = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+    it('keeps each image once, apart from the reports, which name it by hash', async () => {
+      const store = await storage();
+      const one = makeReport({ key: 'ebay:SHOT1', reporter: 1, screenshot: png(1) });
+      const same = makeReport({ key: 'ebay:SHOT2', reporter: 2, screenshot: png(1) });
+      await store.insertReport(one, at(1));
+      await store.insertReport(same, at(1));
+      const { stored } = await store.insertReport(one, at(2));
+      expect(stored.report.screenshot).toStrictEqual({ sha256: hash(png(1)) });
+      expect(JSON.stringify(await store.listReports({ brands: ['nike'], limit: 10, offset: 0 }))).not.toContain(
+        one.screenshot!.base64.slice(0, 40),
+      );
+      expect(await store.getScreenshot(hash(png(1)), ['nike'])).toStrictEqual(png(1));
+      // Another brand's volunteer never gets it.
+      expect(await store.getScreenshot(hash(png(1)), ['adidas'])).toBeUndefined();
+      // Withdrawn by one reporter, the image stays for the other report; by both, it is gone.
+      await store.withdrawReport(one.id, reporter(1), at(3));
+      expect(await store.getScreenshot(hash(png(1)), ['nike'])).toStrictEqual(png(1));
+      await store.withdrawReport(same.id, reporter(2), at(3));
+      expect(await store.getScreenshot(hash(png(1)), ['nike'])).toBeUndefined();
+    });
+
+    it('lets go of the screenshots of reports reviewed long ago, keeping the open ones', async () => {
+      const store = await storage();
+      const reviewed = makeReport({ key: 'ebay:OLDSHOT', reporter: 1, screenshot: png(2) });
+      const open = makeReport({ key: 'ebay:OPENSHOT', reporter: 2, screenshot: png(3) });
+      await store.insertReport(reviewed, at(1));
+      await store.insertReport(open, at(1));
+      await store.reviewReport(reviewed.id, 'confirmed', { note: 'fake', by: 'vol', at: at(2) });
+      expect(await store.pruneScreenshots(at(2))).toBe(0);
+      expect(await store.pruneScreenshots(at(5))).toBe(1);
+      expect(await store.getScreenshot(hash(png(2)), ['nike'])).toBeUndefined();
+      expect(await store.getScreenshot(hash(png(3)), ['nike'])).toStrictEqual(png(3));
+      // The report itself stays, with its screenshot's hash.
+      expect((await store.getReport(reviewed.id))?.report.screenshot).toStrictEqual({ sha256: hash(png(2)) });
     });
   });
 

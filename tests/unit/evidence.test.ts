@@ -30,7 +30,7 @@ function stored(
   listing: Partial<Report['listing']> & Pick<Report['listing'], 'key' | 'url' | 'marketplace'>,
   extra: Partial<Omit<Report, 'listing'>> = {},
   store: Partial<Omit<StoredReport, 'report'>> = {},
-): StoredReport {
+): StoredReport & { report: Report } {
   counter++;
   const report = v.parse(ReportSchema, {
     id: `report-${String(counter).padStart(10, '0')}`,

@@ -14,6 +14,10 @@ export function reportRoutes(app: FastifyInstance, storage: Storage, limiters: L
     if (!report) return reply;
     const wrong = implausible(report, Date.now());
     if (wrong) return reply.status(400).send({ error: 'invalid', field: wrong.field, message: wrong.message });
+    const over = overQuota(limiters, report, request.ip);
+    if (over) {
+      return reply.status(429).header('retry-after', String(over.wait)).send({ error: 'quota', message: over.message });
+    }
     const origin = originOf(request.ip, originKey);
     const { inserted, stored } = await storage.insertReport(report, new Date().toISOString(), origin);
     // The same id again is the same report: the same answer, nothing stored twice.
@@ -76,6 +80,18 @@ export function implausible(report: Report, now: number): { field: string; messa
       return { field: 'screenshot.sha256', message: 'screenshot.sha256: not the SHA-256 of the screenshot sent' };
   }
   return undefined;
+}
+
+/** The day's quota a report would pass, with the seconds until it resets; undefined within them all. */
+function overQuota(limiters: Limiters, report: Report, ip: string): { wait: number; message: string } | undefined {
+  const { reports, screenshots } = limiters.daily;
+  const wait = Math.max(reports.reporter.hit(report.reporterId), reports.address.hit(ip));
+  if (wait > 0) return { wait, message: `The day's quota of reports is used up; try again in ${wait} s.` };
+  if (!report.screenshot) return undefined;
+  const shots = Math.max(screenshots.reporter.hit(report.reporterId), screenshots.address.hit(ip));
+  return shots > 0
+    ? { wait: shots, message: `The day's quota of screenshots is used up; send the report without one, or in ${shots} s.` }
+    : undefined;
 }
 
 /** The body in its schema's shape and within the limits, or undefined with the 4xx already set. */

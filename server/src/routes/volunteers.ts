@@ -49,7 +49,8 @@ export function volunteerRoutes(app: FastifyInstance, storage: Storage): void {
       offset: query.offset ?? 0,
       ...(query.status ? { status: query.status as ReviewStatus } : {}),
     });
-    return { reports: reports.map(({ report, ...rest }) => ({ ...rest, report: withoutScreenshot(report) })) };
+    // Reports are kept without their screenshots' bytes: a list names each image by its hash.
+    return { reports };
   });
 
   app.post<{ Params: { id: string } }>('/v1/volunteer/reports/:id/review', async (request, reply) => {
@@ -74,6 +75,17 @@ export function volunteerRoutes(app: FastifyInstance, storage: Storage): void {
     // Withdrawn between the two reads.
     if (!reviewed) return notFound();
     return { id: request.params.id, status: reviewed.status, review: reviewed.review };
+  });
+
+  // A screenshot, to a volunteer for a brand a live report about which names it; else 404.
+  app.get<{ Params: { sha256: string } }>('/v1/volunteer/screenshots/:sha256', async (request, reply) => {
+    const token = await authorise(storage, request, reply);
+    if (!token) return reply;
+    const bytes = /^[0-9a-f]{64}$/.test(request.params.sha256)
+      ? await storage.getScreenshot(request.params.sha256, token.brands)
+      : undefined;
+    if (!bytes) return reply.status(404).send({ error: 'not_found', message: 'No such screenshot among your brands.' });
+    return reply.header('content-type', 'image/png').send(Buffer.from(bytes));
   });
 
   // How a reporter's reports about the token's brands were judged, withdrawn ones left out. A
@@ -144,10 +156,4 @@ function scope(token: VolunteerToken, brand: string | undefined, reply: FastifyR
   if (token.brands.includes(brand)) return [brand];
   void reply.status(403).send({ error: 'forbidden', message: `This token does not cover the brand "${brand}".` });
   return undefined;
-}
-
-function withoutScreenshot<T extends { screenshot?: { sha256: string } }>(report: T) {
-  if (!report.screenshot) return report;
-  const { screenshot, ...rest } = report;
-  return { ...rest, screenshot: { sha256: screenshot.sha256 } };
 }

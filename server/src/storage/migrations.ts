@@ -147,6 +147,20 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: 'ALTER TABLE reports ADD COLUMN origin TEXT',
     postgres: 'ALTER TABLE reports ADD COLUMN origin TEXT COLLATE "C"',
   },
+  {
+    version: 4,
+    name: 'screenshots apart from reports, one row per SHA-256; reports name theirs by hash',
+    sqlite: `
+      CREATE TABLE screenshots (sha256 TEXT PRIMARY KEY, bytes BLOB NOT NULL, received_at TEXT NOT NULL);
+      ALTER TABLE reports ADD COLUMN screenshot_sha256 TEXT;
+      CREATE INDEX reports_screenshot ON reports (screenshot_sha256);
+    `,
+    postgres: `
+      CREATE TABLE screenshots (sha256 TEXT COLLATE "C" PRIMARY KEY, bytes BYTEA NOT NULL, received_at TEXT NOT NULL);
+      ALTER TABLE reports ADD COLUMN screenshot_sha256 TEXT COLLATE "C";
+      CREATE INDEX reports_screenshot ON reports (screenshot_sha256);
+    `,
+  },
 ];
 
 const SQLITE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

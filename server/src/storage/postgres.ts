@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
+import { type Feedback, type Report, type ReviewStatus, recordOf } from '../../../src/reports/report';
 import { migratePostgres } from './migrations';
 import {
   type ArtifactRow,
@@ -11,12 +11,14 @@ import {
   checkPage,
   checkSame,
   communitySql,
+  dropWithdrawnScreenshotSql,
   type FlaggedRow,
   NOT_WITHDRAWN,
   type PatchRow,
   REPORT_COLUMNS,
   type ReportRow,
   receivedMs,
+  screenshotSql,
   type StatusCountRow,
   type TokenRow,
   toArtifact,
@@ -25,6 +27,7 @@ import {
   toPatch,
   toStoredReport,
   toToken,
+  unneededScreenshotsSql,
 } from './rows';
 import type { Storage } from './types';
 
@@ -37,8 +40,19 @@ const COMMUNITY = communitySql((n) => `$${n}`);
 const SQL = {
   insertReport: {
     name: 'cg_insert_report',
-    text: `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body, origin)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING RETURNING ${REPORT_COLUMNS}`,
+    text: `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body, origin,
+        screenshot_sha256)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING ${REPORT_COLUMNS}`,
+  },
+  insertScreenshot: {
+    name: 'cg_insert_screenshot',
+    text: 'INSERT INTO screenshots (sha256, bytes, received_at) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING',
+  },
+  getScreenshot: { name: 'cg_get_screenshot', text: screenshotSql('$1', 'SELECT unnest($2::text[])') },
+  dropWithdrawnScreenshot: { name: 'cg_drop_withdrawn_screenshot', text: dropWithdrawnScreenshotSql('$1') },
+  pruneScreenshots: {
+    name: 'cg_prune_screenshots',
+    text: `DELETE FROM screenshots WHERE sha256 IN (${unneededScreenshotsSql('$1')})`,
   },
   getReport: { name: 'cg_get_report', text: `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1` },
   getOwnReport: {
@@ -155,6 +169,13 @@ export async function openPostgres(url: string): Promise<Storage> {
     },
 
     async insertReport(report: Report, receivedAt: string, origin?: string) {
+      // The screenshot first (once per hash), so that no report ever names an image not there.
+      if (report.screenshot)
+        await pool.query({
+          name: SQL.insertScreenshot.name,
+          text: SQL.insertScreenshot.text,
+          values: [report.screenshot.sha256, Buffer.from(report.screenshot.base64, 'base64'), receivedAt],
+        });
       const [row] = await rows<ReportRow>(pool, SQL.insertReport, [
         report.id,
         report.brand ?? null,
@@ -163,8 +184,9 @@ export async function openPostgres(url: string): Promise<Storage> {
         report.reporterId,
         receivedAt,
         receivedMs(receivedAt),
-        JSON.stringify(report),
+        JSON.stringify(recordOf(report)),
         origin ?? null,
+        report.screenshot?.sha256 ?? null,
       ]);
       if (row) return { inserted: true, stored: toStoredReport(row) };
       const [existing] = await rows<ReportRow>(pool, SQL.getReport, [report.id]);
@@ -206,7 +228,12 @@ export async function openPostgres(url: string): Promise<Storage> {
       // Of concurrent withdrawals exactly one updates the row; the others wait for its lock, find it
       // withdrawn, and read it back with the first withdrawnAt.
       const [row] = await rows<ReportRow>(pool, SQL.withdrawReport, [at, id, reporterId]);
-      if (row) return { withdrawn: true, stored: toStoredReport(row) };
+      if (row) {
+        const stored = toStoredReport(row);
+        // A withdrawn report's screenshot goes with it, unless a live report names the same image.
+        if (stored.report.screenshot) await rows(pool, SQL.dropWithdrawnScreenshot, [stored.report.screenshot.sha256]);
+        return { withdrawn: true, stored };
+      }
       const [existing] = await rows<ReportRow>(pool, SQL.getOwnReport, [id, reporterId]);
       return existing && { withdrawn: false, stored: toStoredReport(existing) };
     },
@@ -239,6 +266,20 @@ export async function openPostgres(url: string): Promise<Storage> {
       } finally {
         client.release();
       }
+    },
+
+    async getScreenshot(sha256: string, brands: string[]) {
+      const [row] = await rows<{ bytes: Buffer }>(pool, SQL.getScreenshot, [sha256, brands]);
+      return row ? new Uint8Array(row.bytes) : undefined;
+    },
+
+    async pruneScreenshots(reviewedBefore: string) {
+      const result = await pool.query({
+        name: SQL.pruneScreenshots.name,
+        text: SQL.pruneScreenshots.text,
+        values: [reviewedBefore],
+      });
+      return result.rowCount ?? 0;
     },
 
     async exclusively<T>(name: string, work: () => Promise<T>) {

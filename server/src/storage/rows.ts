@@ -1,4 +1,4 @@
-import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
+import { type Feedback, type Report, type ReviewStatus, recordOf } from '../../../src/reports/report';
 import type {
   FlaggedListing,
   RegistryArtifact,
@@ -122,7 +122,8 @@ export function buildAccuracy(reporterId: string, counts: StatusCountRow[]): Rep
 
 export function toStoredReport(row: ReportRow): StoredReport {
   const stored: StoredReport = {
-    report: JSON.parse(row.body) as Report,
+    // Reports kept before screenshots were apart still hold the image in their body.
+    report: recordOf(JSON.parse(row.body) as Report),
     status: row.status as ReviewStatus,
     receivedAt: row.received_at,
   };
@@ -205,4 +206,27 @@ export function buildStats(input: {
     flaggedListings: Number(input.flaggedListings),
     suspectListingsByWeek: input.weeks.map((w) => ({ week: w.week, listings: Number(w.listings) })),
   };
+}
+
+/**
+ * The screenshots no report needs: named only by withdrawn reports, or only by reports a
+ * volunteer reviewed before the given time (the dialect's parameter `p`). Shared by both sides.
+ */
+export function unneededScreenshotsSql(p: string): string {
+  return `SELECT sha256 FROM screenshots WHERE NOT EXISTS (
+    SELECT 1 FROM reports WHERE reports.screenshot_sha256 = screenshots.sha256 AND ${NOT_WITHDRAWN}
+      AND (status = 'open' OR reviewed_at IS NULL OR reviewed_at >= ${p}))`;
+}
+
+/** Deletes one screenshot once no report that its reporter has not withdrawn names it. */
+export function dropWithdrawnScreenshotSql(hash: string): string {
+  return `DELETE FROM screenshots WHERE sha256 = ${hash} AND NOT EXISTS (
+    SELECT 1 FROM reports WHERE reports.screenshot_sha256 = ${hash} AND ${NOT_WITHDRAWN})`;
+}
+
+/** A screenshot's bytes, where a live report about one of the brands names it. */
+export function screenshotSql(hash: string, brands: string): string {
+  return `SELECT bytes FROM screenshots WHERE sha256 = ${hash} AND EXISTS (
+    SELECT 1 FROM reports WHERE reports.screenshot_sha256 = screenshots.sha256 AND ${NOT_WITHDRAWN}
+      AND brand IN (${brands}))`;
 }

@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
+import { type Feedback, type Report, type ReviewStatus, recordOf } from '../../../src/reports/report';
 import { migrateSqlite } from './migrations';
 import {
   type ArtifactRow,
@@ -12,12 +12,14 @@ import {
   checkPage,
   checkSame,
   communitySql,
+  dropWithdrawnScreenshotSql,
   type FlaggedRow,
   NOT_WITHDRAWN,
   type PatchRow,
   REPORT_COLUMNS,
   type ReportRow,
   receivedMs,
+  screenshotSql,
   type StatusCountRow,
   type TokenRow,
   toArtifact,
@@ -26,6 +28,7 @@ import {
   toPatch,
   toStoredReport,
   toToken,
+  unneededScreenshotsSql,
 } from './rows';
 import type { Storage } from './types';
 
@@ -42,8 +45,19 @@ const FLAGGED_COUNT = `SELECT (SELECT COUNT(*) FROM (${COMMUNITY})) + (SELECT CO
 function prepare(db: Database.Database) {
   return {
     insertReport: db.prepare(
-      `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body, origin)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body, origin,
+         screenshot_sha256)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    ),
+    insertScreenshot: db.prepare(
+      'INSERT INTO screenshots (sha256, bytes, received_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
+    ),
+    getScreenshot: db.prepare<{ hash: string; brands: string }, { bytes: Buffer }>(
+      screenshotSql('@hash', 'SELECT value FROM json_each(@brands)'),
+    ),
+    dropWithdrawnScreenshot: db.prepare<[{ hash: string }]>(dropWithdrawnScreenshotSql('@hash')),
+    pruneScreenshots: db.prepare<[{ before: string }]>(
+      `DELETE FROM screenshots WHERE sha256 IN (${unneededScreenshotsSql('@before')})`,
     ),
     getReport: db.prepare<[string], ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`),
     getOwnReport: db.prepare<[string, string], ReportRow>(
@@ -151,6 +165,26 @@ export function openSqlite(file: string): Storage {
     },
   );
 
+  // The report and its screenshot together: the image once per hash, kept apart from the row.
+  const insertReport = db.transaction((report: Report, receivedAt: string, origin: string | undefined) => {
+    const s = st();
+    const { changes } = s.insertReport.run(
+      report.id,
+      report.brand ?? null,
+      report.listing.marketplace,
+      report.listing.key,
+      report.reporterId,
+      receivedAt,
+      receivedMs(receivedAt),
+      JSON.stringify(recordOf(report)),
+      origin ?? null,
+      report.screenshot?.sha256 ?? null,
+    );
+    if (changes === 1 && report.screenshot)
+      s.insertScreenshot.run(report.screenshot.sha256, Buffer.from(report.screenshot.base64, 'base64'), receivedAt);
+    return { inserted: changes === 1, stored: toStoredReport(s.getReport.get(report.id)!) };
+  });
+
   // One snapshot, so that a listing confirmed between the two reads is not in both or neither.
   const flagged = db.transaction((query: FlagQuery) => ({
     community: st().community.all(query).map(toFlagged),
@@ -173,19 +207,16 @@ export function openSqlite(file: string): Storage {
     },
 
     async insertReport(report: Report, receivedAt: string, origin?: string) {
-      const s = st();
-      const { changes } = s.insertReport.run(
-        report.id,
-        report.brand ?? null,
-        report.listing.marketplace,
-        report.listing.key,
-        report.reporterId,
-        receivedAt,
-        receivedMs(receivedAt),
-        JSON.stringify(report),
-        origin ?? null,
-      );
-      return { inserted: changes === 1, stored: toStoredReport(s.getReport.get(report.id)!) };
+      return insertReport(report, receivedAt, origin);
+    },
+
+    async getScreenshot(sha256: string, brands: string[]) {
+      const row = st().getScreenshot.get({ hash: sha256, brands: JSON.stringify(brands) });
+      return row ? new Uint8Array(row.bytes) : undefined;
+    },
+
+    async pruneScreenshots(reviewedBefore: string) {
+      return st().pruneScreenshots.run({ before: reviewedBefore }).changes;
     },
 
     async insertFeedback(feedback: Feedback, receivedAt: string) {
@@ -222,7 +253,12 @@ export function openSqlite(file: string): Storage {
       receivedMs(at, 'withdrawnAt');
       const s = st();
       const row = s.withdrawReport.get(at, id, reporterId);
-      if (row) return { withdrawn: true, stored: toStoredReport(row) };
+      if (row) {
+        const stored = toStoredReport(row);
+        // A withdrawn report's screenshot goes with it, unless a live report names the same image.
+        if (stored.report.screenshot) s.dropWithdrawnScreenshot.run({ hash: stored.report.screenshot.sha256 });
+        return { withdrawn: true, stored };
+      }
       const existing = s.getOwnReport.get(id, reporterId);
       return existing && { withdrawn: false, stored: toStoredReport(existing) };
     },

@@ -1,8 +1,9 @@
-import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
+import type { Feedback, Report, ReportRecord, ReviewStatus } from '../../../src/reports/report';
 
 /** A report as stored: the report itself and what the service knows of it. */
 export interface StoredReport {
-  report: Report;
+  /** The report, its screenshot named by its hash: the bytes are kept apart (getScreenshot). */
+  report: ReportRecord;
   status: ReviewStatus;
   /** When the service first received it (ISO 8601). */
   receivedAt: string;
@@ -129,6 +130,16 @@ export interface Storage {
     community: FlaggedListing[];
     confirmed: FlaggedListing[];
   }>;
+  /**
+   * A screenshot's bytes, where a report about one of `brands` that its reporter has not
+   * withdrawn names it; undefined otherwise (or once deleted).
+   */
+  getScreenshot(sha256: string, brands: string[]): Promise<Uint8Array | undefined>;
+  /**
+   * Deletes the screenshots no report needs any more: those only withdrawn reports name, and
+   * those whose every report a volunteer reviewed before `reviewedBefore` (ISO 8601). Returns how many.
+   */
+  pruneScreenshots(reviewedBefore: string): Promise<number>;
   createToken(token: VolunteerToken): Promise<void>;
   findToken(hash: string): Promise<VolunteerToken | undefined>;
   saveRegistry(artifact: RegistryArtifact, patch?: RegistryPatch): Promise<void>;
