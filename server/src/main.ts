@@ -6,15 +6,20 @@ import { trustProxyOf } from './proxy';
 import { publish } from './publish';
 import { loadOrCreateOriginKey, loadOrCreateSigner } from './signing';
 import { openStorage } from './storage/open';
-import { createVolunteerToken } from './tokens';
+import { createVolunteerToken, findTokenById, tokenId } from './tokens';
 
 const USAGE = `Usage: npm run server -- [serve] [options]
-       npm run server -- token create --brand ID [--brand ID …] --name "NAME" [--days N]
+       npm run server -- token create --brand ID [--brand ID …] --name "NAME" [--days N | --expires DATE]
+       npm run server -- token list
+       npm run server -- token revoke TOKEN-ID
        npm run server -- publish
 
   serve (default)  answers on http://HOST:PORT; creates the schema, a development signing key and a
                    first signed registry on first start; publishes a new version every --publish-every minutes.
-  token create     makes a volunteer token for those brands and prints it once.
+  token create     makes a volunteer token for those brands and prints it once; it expires after
+                   --days N or on --expires DATE (an ISO 8601 date or time), else never.
+  token list       lists the tokens: id, name, brands, made, expires (never the tokens themselves).
+  token revoke ID  deletes the token with that id (its first 8 hex digits or more): it works nowhere after.
   publish          signs and stores a new registry version if anything changed (for a scheduler).
 
 Options (and environment variables):
@@ -35,6 +40,14 @@ Options (and environment variables):
                       balancer's addresses or CIDRs (comma-separated), or a hop count. Limits and
                       report origins are per client address, so behind a balancer this must be set.
                       Limits are per instance: with N instances give each 1/N of the limit you want.`;
+
+/** `--expires`: an ISO 8601 date or time in the future. */
+function dateOf(text: string): string {
+  const time = Date.parse(text);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(time)) throw new Error('--expires must be an ISO 8601 date');
+  if (time <= Date.now()) throw new Error('--expires must be in the future');
+  return new Date(time).toISOString();
+}
 
 /** How long a reviewed report's screenshot is kept: long enough for a takedown to be filed. */
 const SCREENSHOT_DAYS = 90;
@@ -59,6 +72,7 @@ function options(args: string[]) {
       brand: { type: 'string', multiple: true },
       name: { type: 'string' },
       days: { type: 'string' },
+      expires: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -87,6 +101,7 @@ function options(args: string[]) {
     brands: values.brand ?? [],
     name: values.name,
     days: values.days === undefined ? undefined : number('days'),
+    expires: values.expires === undefined ? undefined : dateOf(values.expires),
   };
 }
 
@@ -131,12 +146,37 @@ async function main(argv: string[]): Promise<number> {
       name: config.name,
       brands: config.brands,
       ...(config.days ? { days: config.days } : {}),
+      ...(config.expires ? { expiresAt: config.expires } : {}),
     });
     console.log(token);
     console.error(
       `Token for ${record.name}, brands ${record.brands.join(', ')}${record.expiresAt ? `, until ${record.expiresAt}` : ''}. It is shown only this once.`,
     );
     await storage.close();
+    return 0;
+  }
+  if (command === 'token' && verb === 'list') {
+    const tokens = await storage.listTokens();
+    await storage.close();
+    if (tokens.length === 0) console.log('No volunteer tokens.');
+    for (const record of tokens) {
+      const expiry = record.expiresAt
+        ? `${Date.parse(record.expiresAt) <= Date.now() ? 'expired' : 'expires'} ${record.expiresAt}`
+        : 'never expires';
+      console.log(`${tokenId(record)}  ${record.name}  [${record.brands.join(', ')}]  made ${record.createdAt}  ${expiry}`);
+    }
+    return 0;
+  }
+  if (command === 'token' && verb === 'revoke') {
+    const found = await findTokenById(storage, config.positionals[2] ?? '');
+    if ('error' in found) {
+      await storage.close();
+      console.error(`Cannot revoke: ${found.error}.`);
+      return 2;
+    }
+    await storage.revokeToken(found.record.hash);
+    await storage.close();
+    console.log(`Revoked ${tokenId(found.record)} (${found.record.name}): it works nowhere from now on.`);
     return 0;
   }
   if (command === 'publish') {

@@ -786,6 +786,26 @@ describe.each(backends)('storage on $name', (backend) => {
       await store.createToken(renamed);
       expect(await store.findToken(lasting.hash)).toStrictEqual(renamed);
     });
+
+    it('lists tokens oldest first and revokes one by its hash', async () => {
+      const store = await storage();
+      const token = (n: number): VolunteerToken => ({
+        hash: String(n).repeat(64),
+        name: `Volunteer ${n}`,
+        brands: ['nike'],
+        createdAt: at(10 - n),
+      });
+      for (const n of [1, 2, 3]) await store.createToken(token(n));
+      expect((await store.listTokens()).map((record) => record.name)).toEqual([
+        'Volunteer 3',
+        'Volunteer 2',
+        'Volunteer 1',
+      ]);
+      expect(await store.revokeToken(token(2).hash)).toBe(true);
+      expect(await store.revokeToken(token(2).hash)).toBe(false);
+      expect(await store.findToken(token(2).hash)).toBeUndefined();
+      expect((await store.listTokens()).map((record) => record.name)).toEqual(['Volunteer 3', 'Volunteer 1']);
+    });
   });
 
   describe('registry', () => {

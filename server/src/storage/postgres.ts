@@ -115,6 +115,11 @@ const SQL = {
     name: 'cg_find_token',
     text: 'SELECT hash, name, brands, created_at, expires_at FROM tokens WHERE hash = $1',
   },
+  listTokens: {
+    name: 'cg_list_tokens',
+    text: 'SELECT hash, name, brands, created_at, expires_at FROM tokens ORDER BY created_at, hash',
+  },
+  revokeToken: { name: 'cg_revoke_token', text: 'DELETE FROM tokens WHERE hash = $1' },
   insertArtifact: {
     name: 'cg_insert_artifact',
     text: `INSERT INTO registry_artifacts (version, body, etag, published_at) VALUES ($1, $2, $3, $4)
@@ -325,6 +330,15 @@ export async function openPostgres(url: string): Promise<Storage> {
     async findToken(hash: string) {
       const [row] = await rows<TokenRow>(pool, SQL.findToken, [hash]);
       return row && toToken(row);
+    },
+
+    async listTokens() {
+      return (await rows<TokenRow>(pool, SQL.listTokens)).map(toToken);
+    },
+
+    async revokeToken(hash: string) {
+      const result = await pool.query({ name: SQL.revokeToken.name, text: SQL.revokeToken.text, values: [hash] });
+      return result.rowCount === 1;
     },
 
     async saveRegistry(artifact, patch) {

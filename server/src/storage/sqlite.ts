@@ -109,6 +109,10 @@ function prepare(db: Database.Database) {
     findToken: db.prepare<[string], TokenRow>(
       'SELECT hash, name, brands, created_at, expires_at FROM tokens WHERE hash = ?',
     ),
+    listTokens: db.prepare<[], TokenRow>(
+      'SELECT hash, name, brands, created_at, expires_at FROM tokens ORDER BY created_at, hash',
+    ),
+    revokeToken: db.prepare('DELETE FROM tokens WHERE hash = ?'),
     insertArtifact: db.prepare(
       `INSERT INTO registry_artifacts (version, body, etag, published_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (version) DO NOTHING`,
@@ -304,6 +308,14 @@ export function openSqlite(file: string): Storage {
     async findToken(hash: string) {
       const row = st().findToken.get(hash);
       return row && toToken(row);
+    },
+
+    async listTokens() {
+      return st().listTokens.all().map(toToken);
+    },
+
+    async revokeToken(hash: string) {
+      return st().revokeToken.run(hash).changes === 1;
     },
 
     async saveRegistry(artifact, patch) {

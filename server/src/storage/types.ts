@@ -142,6 +142,10 @@ export interface Storage {
   pruneScreenshots(reviewedBefore: string): Promise<number>;
   createToken(token: VolunteerToken): Promise<void>;
   findToken(hash: string): Promise<VolunteerToken | undefined>;
+  /** Every volunteer token, oldest first (their hashes; the tokens themselves were never kept). */
+  listTokens(): Promise<VolunteerToken[]>;
+  /** Deletes the token with this hash: it works nowhere from the next request on. */
+  revokeToken(hash: string): Promise<boolean>;
   saveRegistry(artifact: RegistryArtifact, patch?: RegistryPatch): Promise<void>;
   /**
    * Runs `work` while no other instance on this database runs work of the same name (PostgreSQL:
