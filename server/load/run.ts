@@ -120,7 +120,8 @@ export async function loadTest(): Promise<void> {
         screenshot_bytes: SCREENSHOT_BYTES,
         // One address: the day's screenshot quota bounds what the images add to the database.
         database_mb: Math.round(databaseBytes(data) / 1e5) / 10,
-        database_bound_mb: Math.round(((result.requests.total * 2500 + DAILY_SCREENSHOTS * SCREENSHOT_BYTES) / 1e6) * 10) / 10,
+        database_bound_mb:
+          Math.round(((result.requests.total * 2500 + DAILY_SCREENSHOTS * SCREENSHOT_BYTES) / 1e6) * 10) / 10,
       }),
     );
   } finally {

@@ -53,6 +53,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   });
   const limits = options.limits ?? { perReporter: 30, perAddress: 600 };
   const quotas = options.quotas ?? DEFAULT_QUOTAS;
+  // The service's own secret: report origins and volunteers' pseudonyms for reporters are keyed by it.
+  const originKey = options.originKey ?? freshOriginKey();
   const limiters = {
     reporter: new RateLimit(limits.perReporter, 60_000),
     address: new RateLimit(limits.perAddress, 60_000),
@@ -122,8 +124,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
     return { ok: true, registryExpiresAt: expiry.expiresAt };
   });
   registryRoutes(app, options.storage);
-  reportRoutes(app, options.storage, limiters, options.originKey ?? freshOriginKey());
-  volunteerRoutes(app, options.storage);
+  reportRoutes(app, options.storage, limiters, originKey);
+  volunteerRoutes(app, options.storage, originKey);
   statsRoutes(app, options.storage);
   return app;
 }

@@ -163,7 +163,9 @@ async function main(argv: string[]): Promise<number> {
       const expiry = record.expiresAt
         ? `${Date.parse(record.expiresAt) <= Date.now() ? 'expired' : 'expires'} ${record.expiresAt}`
         : 'never expires';
-      console.log(`${tokenId(record)}  ${record.name}  [${record.brands.join(', ')}]  made ${record.createdAt}  ${expiry}`);
+      console.log(
+        `${tokenId(record)}  ${record.name}  [${record.brands.join(', ')}]  made ${record.createdAt}  ${expiry}`,
+      );
     }
     return 0;
   }

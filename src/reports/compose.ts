@@ -43,6 +43,7 @@ export function composeReport(
   return {
     id: randomId(),
     reporterId: sender.reporterId,
+    withdrawKey: randomId(),
     listing: reportedListing(listing),
     ...(sender.brandId ? { brand: sender.brandId } : {}),
     level: assessment.level,

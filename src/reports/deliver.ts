@@ -16,7 +16,13 @@ export async function deliver(entry: OutboxEntry, operation: Operation, options:
   const request =
     operation === 'send'
       ? { path: entry.kind === 'report' ? '/v1/reports' : '/v1/feedback', body: entry.body }
-      : { path: `/v1/reports/${encodeURIComponent(entry.id)}/withdraw`, body: { reporterId: entry.body.reporterId } };
+      : {
+          path: `/v1/reports/${encodeURIComponent(entry.id)}/withdraw`,
+          body: {
+            reporterId: entry.body.reporterId,
+            ...('withdrawKey' in entry.body && entry.body.withdrawKey ? { withdrawKey: entry.body.withdrawKey } : {}),
+          },
+        };
   let response: Response;
   try {
     response = await (options.fetch ?? fetch)(`${options.service}${request.path}`, {

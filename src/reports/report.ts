@@ -30,6 +30,11 @@ const Params = v.record(
 export const ReportSchema = v.strictObject({
   id: Id,
   reporterId: Id,
+  /**
+   * A secret only the reporter's extension holds, made for this report: taking the report back
+   * needs it, so that whoever learns the reporter id cannot. The service keeps only its hash.
+   */
+  withdrawKey: v.optional(Id),
   listing: ReportedListingSchema,
   /** The registry brand id the assessment named, when it named one. */
   brand: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), v.maxLength(80))),
@@ -50,14 +55,17 @@ export const ReportSchema = v.strictObject({
 });
 export type Report = v.InferOutput<typeof ReportSchema>;
 
-/** A report as it is kept and listed: its screenshot, when it had one, named by its SHA-256 only. */
-export type ReportRecord = Omit<Report, 'screenshot'> & { screenshot?: { sha256: string } };
+/**
+ * A report as it is kept and listed: its screenshot, when it had one, named by its SHA-256 only,
+ * and its withdrawal key left out (the service keeps its hash apart).
+ */
+export type ReportRecord = Omit<Report, 'screenshot' | 'withdrawKey'> & { screenshot?: { sha256: string } };
 
-/** The record of a report: the screenshot's bytes left out, its hash kept. */
+/** The record of a report: the screenshot's bytes and the withdrawal key left out, the image's hash kept. */
 export function recordOf(report: Report | ReportRecord): ReportRecord {
-  if (!report.screenshot) return report;
   const { screenshot, ...rest } = report;
-  return { ...rest, screenshot: { sha256: screenshot.sha256 } };
+  if ('withdrawKey' in rest) delete (rest as Partial<Report>).withdrawKey;
+  return screenshot ? { ...rest, screenshot: { sha256: screenshot.sha256 } } : rest;
 }
 
 /** "This listing is genuine", from a shopper, sent the same way. */
@@ -82,5 +90,7 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
  */
 export const WithdrawalSchema = v.strictObject({
   reporterId: Id,
+  /** The report's own withdrawal key, for reports sent with one (all from this version on). */
+  withdrawKey: v.optional(Id),
 });
 export type Withdrawal = v.InferOutput<typeof WithdrawalSchema>;

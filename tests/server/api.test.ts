@@ -821,3 +821,59 @@ describe('screenshots on the service', () => {
     }
   });
 });
+
+describe('who can take a report back, and what a volunteer sees of its reporter', () => {
+  it('needs the report’s own withdrawal key, and shows volunteers a per-brand pseudonym, never the reporter id', async () => {
+    const storage = await openStorage({ dataDir: mkdtempSync(join(tmpdir(), 'cg-withdraw-key-')) });
+    const app = buildApp({ storage, limits: { perReporter: 100, perAddress: 10_000 } });
+    const reporterId = 'reporter-secret-0000000001';
+    const withdrawKey = 'withdraw-key-00000000000000000001';
+    const send = async (brand: string) => {
+      const report = makeReport({ reporterId, withdrawKey, brand });
+      expect((await app.inject({ method: 'POST', url: '/v1/reports', payload: report })).statusCode).toBe(201);
+      return report;
+    };
+    const withdraw = (id: string, body: object) =>
+      app.inject({ method: 'POST', url: `/v1/reports/${id}/withdraw`, payload: body });
+    try {
+      const [first, second, other] = [await send('nike'), await send('nike'), await send('gucci')];
+      const nike = await createVolunteerToken(storage, { name: 'Nike volunteer', brands: ['nike'] });
+      const gucci = await createVolunteerToken(storage, { name: 'Gucci volunteer', brands: ['gucci'] });
+      const seen = async (token: string) => {
+        const answer = await app.inject({
+          url: '/v1/volunteer/reports',
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(answer.body).not.toContain(reporterId);
+        expect(answer.body).not.toContain(withdrawKey);
+        return (answer.json().reports as { report: Report }[]).map((item) => item.report.reporterId);
+      };
+      const nikeNames = await seen(nike.token);
+      // One name across the brand's reports, another for the other brand's.
+      expect(new Set(nikeNames).size).toBe(1);
+      const [gucciName] = await seen(gucci.token);
+      expect(gucciName).not.toBe(nikeNames[0]);
+      const csv = await app.inject({
+        url: '/v1/volunteer/export?format=csv',
+        headers: { authorization: `Bearer ${nike.token}` },
+      });
+      expect(csv.body).not.toContain(reporterId);
+
+      // The reporter id alone, a wrong key, or the volunteer's pseudonym: nothing is withdrawn.
+      expect((await withdraw(first.id, { reporterId })).statusCode).toBe(404);
+      expect(
+        (await withdraw(first.id, { reporterId, withdrawKey: 'withdraw-key-99999999999999999999' })).statusCode,
+      ).toBe(404);
+      expect((await withdraw(first.id, { reporterId: nikeNames[0], withdrawKey })).statusCode).toBe(404);
+      expect((await storage.getReport(first.id))?.withdrawnAt).toBeUndefined();
+      // The reporter, with the report's key: withdrawn.
+      expect((await withdraw(first.id, { reporterId, withdrawKey })).statusCode).toBe(200);
+      expect((await storage.getReport(first.id))?.withdrawnAt).toBeDefined();
+      expect((await storage.getReport(second.id))?.withdrawnAt).toBeUndefined();
+      expect((await storage.getReport(other.id))?.report).not.toHaveProperty('withdrawKey');
+    } finally {
+      await app.close();
+      await storage.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import type { Listing } from '../../src/listing/listing';
 import { composeFeedback, composeReport, type Sender } from '../../src/reports/compose';
 import { deliver } from '../../src/reports/deliver';
 import { newEntry, type Operation, type OutboxEntry } from '../../src/reports/outbox-model';
+import type { Report } from '../../src/reports/report';
 import type { Assessment } from '../../src/risk/assessment';
 
 const SERVICE = 'https://reports.test';
@@ -102,14 +103,18 @@ describe('what goes to the service', () => {
     expect(requests[0]!.body).toEqual(entry.body);
   });
 
-  it('a withdrawal: POST /v1/reports/:id/withdraw with only the reporter id', async () => {
+  it('a withdrawal: POST /v1/reports/:id/withdraw with the reporter id and the report’s own withdrawal key', async () => {
     const entry = reportEntry();
+    // Each report has a key of its own, made when it was written, that only this extension holds.
+    const key = (entry.body as Report).withdrawKey;
+    expect(key).toMatch(/^[0-9a-f]{32}$/);
+    expect(key).not.toBe((reportEntry().body as Report).withdrawKey);
     const { result, requests } = await attempt(entry, 'withdraw', () =>
       json(200, { id: entry.id, status: 'withdrawn' }),
     );
     expect(result).toEqual({ ok: true });
     expect(requests.map((r) => [r.method, r.url])).toEqual([['POST', `${SERVICE}/v1/reports/${entry.id}/withdraw`]]);
-    expect(requests[0]!.body).toEqual({ reporterId: sender.reporterId });
+    expect(requests[0]!.body).toEqual({ reporterId: sender.reporterId, withdrawKey: key });
   });
 });
 

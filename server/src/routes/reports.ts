@@ -34,7 +34,12 @@ export function reportRoutes(app: FastifyInstance, storage: Storage, limiters: L
     if (!id.success) {
       return reply.status(400).send({ error: 'invalid', field: 'id', message: `id: ${id.issues[0].message}` });
     }
-    const result = await storage.withdrawReport(id.output, withdrawal.reporterId, new Date().toISOString());
+    const result = await storage.withdrawReport(
+      id.output,
+      withdrawal.reporterId,
+      new Date().toISOString(),
+      withdrawal.withdrawKey,
+    );
     if (!result) {
       // Its own code, so that a client can tell "no such report" from "no such route".
       return reply.status(404).send({ error: 'unknown_report', message: 'No report with this id from this reporter.' });
@@ -90,7 +95,10 @@ function overQuota(limiters: Limiters, report: Report, ip: string): { wait: numb
   if (!report.screenshot) return undefined;
   const shots = Math.max(screenshots.reporter.hit(report.reporterId), screenshots.address.hit(ip));
   return shots > 0
-    ? { wait: shots, message: `The day's quota of screenshots is used up; send the report without one, or in ${shots} s.` }
+    ? {
+        wait: shots,
+        message: `The day's quota of screenshots is used up; send the report without one, or in ${shots} s.`,
+      }
     : undefined;
 }
 

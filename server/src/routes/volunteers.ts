@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { EXPORT_FORMATS, exportReports } from '../../../src/reports/evidence';
 import { REVIEW_STATUSES, ReportSchema, type ReviewStatus } from '../../../src/reports/report';
+import { asVolunteerSees } from '../pseudonym';
 import type { Storage, VolunteerToken } from '../storage/types';
 import { tokenFrom } from '../tokens';
 
@@ -35,7 +36,7 @@ const AccuracyQuery = v.object({
  * reports about those brands, and see how a reporter's reports about them were judged. Another
  * brand's reports do not exist for them (404, not 403; not counted).
  */
-export function volunteerRoutes(app: FastifyInstance, storage: Storage): void {
+export function volunteerRoutes(app: FastifyInstance, storage: Storage, pseudonymKey: Uint8Array): void {
   app.get('/v1/volunteer/reports', async (request, reply) => {
     const token = await authorise(storage, request, reply);
     if (!token) return reply;
@@ -50,7 +51,7 @@ export function volunteerRoutes(app: FastifyInstance, storage: Storage): void {
       ...(query.status ? { status: query.status as ReviewStatus } : {}),
     });
     // Reports are kept without their screenshots' bytes: a list names each image by its hash.
-    return { reports };
+    return { reports: reports.map((stored) => asVolunteerSees(pseudonymKey, stored)) };
   });
 
   app.post<{ Params: { id: string } }>('/v1/volunteer/reports/:id/review', async (request, reply) => {
@@ -113,7 +114,7 @@ export function volunteerRoutes(app: FastifyInstance, storage: Storage): void {
         offset,
         ...(query.status ? { status: query.status as ReviewStatus } : {}),
       });
-      reports.push(...page);
+      reports.push(...page.map((stored) => asVolunteerSees(pseudonymKey, stored)));
       if (page.length < 1000) break;
     }
     const file = exportReports(query.format, reports, {

@@ -161,6 +161,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reports_screenshot ON reports (screenshot_sha256);
     `,
   },
+  {
+    version: 5,
+    name: "reports: withdraw_hash, the SHA-256 of the reporter's withdrawal key",
+    sqlite: 'ALTER TABLE reports ADD COLUMN withdraw_hash TEXT',
+    postgres: 'ALTER TABLE reports ADD COLUMN withdraw_hash TEXT COLLATE "C"',
+  },
 ];
 
 const SQLITE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -13,13 +13,15 @@ import {
   communitySql,
   dropWithdrawnScreenshotSql,
   type FlaggedRow,
+  KEY_MATCHES,
+  keyHash,
   NOT_WITHDRAWN,
   type PatchRow,
   REPORT_COLUMNS,
   type ReportRow,
   receivedMs,
-  screenshotSql,
   type StatusCountRow,
+  screenshotSql,
   type TokenRow,
   toArtifact,
   toFeedback,
@@ -41,8 +43,8 @@ const SQL = {
   insertReport: {
     name: 'cg_insert_report',
     text: `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body, origin,
-        screenshot_sha256)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING ${REPORT_COLUMNS}`,
+        screenshot_sha256, withdraw_hash)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING ${REPORT_COLUMNS}`,
   },
   insertScreenshot: {
     name: 'cg_insert_screenshot',
@@ -57,11 +59,12 @@ const SQL = {
   getReport: { name: 'cg_get_report', text: `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1` },
   getOwnReport: {
     name: 'cg_get_own_report',
-    text: `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1 AND reporter_id = $2`,
+    text: `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = $1 AND reporter_id = $2 AND ${KEY_MATCHES('$3::text')}`,
   },
   withdrawReport: {
     name: 'cg_withdraw_report',
-    text: `UPDATE reports SET withdrawn_at = $1 WHERE id = $2 AND reporter_id = $3 AND ${NOT_WITHDRAWN}
+    text: `UPDATE reports SET withdrawn_at = $1 WHERE id = $2 AND reporter_id = $3 AND ${KEY_MATCHES('$4::text')}
+        AND ${NOT_WITHDRAWN}
       RETURNING ${REPORT_COLUMNS}`,
   },
   listReports: {
@@ -192,6 +195,7 @@ export async function openPostgres(url: string): Promise<Storage> {
         JSON.stringify(recordOf(report)),
         origin ?? null,
         report.screenshot?.sha256 ?? null,
+        keyHash(report.withdrawKey),
       ]);
       if (row) return { inserted: true, stored: toStoredReport(row) };
       const [existing] = await rows<ReportRow>(pool, SQL.getReport, [report.id]);
@@ -228,18 +232,18 @@ export async function openPostgres(url: string): Promise<Storage> {
       return row && toStoredReport(row);
     },
 
-    async withdrawReport(id: string, reporterId: string, at: string) {
+    async withdrawReport(id: string, reporterId: string, at: string, withdrawKey?: string) {
       receivedMs(at, 'withdrawnAt');
       // Of concurrent withdrawals exactly one updates the row; the others wait for its lock, find it
       // withdrawn, and read it back with the first withdrawnAt.
-      const [row] = await rows<ReportRow>(pool, SQL.withdrawReport, [at, id, reporterId]);
+      const [row] = await rows<ReportRow>(pool, SQL.withdrawReport, [at, id, reporterId, keyHash(withdrawKey)]);
       if (row) {
         const stored = toStoredReport(row);
         // A withdrawn report's screenshot goes with it, unless a live report names the same image.
         if (stored.report.screenshot) await rows(pool, SQL.dropWithdrawnScreenshot, [stored.report.screenshot.sha256]);
         return { withdrawn: true, stored };
       }
-      const [existing] = await rows<ReportRow>(pool, SQL.getOwnReport, [id, reporterId]);
+      const [existing] = await rows<ReportRow>(pool, SQL.getOwnReport, [id, reporterId, keyHash(withdrawKey)]);
       return existing && { withdrawn: false, stored: toStoredReport(existing) };
     },
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Feedback, type Report, type ReviewStatus, recordOf } from '../../../src/reports/report';
 import type {
   FlaggedListing,
@@ -217,6 +218,13 @@ export function unneededScreenshotsSql(p: string): string {
     SELECT 1 FROM reports WHERE reports.screenshot_sha256 = screenshots.sha256 AND ${NOT_WITHDRAWN}
       AND (status = 'open' OR reviewed_at IS NULL OR reviewed_at >= ${p}))`;
 }
+
+/** The report's withdrawal key, where it was sent with one, matches (a report kept before keys needs none). */
+export const KEY_MATCHES = (hash: string) => `(withdraw_hash IS NULL OR withdraw_hash = ${hash})`;
+
+/** The SHA-256 the service keeps of a withdrawal key; the key itself is never stored. */
+export const keyHash = (key: string | undefined) =>
+  key === undefined ? null : createHash('sha256').update(key).digest('hex');
 
 /** Deletes one screenshot once no report that its reporter has not withdrawn names it. */
 export function dropWithdrawnScreenshotSql(hash: string): string {

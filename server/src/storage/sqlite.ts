@@ -14,13 +14,15 @@ import {
   communitySql,
   dropWithdrawnScreenshotSql,
   type FlaggedRow,
+  KEY_MATCHES,
+  keyHash,
   NOT_WITHDRAWN,
   type PatchRow,
   REPORT_COLUMNS,
   type ReportRow,
   receivedMs,
-  screenshotSql,
   type StatusCountRow,
+  screenshotSql,
   type TokenRow,
   toArtifact,
   toFeedback,
@@ -46,8 +48,8 @@ function prepare(db: Database.Database) {
   return {
     insertReport: db.prepare(
       `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body, origin,
-         screenshot_sha256)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+         screenshot_sha256, withdraw_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     ),
     insertScreenshot: db.prepare(
       'INSERT INTO screenshots (sha256, bytes, received_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
@@ -60,11 +62,12 @@ function prepare(db: Database.Database) {
       `DELETE FROM screenshots WHERE sha256 IN (${unneededScreenshotsSql('@before')})`,
     ),
     getReport: db.prepare<[string], ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`),
-    getOwnReport: db.prepare<[string, string], ReportRow>(
-      `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ? AND reporter_id = ?`,
+    getOwnReport: db.prepare<[string, string, string | null], ReportRow>(
+      `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ? AND reporter_id = ? AND ${KEY_MATCHES('?')}`,
     ),
-    withdrawReport: db.prepare<[string, string, string], ReportRow>(
-      `UPDATE reports SET withdrawn_at = ? WHERE id = ? AND reporter_id = ? AND ${NOT_WITHDRAWN}
+    withdrawReport: db.prepare<[string, string, string, string | null], ReportRow>(
+      `UPDATE reports SET withdrawn_at = ? WHERE id = ? AND reporter_id = ? AND ${KEY_MATCHES('?')}
+         AND ${NOT_WITHDRAWN}
        RETURNING ${REPORT_COLUMNS}`,
     ),
     listReports: db.prepare<[string, number, number], ReportRow>(
@@ -183,6 +186,7 @@ export function openSqlite(file: string): Storage {
       JSON.stringify(recordOf(report)),
       origin ?? null,
       report.screenshot?.sha256 ?? null,
+      keyHash(report.withdrawKey),
     );
     if (changes === 1 && report.screenshot)
       s.insertScreenshot.run(report.screenshot.sha256, Buffer.from(report.screenshot.base64, 'base64'), receivedAt);
@@ -253,17 +257,17 @@ export function openSqlite(file: string): Storage {
       return row && toStoredReport(row);
     },
 
-    async withdrawReport(id: string, reporterId: string, at: string) {
+    async withdrawReport(id: string, reporterId: string, at: string, withdrawKey?: string) {
       receivedMs(at, 'withdrawnAt');
       const s = st();
-      const row = s.withdrawReport.get(at, id, reporterId);
+      const row = s.withdrawReport.get(at, id, reporterId, keyHash(withdrawKey));
       if (row) {
         const stored = toStoredReport(row);
         // A withdrawn report's screenshot goes with it, unless a live report names the same image.
         if (stored.report.screenshot) s.dropWithdrawnScreenshot.run({ hash: stored.report.screenshot.sha256 });
         return { withdrawn: true, stored };
       }
-      const existing = s.getOwnReport.get(id, reporterId);
+      const existing = s.getOwnReport.get(id, reporterId, keyHash(withdrawKey));
       return existing && { withdrawn: false, stored: toStoredReport(existing) };
     },
 

@@ -99,14 +99,16 @@ export interface Storage {
   /** The report with this id, withdrawn or not. */
   getReport(id: string): Promise<StoredReport | undefined>;
   /**
-   * Withdraws the report with this id if `reporterId` sent it: `withdrawn` is true when this call
-   * did it, false when it was withdrawn before (the first `withdrawnAt` kept). Undefined when no
-   * report has this id and reporter id, so that another reporter's report looks like none.
+   * Withdraws the report with this id if `reporterId` sent it with this withdrawal key (a report
+   * kept before keys existed needs none): `withdrawn` is true when this call did it, false when it
+   * was withdrawn before (the first `withdrawnAt` kept). Undefined when no report has this id,
+   * reporter id and key, so that another reporter's report looks like none.
    */
   withdrawReport(
     id: string,
     reporterId: string,
     at: string,
+    withdrawKey?: string,
   ): Promise<{ withdrawn: boolean; stored: StoredReport } | undefined>;
   /** Sets a report's status with a note; undefined when no such report, or it is withdrawn. */
   reviewReport(
