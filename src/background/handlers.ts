@@ -56,10 +56,14 @@ export function registerBackground(): void {
     const settings = { sensitivity: await sensitivity };
     const assessments = assessAll(listings, await registry.index(), settings);
     if (tabId !== undefined) {
-      await tabState.add(
-        tabId,
-        listings.map((listing, i) => ({ listing, assessment: assessments[i]! })),
-      );
+      // What the popup lists is kept for it; a failure to keep it (storage full) must not cost
+      // the page its badges, which only need the assessments returned.
+      await tabState
+        .add(
+          tabId,
+          listings.map((listing, i) => ({ listing, assessment: assessments[i]! })),
+        )
+        .catch((error) => console.warn('[counterfeit-guard] could not keep the tab’s listings', error));
       await audit
         .observe(sender.url ?? '', listings, assessments)
         .catch((error) => console.warn('[counterfeit-guard] audit', error));

@@ -9,12 +9,21 @@ import type { TabEntry } from '../messaging/protocol';
  * per batch (`tab:<id>:<n>`), under a small manifest (`tab:<id>`) that says which chunk holds
  * each listing: a batch writes its own chunk and the manifest, never the whole page again.
  * The manifest changes with every batch, so a page following a tab can watch that one key.
+ *
+ * Session storage holds 10 MB for every tab together: each tab keeps its newest MAX_ENTRIES
+ * listings (about 0.5 MB), its oldest chunks dropped past that, so one huge page cannot crowd out the others
+ * and a batch's write costs the same on the ten-thousandth card as on the first.
  */
 export interface TabManifest {
+  /** Chunks are numbered from 0 on; those below `first` were dropped. */
   chunks: number;
-  /** Each listing's chunk. */
+  first?: number;
+  /** Each kept listing's chunk. */
   where: Record<string, number>;
 }
+
+/** The listings a tab keeps: a long result page's newest (the popup lists what the page shows now). */
+export const MAX_ENTRIES = 500;
 
 export const manifestKey = (tabId: number) => `tab:${tabId}`;
 const chunkKey = (tabId: number, chunk: number) => `tab:${tabId}:${chunk}`;
@@ -41,7 +50,7 @@ export const tabState = {
   async get(tabId: number): Promise<TabEntry[]> {
     const manifest = await manifestOf(tabId);
     if (!manifest) return [];
-    const keys = Array.from({ length: manifest.chunks }, (_, n) => chunkKey(tabId, n));
+    const keys = chunkKeys(tabId, manifest);
     const chunks = await area().get(keys);
     return keys.flatMap((key) => (chunks[key] as TabEntry[] | undefined) ?? []);
   },
@@ -76,15 +85,41 @@ export const tabState = {
         writes[chunkKey(tabId, chunk)] = fresh;
         for (const entry of fresh) manifest.where[entry.listing.key] = chunk;
       }
+      const dropped = trim(manifest);
+      for (const chunk of dropped) delete writes[chunkKey(tabId, chunk)];
       writes[manifestKey(tabId)] = manifest;
       await area().set(writes);
+      if (dropped.length > 0) await area().remove(dropped.map((chunk) => chunkKey(tabId, chunk)));
     }),
 
   clear: (tabId: number) =>
     serialised(tabId, async () => {
       const manifest = await manifestOf(tabId);
       if (!manifest) return;
-      const keys = Array.from({ length: manifest.chunks }, (_, n) => chunkKey(tabId, n));
-      await area().remove([manifestKey(tabId), ...keys]);
+      await area().remove([manifestKey(tabId), ...chunkKeys(tabId, manifest)]);
     }),
 };
+
+function chunkKeys(tabId: number, manifest: TabManifest): string[] {
+  const first = manifest.first ?? 0;
+  return Array.from({ length: manifest.chunks - first }, (_, n) => chunkKey(tabId, first + n));
+}
+
+/** Drops the oldest chunks while the tab keeps over MAX_ENTRIES listings; returns their numbers. */
+function trim(manifest: TabManifest): number[] {
+  const sizes = new Map<number, number>();
+  for (const chunk of Object.values(manifest.where)) sizes.set(chunk, (sizes.get(chunk) ?? 0) + 1);
+  let kept = Object.keys(manifest.where).length;
+  const dropped: number[] = [];
+  let first = manifest.first ?? 0;
+  // The newest chunk always stays, whatever its size.
+  while (kept > MAX_ENTRIES && first < manifest.chunks - 1) {
+    kept -= sizes.get(first) ?? 0;
+    dropped.push(first++);
+  }
+  if (dropped.length === 0) return dropped;
+  const gone = new Set(dropped);
+  for (const [key, chunk] of Object.entries(manifest.where)) if (gone.has(chunk)) delete manifest.where[key];
+  manifest.first = first;
+  return dropped;
+}

@@ -32,6 +32,14 @@ describe('the background', () => {
   });
   let permissions: ReturnType<typeof installPermissions>;
 
+  it('still answers with the assessments, for the badges, when keeping them for the popup fails', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const { res } = await deliver('assessListings', [lvListing()], contentScript);
+    expect(res).toMatchObject([{ key: 'amazon:B0TESTLVB1', level: 'high' }]);
+    expect(set).toHaveBeenCalled();
+    set.mockRestore();
+  });
+
   it('assesses a page’s listings and keeps them for the popup', async () => {
     const { res } = await deliver('assessListings', [lvListing()], contentScript);
     expect(res).toMatchObject([{ key: 'amazon:B0TESTLVB1', level: 'high', brand: 'Louis Vuitton' }]);

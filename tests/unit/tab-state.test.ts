@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { tabState } from '../../src/background/tab-state';
+import { MAX_ENTRIES, tabState } from '../../src/background/tab-state';
 import type { TabEntry } from '../../src/messaging/protocol';
 
 const entry = (n: number, title = `Listing ${n}`): TabEntry => ({
@@ -49,5 +49,35 @@ describe('a tab’s entries in session storage', () => {
     await tabState.clear(7);
     expect(Object.keys(await fakeBrowser.storage.session.get(null)).sort()).toEqual(['tab:8', 'tab:8:0']);
     expect(await tabState.get(7)).toEqual([]);
+  });
+});
+
+describe('a tab’s entries when its page is huge', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps the newest entries of a 10,000-card page, with a write that stays the same size, and leaves room for other tabs', async () => {
+    const sizes: number[] = [];
+    for (let batch = 0; batch < 1000; batch++) {
+      await tabState.add(
+        3,
+        Array.from({ length: 10 }, (_, i) => entry(batch * 10 + i)),
+      );
+      if (batch % 100 === 99) {
+        const held = await fakeBrowser.storage.session.get(null);
+        sizes.push(JSON.stringify(held).length);
+      }
+    }
+    const kept = await tabState.get(3);
+    expect(kept).toHaveLength(MAX_ENTRIES);
+    expect(kept[0]!.listing.title).toBe(`Listing ${10_000 - MAX_ENTRIES}`);
+    expect(kept.at(-1)!.listing.title).toBe('Listing 9999');
+    // What the tab holds, manifest included, does not grow with the page.
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThan(Math.min(...sizes) * 0.05);
+    // A listing read again after its first reading was dropped comes back as new.
+    await tabState.add(3, [entry(5, 'Listing 5, back again')]);
+    expect((await tabState.get(3)).at(-1)!.listing.title).toBe('Listing 5, back again');
+
+    await tabState.add(4, [entry(1, 'A product page in another tab')]);
+    expect((await tabState.get(4)).map((e) => e.listing.title)).toEqual(['A product page in another tab']);
   });
 });
