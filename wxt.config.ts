@@ -1,32 +1,23 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { registryFromDisk } from './src/cli/registry-files';
+import { registryPins } from './src/registry/build-pins';
 import { marketplaceMatches } from './src/sites/matches';
 
 /**
  * Where the registry syncs from (the companion service, then mirrors) and the public keys its
  * signature is checked with, fixed at build time: CG_REGISTRY_URL (comma-separated) and
  * CG_REGISTRY_KEYS (public JWK files). Without them: a service on this machine, and the keys in
- * assets/registry/keys/ plus the development key `npm run server` made in data/keys/.
+ * assets/registry/keys/ plus (in a development build) the key `npm run server` made in data/keys/.
+ * A release build (CG_RELEASE=1) stops unless it pins release keys and syncs over https.
  */
-const REGISTRY_SOURCES = (process.env.CG_REGISTRY_URL ?? 'http://127.0.0.1:8787')
-  .split(',')
-  .map((url) => url.trim().replace(/\/+$/, ''))
-  .filter(Boolean);
-const REGISTRY_KEYS = (
-  process.env.CG_REGISTRY_KEYS?.split(',').map((file) => file.trim()) ?? [
-    ...(existsSync('assets/registry/keys')
-      ? readdirSync('assets/registry/keys')
-          .filter((name) => name.endsWith('.public.jwk.json'))
-          .map((name) => join('assets/registry/keys', name))
-      : []),
-    ...(existsSync('data/keys/registry-signing.public.jwk.json') ? ['data/keys/registry-signing.public.jwk.json'] : []),
-  ]
-)
-  .slice(0, 2)
-  .map((file) => JSON.parse(readFileSync(file, 'utf8')) as JsonWebKey);
+const PINS = registryPins(process.env);
+if (PINS.problems.length > 0)
+  throw new Error(`Counterfeit Guard ${PINS.release ? 'release ' : ''}build refused:\n- ${PINS.problems.join('\n- ')}`);
+if (PINS.notice) console.warn(`\n[counterfeit-guard] ${PINS.notice}\n`);
+const REGISTRY_SOURCES = PINS.sources;
+const REGISTRY_KEYS = PINS.keyFiles.map((file) => JSON.parse(readFileSync(file, 'utf8')) as JsonWebKey);
 
 // Firefox gets the same permissions; only its gecko settings differ.
 const GECKO_ID = 'counterfeit-guard@counterfeitguard.org';
