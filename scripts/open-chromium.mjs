@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 
 const extension = resolve('.output/chrome-mv3');
 if (!existsSync(join(extension, 'manifest.json'))) {
-  console.error('The build is missing: run `npm run build` first.');
+  console.error('The build is missing: run `npm run build:dev` first.');
   process.exit(1);
 }
 

@@ -17,7 +17,7 @@ let entries;
 try {
   entries = files(OUTPUT).filter((path) => /\.(js|css|html)$/.test(path));
 } catch {
-  console.error(`${OUTPUT} is missing: run \`npm run build\` first.`);
+  console.error(`${OUTPUT} is missing: run \`npm run build:dev\` (or a release build) first.`);
   process.exit(1);
 }
 
