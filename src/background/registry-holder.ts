@@ -14,6 +14,11 @@ const STALE_MS = 6 * 60 * 60_000;
 export interface RegistryStatus {
   version: number;
   issuedAt?: string;
+  /**
+   * Until when the copy in use is vouched for. A copy past it is still used (an old registry
+   * warns better than none), and the options page says so.
+   */
+  expiresAt?: string;
   source: 'bundled' | string;
   brands: number;
   lastCheck?: {
@@ -32,6 +37,7 @@ interface Current {
   index: MatchIndex;
   version: number;
   issuedAt?: string;
+  expiresAt?: string;
   source: string;
 }
 
@@ -65,6 +71,7 @@ export function createRegistryHolder() {
         index: loadIndex(held.index),
         version: held.copy.version,
         issuedAt: held.copy.issuedAt,
+        ...(held.copy.expiresAt ? { expiresAt: held.copy.expiresAt } : {}),
         source: held.copy.source,
       };
     }
@@ -91,6 +98,7 @@ export function createRegistryHolder() {
           index: loadIndex(stored),
           version: copy.version,
           issuedAt: copy.issuedAt,
+          ...(copy.expiresAt ? { expiresAt: copy.expiresAt } : {}),
           source: copy.source,
         });
       },
@@ -116,6 +124,7 @@ export function createRegistryHolder() {
     return {
       version: now.version,
       ...(now.issuedAt ? { issuedAt: now.issuedAt } : {}),
+      ...(now.expiresAt ? { expiresAt: now.expiresAt } : {}),
       source: now.source,
       brands: now.index.brands.length,
       ...(stored ? { lastCheck: lastCheck as NonNullable<RegistryStatus['lastCheck']> } : {}),

@@ -8,6 +8,8 @@ export interface HeldCopy {
   etag?: string;
   source: string;
   issuedAt: string;
+  /** Until when its signature vouches for it; absent on copies held before it was kept. */
+  expiresAt?: string;
 }
 
 export type SyncOutcome =
@@ -98,6 +100,7 @@ async function keep(
       ...(etag ? { etag } : {}),
       source,
       issuedAt: payload.issuedAt,
+      expiresAt: payload.expiresAt,
     },
     payload,
   );

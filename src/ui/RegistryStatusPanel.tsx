@@ -45,6 +45,12 @@ export function RegistryStatusPanel() {
             {t('options_registry_version', [view.status.version, view.status.brands])}
             {view.status.issuedAt && <> · {t('options_registry_issued', [when(view.status.issuedAt)])}</>}
           </p>
+          {view.status.expiresAt && Date.parse(view.status.expiresAt) <= Date.now() && (
+            <p class="cg-warning" role="alert">
+              <span aria-hidden="true">⚠ </span>
+              {t('options_registry_expired', [when(view.status.expiresAt)])}
+            </p>
+          )}
           <p>
             {view.status.source === 'bundled'
               ? t('options_registry_source_bundled')

@@ -1,0 +1,51 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RegistryStatus } from '../../src/background/registry-holder';
+import { sendMessage } from '../../src/messaging/protocol';
+import { RegistryStatusPanel } from '../../src/ui/RegistryStatusPanel';
+import { installI18n } from '../support/i18n';
+
+vi.mock('../../src/messaging/protocol', () => ({ sendMessage: vi.fn() }));
+const send = vi.mocked(sendMessage) as unknown as ReturnType<typeof vi.fn<(type: string, data: unknown) => unknown>>;
+
+const DAY = 86_400_000;
+
+describe('the registry in use, on the options page', () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    installI18n();
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+    send.mockReset();
+  });
+
+  const shown = async (status: RegistryStatus) => {
+    send.mockResolvedValue(status);
+    render(<RegistryStatusPanel />, root);
+    await vi.waitFor(() => expect(root.textContent).toContain('Version 12'));
+    return root;
+  };
+  const copy = (expiresAt: string): RegistryStatus => ({
+    version: 12,
+    issuedAt: new Date(Date.now() - 20 * DAY).toISOString(),
+    expiresAt,
+    source: 'https://registry.example.org',
+    brands: 2100,
+  });
+
+  it('keeps using a copy past its expiry, and says so in words a shopper can act on', async () => {
+    const panel = await shown(copy(new Date(Date.now() - 6 * DAY).toISOString()));
+    const alert = panel.querySelector('[role="alert"]');
+    expect(alert?.textContent).toMatch(/This copy expired on .+ and no newer one has arrived\. Warnings still use it/);
+    expect(alert?.textContent).toContain('Sync now');
+  });
+
+  it('says nothing of expiry while the copy is vouched for', async () => {
+    const panel = await shown(copy(new Date(Date.now() + 6 * DAY).toISOString()));
+    expect(panel.querySelector('[role="alert"]')).toBeNull();
+  });
+});
