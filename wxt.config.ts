@@ -66,8 +66,13 @@ export default defineConfig({
             gecko: {
               id: GECKO_ID,
               strict_min_version: '142.0',
-              // Matching runs on the device; nothing is collected or sent in this version.
-              data_collection_permissions: { required: ['none'] },
+              // Matching runs on the device and needs nothing. A report, sent only when the person
+              // makes one and has allowed it (src/reports/consent.ts), shares the listing's
+              // content and address and the reporter id: optional, asked for before the first.
+              data_collection_permissions: {
+                required: ['none'],
+                optional: ['websiteContent', 'browsingActivity', 'technicalAndInteraction'],
+              },
             },
           },
         }

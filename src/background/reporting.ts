@@ -11,6 +11,7 @@ import {
 } from '../messaging/protocol';
 import { REPORT_LIMIT_PER_MINUTE, REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
 import { composeFeedback, composeReport, type Sender as ReportSender, sha256Hex } from '../reports/compose';
+import { maySendReports } from '../reports/consent';
 import { deliver } from '../reports/deliver';
 import { marketplaceReportLink } from '../reports/marketplace-link';
 import { createOutbox } from '../reports/outbox';
@@ -51,10 +52,12 @@ export type Accept = <K extends keyof ProtocolMap>(
 export function registerReporting(accept: Accept, registry: RegistryHolder) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const outbox = createOutbox({
-    deliver: (entry, operation) =>
-      REPORT_SERVICE
-        ? deliver(entry, operation, { service: REPORT_SERVICE, timeoutMs: REPORT_TIMEOUT_MS })
-        : Promise.resolve({ ok: false, failure: { code: 'unreachable' } }),
+    deliver: async (entry, operation) => {
+      if (!REPORT_SERVICE) return { ok: false, failure: { code: 'unreachable' } };
+      // A report leaves the device only once the person allowed it (a withdrawal only takes back).
+      if (operation === 'send' && !(await maySendReports())) return { ok: false, failure: { code: 'consent' } };
+      return deliver(entry, operation, { service: REPORT_SERVICE, timeoutMs: REPORT_TIMEOUT_MS });
+    },
     now: Date.now,
     random: Math.random,
     wake(at) {
@@ -72,8 +75,9 @@ export function registerReporting(accept: Accept, registry: RegistryHolder) {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) drain();
   });
-  // A worker (re)started by any event picks up what a stopped one left.
+  // A worker (re)started by any event picks up what a stopped one left; so does a consent given.
   drain();
+  browser.permissions.onAdded.addListener(drain);
 
   /** The tab a target names: the sender's own for a content script, the named one for extension pages. */
   function tabOf(target: ReportTarget, checked: { tabId: number | undefined; from: string }): number | undefined {

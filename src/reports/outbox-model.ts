@@ -18,6 +18,8 @@ export type Operation = 'send' | 'withdraw';
 /** Why an attempt did not get through; `refused` is final, the others are tried again. */
 export type SendFailure =
   | { code: 'unreachable' }
+  /** The person has not (yet) allowed reports to leave the device, where the browser asks. */
+  | { code: 'consent' }
   | { code: 'timeout' }
   | { code: 'server_error'; status: number }
   | { code: 'rate_limited'; retryAfterSeconds?: number }

@@ -31,6 +31,8 @@ function reasonWords(failure: SendFailure): string {
   switch (failure.code) {
     case 'unreachable':
       return t('report_status_reason_unreachable');
+    case 'consent':
+      return t('report_status_reason_consent');
     case 'timeout':
       return t('report_status_reason_timeout');
     case 'server_error':

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Listing } from '../listing/listing';
 import { sendMessage } from '../messaging/protocol';
 import { composeReport } from '../reports/compose';
+import { asksConsent, askToSendReports, maySendReports } from '../reports/consent';
 import type { Report } from '../reports/report';
 import type { Assessment } from '../risk/assessment';
 import { reporterId, reporterIdItem, rotateReporterId, screenshotsItem } from '../settings/reporting';
@@ -53,6 +54,8 @@ export function ReportingSettings() {
   const [id, setId] = useState<string | { error: string } | undefined>(undefined);
   const [idStatus, setIdStatus] = useState<'idle' | 'busy' | 'made' | { error: string }>('idle');
   const [preview, setPreview] = useState<Preview>({ kind: 'loading' });
+  // Where the browser asks before data leaves (Firefox): whether reports may be sent.
+  const [consent, setConsent] = useState<'not_asked' | 'allowed' | 'waiting' | { error: string }>('not_asked');
 
   useEffect(() => {
     void screenshotsItem.getValue().then(setScreenshots, () => setScreenshots(false));
@@ -62,6 +65,11 @@ export function ReportingSettings() {
     const unwatchId = reporterIdItem.watch((held) => {
       if (held) setId(held);
     });
+    asksConsent()
+      .then(async (asks) => {
+        if (asks) setConsent((await maySendReports()) ? 'allowed' : 'waiting');
+      })
+      .catch((error: unknown) => setConsent({ error: message(error) }));
     sendMessage('registryStatus', null).then(
       (status) => setPreview({ kind: 'ready', registryVersion: status.version }),
       (error: unknown) => setPreview({ kind: 'error', detail: message(error) }),
@@ -80,6 +88,14 @@ export function ReportingSettings() {
     } catch (error) {
       setScreenshots(!on);
       setScreenshotStatus({ error: message(error) });
+    }
+  }
+
+  async function allowReports() {
+    try {
+      setConsent((await askToSendReports()) ? 'allowed' : 'waiting');
+    } catch (error) {
+      setConsent({ error: message(error) });
     }
   }
 
@@ -116,6 +132,29 @@ export function ReportingSettings() {
 
   return (
     <div class="cg-reporting">
+      {consent !== 'not_asked' && (
+        <section class="cg-consent" aria-labelledby="report-consent-heading">
+          <h3 id="report-consent-heading">{t('options_reports_consent_heading')}</h3>
+          <p id="report-consent-hint" class="cg-hint">
+            {t('options_reports_consent_hint')}
+          </p>
+          {consent !== 'allowed' && (
+            <button
+              type="button"
+              class="cg-button"
+              aria-describedby="report-consent-hint"
+              onClick={() => void allowReports()}
+            >
+              {t('options_reports_consent_allow')}
+            </button>
+          )}
+          <p class="cg-status" role="status">
+            {consent === 'allowed' && t('options_reports_consent_allowed')}
+            {consent === 'waiting' && t('options_reports_consent_waiting')}
+            {typeof consent === 'object' && t('options_reports_consent_error', [consent.error])}
+          </p>
+        </section>
+      )}
       <div class="cg-setting">
         <input
           id="report-screenshots"

@@ -17,6 +17,8 @@ export function installPermissions(granted: string[] = []) {
     hasListener: (listener: () => void) => listeners.has(listener),
   });
   Object.assign(fakeBrowser.permissions, {
+    // As Chromium answers: no data-collection consent to ask for.
+    getAll: async () => ({ origins: [...origins], permissions: [] }),
     contains: async ({ origins: asked = [] }: { origins?: string[] }) => asked.every((origin) => origins.has(origin)),
     onAdded: event(added),
     onRemoved: event(removed),
