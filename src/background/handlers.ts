@@ -14,6 +14,7 @@ import { anyShopGranted, syncAnyShopScript } from './generic-reader';
 import { createRegistryHolder, SYNC_ALARM } from './registry-holder';
 import { registerReporting } from './reporting';
 import { tabState } from './tab-state';
+import { showSuspectCount } from './toolbar-count';
 
 /**
  * Registers every listener of the service worker. Call it synchronously at top level: a
@@ -64,6 +65,10 @@ export function registerBackground(): void {
           listings.map((listing, i) => ({ listing, assessment: assessments[i]! })),
         )
         .catch((error) => console.warn('[counterfeit-guard] could not keep the tab’s listings', error));
+      await tabState
+        .get(tabId)
+        .then((entries) => showSuspectCount(tabId, entries))
+        .catch((error) => console.warn('[counterfeit-guard] could not count the tab’s suspects', error));
       await audit
         .observe(sender.url ?? '', listings, assessments)
         .catch((error) => console.warn('[counterfeit-guard] audit', error));
@@ -133,7 +138,10 @@ export function registerBackground(): void {
 
   // A tab that loads a new page or closes no longer shows what was read before.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void tabState.clear(tabId);
+    if (change.status === 'loading') {
+      void tabState.clear(tabId);
+      void showSuspectCount(tabId, []).catch(() => undefined);
+    }
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabState.clear(tabId));
 
