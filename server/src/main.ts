@@ -33,7 +33,8 @@ Options (and environment variables):
                       networks, that flag a listing (a Caution; only a volunteer's confirmation is High)
   --rate-reporter N   (CG_RATE_REPORTER, default 30): reports a minute per reporter id
   --rate-address N    (CG_RATE_ADDRESS, default 600): reports a minute per address
-  --daily-reports N   (CG_DAILY_REPORTS, default 2000): reports a day per address (200 per reporter id)
+  --daily-reports N   (CG_DAILY_REPORTS, default 2000): reports a day per address
+  --daily-reports-reporter N (CG_DAILY_REPORTS_REPORTER, default 200): reports a day per reporter id
   --daily-screenshots N (CG_DAILY_SCREENSHOTS, default 20): reports with a screenshot a day per
                       address (5 per reporter id); with the reports, what bounds the database's growth
   --trust-proxy V     (CG_TRUST_PROXY, default off): whose X-Forwarded-For names the client: off, the
@@ -68,6 +69,7 @@ function options(args: string[]) {
       'rate-address': { type: 'string', default: process.env.CG_RATE_ADDRESS ?? '600' },
       'trust-proxy': { type: 'string', default: process.env.CG_TRUST_PROXY ?? 'off' },
       'daily-reports': { type: 'string', default: process.env.CG_DAILY_REPORTS ?? '2000' },
+      'daily-reports-reporter': { type: 'string', default: process.env.CG_DAILY_REPORTS_REPORTER ?? '200' },
       'daily-screenshots': { type: 'string', default: process.env.CG_DAILY_SCREENSHOTS ?? '20' },
       brand: { type: 'string', multiple: true },
       name: { type: 'string' },
@@ -95,7 +97,7 @@ function options(args: string[]) {
     limits: { perReporter: number('rate-reporter'), perAddress: number('rate-address') },
     trustProxy: trustProxyOf(values['trust-proxy']),
     quotas: {
-      reports: { perReporter: DEFAULT_QUOTAS.reports.perReporter, perAddress: number('daily-reports') },
+      reports: { perReporter: number('daily-reports-reporter'), perAddress: number('daily-reports') },
       screenshots: { perReporter: DEFAULT_QUOTAS.screenshots.perReporter, perAddress: number('daily-screenshots') },
     },
     brands: values.brand ?? [],

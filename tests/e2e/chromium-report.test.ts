@@ -54,7 +54,13 @@ describe('Chromium: one-click reports reach the companion service exactly once',
   /** An extension page kept open: it reads the outbox and storage whether or not the worker runs. */
   let ext: Page;
 
-  const serviceArgs = () => ({ port, data, keys, extra: ['--rate-reporter', '100000'] });
+  // One reporter files some 200 reports here: more than a person's day allows by default.
+  const serviceArgs = () => ({
+    port,
+    data,
+    keys,
+    extra: ['--rate-reporter', '100000', '--daily-reports-reporter', '100000'],
+  });
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
