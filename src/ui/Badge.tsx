@@ -56,6 +56,7 @@ export function Badge({ assessment, compact = false }: { assessment: Assessment;
             target={{ key: assessment.key }}
             genuineOffered={warns(assessment)}
             onGenuine={() => setGone(true)}
+            onPage
           />
         )}
       </section>

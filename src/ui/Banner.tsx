@@ -26,7 +26,7 @@ export function Banner({ assessment, onDismiss }: { assessment: Assessment; onDi
         </button>
       </div>
       <ReasonList reasons={assessment.reasons.filter((reason) => reason.weight > 0)} />
-      <ReportActions target={{ key: assessment.key }} genuineOffered onGenuine={onDismiss} />
+      <ReportActions target={{ key: assessment.key }} genuineOffered onGenuine={onDismiss} onPage />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { type MarketplaceLink, type ReportAnswer, type ReportTarget, sendMessage
 import { type OutboxView, type ReportCategory, UNDO_MS } from '../reports/outbox-model';
 import { REPORT_CATEGORIES } from '../reports/report';
 import { type MessageKey, t } from './i18n';
+import { seenAtClick } from './seen';
 
 type State =
   | { kind: 'idle' }
@@ -17,19 +18,29 @@ type State =
   | { kind: 'too_late_details'; entry: OutboxView }
   | { kind: 'limited'; limit: number; seconds: number }
   | { kind: 'not_found' }
+  /** On a page: the first click asked; the second, on buttons that appear only now, acts. */
+  | { kind: 'confirm'; action: 'report' | 'genuine' }
+  /** On a page: the click came while the page hid or covered the buttons; nothing was done. */
+  | { kind: 'covered' }
   | { kind: 'error'; detail: string };
 
 /**
  * "Report" and "This is genuine" for one listing, with the undo, the optional details step and
  * the marketplace's own reporting link after. Only a trusted click acts: a page script cannot
  * click through (the buttons sit in a closed shadow root, and synthetic events are ignored).
+ * On a page, which owns the CSS around the buttons, a click counts only where they were shown
+ * and on top (seen.ts), and Report and "This is genuine" take a second click on buttons that
+ * appear only after the first, so a decoy laid over them beforehand cannot take a person's click.
  */
 export function ReportActions({
   target,
   genuineOffered,
   onGenuine,
+  onPage = false,
 }: {
   target: ReportTarget;
+  /** In a page's badge or banner (not the popup, which no page can draw over). */
+  onPage?: boolean;
   /** Whether "This is genuine" is offered (there is a warning to contradict). */
   genuineOffered: boolean;
   /** The warning should go: the undo window for "This is genuine" has passed. */
@@ -68,17 +79,25 @@ export function ReportActions({
   const act = (work: () => Promise<void>) => (event: Event) => {
     if (!event.isTrusted) return;
     refocus.current = true;
+    if (onPage && !seenAtClick(event as MouseEvent)) {
+      setState({ kind: 'covered' });
+      return;
+    }
     work().catch(failed);
   };
 
-  const report = act(async () => {
+  const sendReport = act(async () => {
     setState({ kind: 'working' });
     answered(await sendMessage('reportListing', target), false);
   });
-  const genuine = act(async () => {
+  const sendGenuine = act(async () => {
     setState({ kind: 'working' });
     answered(await sendMessage('markGenuine', target), true);
   });
+  const ask = (action: 'report' | 'genuine') => act(async () => setState({ kind: 'confirm', action }));
+  const report = onPage ? ask('report') : sendReport;
+  const genuine = onPage ? ask('genuine') : sendGenuine;
+  const cancel = act(async () => setState({ kind: 'idle' }));
 
   // Once the undo window for "This is genuine" has passed, the warning goes.
   const genuineUntil = state.kind === 'genuine' ? state.entry.createdAt + UNDO_MS : 0;
@@ -118,12 +137,15 @@ export function ReportActions({
         {state.kind === 'too_late_details' && t('report_details_too_late')}
         {state.kind === 'limited' && t('report_limited', [state.limit, state.seconds])}
         {state.kind === 'not_found' && t('report_not_found')}
+        {state.kind === 'confirm' && t(state.action === 'report' ? 'report_confirm_report' : 'report_confirm_genuine')}
+        {state.kind === 'covered' && t('report_covered')}
         {state.kind === 'error' && t('report_error', [state.detail])}
       </p>
       {(state.kind === 'idle' ||
         state.kind === 'undone' ||
         state.kind === 'limited' ||
         state.kind === 'error' ||
+        state.kind === 'covered' ||
         state.kind === 'not_found') && (
         <div class="cg-report-buttons">
           <button type="button" class="cg-button" onClick={report}>
@@ -134,6 +156,16 @@ export function ReportActions({
               {t('report_genuine_button')}
             </button>
           )}
+        </div>
+      )}
+      {state.kind === 'confirm' && (
+        <div class="cg-report-buttons cg-report-confirm">
+          <button type="button" class="cg-button" onClick={state.action === 'report' ? sendReport : sendGenuine}>
+            {t(state.action === 'report' ? 'report_confirm_report_yes' : 'report_confirm_genuine_yes')}
+          </button>
+          <button type="button" class="cg-button cg-button-quiet" onClick={cancel}>
+            {t('report_confirm_cancel')}
+          </button>
         </div>
       )}
       {(state.kind === 'reported' || state.kind === 'genuine') && (

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser as wxtBrowser } from 'wxt/browser';
 import { registryFromDisk } from '../../src/cli/registry-files';
 import type { Report } from '../../src/reports/report';
 import { SCREENSHOTS } from './support/build';
@@ -24,6 +25,9 @@ import {
 } from './support/reports';
 import { SEARCH_URL } from './support/search-page';
 import { freePort, run, startService, stopProcess } from './support/sync';
+
+/** The extension's API inside its service worker, where the tests evaluate. */
+declare const chrome: typeof wxtBrowser;
 
 const BANNER = 'counterfeit-guard-banner';
 const BADGE = 'counterfeit-guard-badge';
@@ -102,6 +106,13 @@ describe('Chromium: one-click reports reach the companion service exactly once',
     if (temp) rmSync(temp, { recursive: true, force: true });
   });
 
+  /** Report from a page's badge or banner: the first click asks, the second, on the button it shows, reports. */
+  async function reportFromPage(page: Page, tag: string, key?: string): Promise<void> {
+    await clickInShadow(page, tag, /^Report$/, key);
+    await expect.poll(() => shadowText(page, tag, key)).toContain('Report this listing as a suspected counterfeit?');
+    await clickInShadow(page, tag, /^Yes, report it$/, key);
+  }
+
   async function openWithBanner(url: string): Promise<Page> {
     const page = await browser.context.newPage();
     await page.goto(url);
@@ -111,7 +122,7 @@ describe('Chromium: one-click reports reach the companion service exactly once',
 
   it('a. Report on a product page: stored before "Reported", sent after the undo window, once, with every field', async () => {
     const page = await openWithBanner(PAGES.nike.url);
-    await clickInShadow(page, BANNER, /^Report$/);
+    await reportFromPage(page, BANNER);
     await expect.poll(() => shadowText(page, BANNER)).toContain('Reported.');
     // On disk already, held for the undo window, and nothing sent yet.
     const [stored, ...others] = await outboxEntries(ext);
@@ -157,7 +168,7 @@ describe('Chromium: one-click reports reach the companion service exactly once',
   it('b. Undo inside ten seconds: nothing is sent, and the outbox forgets it', async () => {
     const key = 'amazon:B0TESTLVB1';
     const page = await openWithBanner(PAGES.louisVuitton.url);
-    await clickInShadow(page, BANNER, /^Report$/);
+    await reportFromPage(page, BANNER);
     await expect.poll(() => shadowText(page, BANNER)).toContain('Reported.');
     await clickInShadow(page, BANNER, /^Undo \(\d+ s\)$/);
     await expect.poll(() => shadowText(page, BANNER)).toContain('Taken back: nothing was sent.');
@@ -171,7 +182,7 @@ describe('Chromium: one-click reports reach the companion service exactly once',
   it('c. The details step: category and note go with the report', async () => {
     const key = 'amazon:B0TESTLVB1';
     const page = await openWithBanner(PAGES.louisVuitton.url);
-    await clickInShadow(page, BANNER, /^Report$/);
+    await reportFromPage(page, BANNER);
     await expect.poll(() => shadowText(page, BANNER)).toContain('Add details');
     await clickInShadow(page, BANNER, /^Add details$/);
     await expect.poll(() => shadowText(page, BANNER)).toContain('What is wrong with this listing?');
@@ -200,7 +211,7 @@ describe('Chromium: one-click reports reach the companion service exactly once',
     await page.goto(PAGES.apple.url);
     await expect.poll(async () => (await readBadges(page)).length, { timeout: 15_000 }).toBe(1);
     await clickInShadow(page, BADGE, /No warning signs/);
-    await clickInShadow(page, BADGE, /^Report$/);
+    await reportFromPage(page, BADGE);
     await expect.poll(() => shadowText(page, BADGE)).toContain('Reported.');
     const failing = async () => (await outboxEntries(ext)).find((entry) => entry.body.listing.key === key);
     await expect.poll(async () => (await failing())?.lastFailure?.code, { timeout: 30_000 }).toBe('unreachable');
@@ -231,13 +242,37 @@ describe('Chromium: one-click reports reach the companion service exactly once',
     expect((await outboxEntries(ext)).find((entry) => entry.id === nike.id)?.status).toBe('withdrawn');
   });
 
+  it('b2. A page that fades the banner over a decoy cannot take a click for it, nor hide the warning', async () => {
+    const key = 'amazon:B0TESTLVB1';
+    const page = await openWithBanner(PAGES.louisVuitton.url);
+    const before = (await outboxEntries(ext)).filter((entry) => entry.body.listing.key === key).length;
+    // The page's own CSS: the banner made invisible, a "coupon" shown where its buttons are.
+    await page.addStyleTag({ content: `${BANNER} { opacity: 0 !important; }` });
+    await page.evaluate(() => {
+      const coupon = document.createElement('div');
+      coupon.textContent = 'Click here for a 50% coupon';
+      coupon.setAttribute('style', 'position: fixed; inset: 0 0 auto 0; height: 200px; z-index: -1; background: gold');
+      document.body.append(coupon);
+    });
+    // A real click where the Report button is.
+    await clickInShadow(page, BANNER, /^Report$/);
+    await expect.poll(() => shadowText(page, BANNER)).toContain('Nothing was done');
+    await page.waitForTimeout(500);
+    expect((await outboxEntries(ext)).filter((entry) => entry.body.listing.key === key).length).toBe(before);
+    // The toolbar button still counts the page's suspect listing, whatever the page's CSS does.
+    const tabId = await tabIdFrom(ext, PAGES.louisVuitton.url);
+    const count = await browser.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+    expect(Number(count)).toBeGreaterThanOrEqual(1);
+    await page.close();
+  });
+
   it('e. The worker is stopped between store and send: delivered once when an alarm wakes it', async () => {
     const page = await browser.context.newPage();
     await page.goto(SEARCH_URL);
     await expect.poll(async () => (await readBadges(page)).length, { timeout: 20_000 }).toBeGreaterThan(10);
     const key = (await readBadges(page))[0]!.key!;
     await clickInShadow(page, BADGE, /High risk|Caution/, key);
-    await clickInShadow(page, BADGE, /^Report$/, key);
+    await reportFromPage(page, BADGE, key);
     await expect.poll(() => shadowText(page, BADGE, key)).toContain('Reported.');
     await stopServiceWorker(page, browser.extensionId);
     expect(reportsFor(data, key)).toEqual([]);
