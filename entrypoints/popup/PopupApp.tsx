@@ -55,7 +55,9 @@ export function PopupApp() {
               aria-label={t('popup_listing_label', [listing.title, levelWord(assessment.level)])}
             >
               <LevelLabel level={assessment.level} />
-              <p class="cg-entry-title">{listing.title}</p>
+              <p class="cg-entry-title">
+                <bdi>{listing.title}</bdi>
+              </p>
               {listing.price && <p class="cg-entry-meta">{t('popup_price', [formatPrice(listing.price)])}</p>}
               {listing.seller && <p class="cg-entry-meta">{t('popup_seller', [listing.seller.name])}</p>}
               {assessment.reasons.length > 0 && <ReasonList reasons={assessment.reasons} />}

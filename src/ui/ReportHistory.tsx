@@ -206,11 +206,11 @@ export function ReportHistory() {
                     <th scope="row" class="cg-history-title">
                       {href ? (
                         <a href={href} target="_blank" rel="noopener noreferrer">
-                          {listing.title}
+                          <bdi>{listing.title}</bdi>
                           <span class="cg-visually-hidden"> {t('options_reports_new_tab')}</span>
                         </a>
                       ) : (
-                        listing.title
+                        <bdi>{listing.title}</bdi>
                       )}
                     </th>
                     <td>{t(`marketplace_${listing.marketplace}` as MessageKey)}</td>

@@ -93,3 +93,9 @@ export function describeReason(reason: Reason): string {
       return t('reason_honest_proof', [str(p.term)]);
   }
 }
+
+/**
+ * Text from a page set apart from the sentence around it: a title holding a right-to-left
+ * override (U+202E) cannot turn the rest of a message around (first-strong isolate … pop).
+ */
+export const isolate = (text: string) => `\u2068${text}\u2069`;

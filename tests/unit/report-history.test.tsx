@@ -422,3 +422,12 @@ describe('the reporting settings', () => {
     expect(root.querySelector('pre')).toBeNull();
   });
 });
+
+describe('titles that carry a right-to-left override', () => {
+  it('are set apart in the history, so they cannot turn the row around', async () => {
+    history = [entry(1, { title: '\u202Egpj.exe Rolex Submariner' }), ...HISTORY.slice(1)];
+    await showHistory();
+    const bdi = rows()[0]!.querySelector('th bdi');
+    expect(bdi?.textContent).toBe('\u202Egpj.exe Rolex Submariner');
+  });
+});

@@ -293,11 +293,11 @@ export function AuditGrid(props: AuditGridProps) {
               aria-describedby={selectable ? undefined : described}
               {...(selectable ? {} : { 'data-focus': true })}
             >
-              {listing.title}
+              <bdi>{listing.title}</bdi>
               <span class="cg-visually-hidden"> {t('audit_new_tab')}</span>
             </a>
           ) : (
-            <span title={listing.title}>{listing.title}</span>
+            <bdi title={listing.title}>{listing.title}</bdi>
           )}
         </td>
         <td id={cell('price')} class={`cg-audit-c-price${price ? '' : ' cg-audit-missing'}`}>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { isolate } from '../format';
 import { t } from '../i18n';
 import { LevelLabel } from '../LevelLabel';
 import { ReasonList } from '../ReasonList';
@@ -22,7 +23,7 @@ export function ReasonsPanel(props: { id: string; row: ViewRow; onClose: () => v
     >
       <div class="cg-audit-reasons-head">
         <h3 id={headingId} tabIndex={-1} ref={heading}>
-          {t('audit_reasons_heading', [props.row.listing.title])}
+          {t('audit_reasons_heading', [isolate(props.row.listing.title)])}
         </h3>
         <button type="button" class="cg-button" onClick={props.onClose}>
           {t('audit_reasons_close')}
