@@ -13,8 +13,12 @@ import { BADGE_TAG, BANNER_TAG } from './tags';
 /** Listings whose banner the user dismissed: the pill stays, the banner does not come back. */
 const dismissed = storage.defineItem<string[]>('local:dismissedBanners', { fallback: [] });
 
-/** Cards read in one task; the rest wait for the next idle period. */
-const CARDS_PER_TASK = 10;
+/**
+ * Cards read in one task, the rest waiting for the next idle period: few at first, so the first
+ * badges come at once, then more while a long list keeps every task full (each task costs a
+ * round trip to the background; a 10,000-card page would otherwise take a thousand of them).
+ */
+const CARDS_PER_TASK = { first: 10, more: 50 };
 /** Main-thread time a slice of badge mounting may take before it yields to the page. */
 const SLICE_MS = 5;
 
@@ -59,6 +63,8 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
   let below: FallbackReading | undefined;
   let grew = true;
   let pending = false;
+  // Whether the last task read as many cards as it could: the list goes on.
+  let full = false;
   let running: Promise<void> = Promise.resolve();
 
   const scan = async () => {
@@ -66,6 +72,7 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
     if (ctx.isInvalid) return;
     if (location.href !== href) {
       href = location.href;
+      full = false;
       seen = new WeakSet();
       places = new Map();
       detailRead = false;
@@ -77,7 +84,8 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
     // A product page is read once per address: its later mutations (ads, carousels) would
     // only make the reader parse its JSON-LD and page data again for the same listing.
     if (detailRead) return;
-    const options = { ...rules, seen, limit: CARDS_PER_TASK, guessKind: true };
+    const limit = full ? CARDS_PER_TASK.more : CARDS_PER_TASK.first;
+    const options = { ...rules, seen, limit, guessKind: true };
     let reading = readPage(document, href, options);
     // Only where the rules read nothing: the layers' address reading is not done on every scan.
     const page = reading.listings.length === 0 && !rulesRead && layers ? fallbackPage(href, rules) : undefined;
@@ -111,7 +119,8 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
     }
     detailRead = reading.kind === 'detail' && fresh.length > 0;
     // A full slice means more cards wait: read them in the next idle period.
-    if (reading.listings.length >= CARDS_PER_TASK) schedule();
+    full = reading.listings.length >= limit;
+    if (full) schedule();
     if (fresh.length === 0) return;
     let assessments: Assessment[];
     try {

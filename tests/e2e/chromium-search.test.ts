@@ -3,7 +3,8 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtExtension, SCREENSHOTS } from './support/build';
 import { type Chromium, launchChromium, readBadges, tabIdOf } from './support/chromium';
-import { SEARCH_URL } from './support/search-page';
+import { PAGES } from './support/pages';
+import { HUGE_COUNT, HUGE_SEARCH_URL, SEARCH_URL } from './support/search-page';
 
 /** Every fourth generated result is a high-risk bag: this many badges for the first n results. */
 const flagged = (n: number) => Math.ceil(n / 4);
@@ -137,4 +138,35 @@ describe('Chromium: a search page of 200 results that grows like infinite scroll
     await popup.close();
     await page.close();
   });
+
+  it('reads a 10,000-card page to its end, and a product page in another tab still gets its badge and its popup list', async () => {
+    const started = Date.now();
+    const huge = await browser.context.newPage();
+    await huge.goto(HUGE_SEARCH_URL);
+    // Every card read and assessed: every fourth one badged.
+    await huge.waitForFunction(
+      (n) => document.querySelectorAll('counterfeit-guard-badge').length >= n,
+      flagged(HUGE_COUNT),
+      { polling: 500, timeout: 240_000 },
+    );
+    const readMs = Date.now() - started;
+    console.log(`[perf] ${HUGE_COUNT} cards read and badged in ${(readMs / 1000).toFixed(1)} s`);
+
+    const product = await browser.context.newPage();
+    await product.goto(PAGES.louisVuitton.url);
+    await expect.poll(async () => (await readBadges(product)).length, { timeout: 15_000 }).toBe(1);
+    const tabId = await tabIdOf(browser.worker, PAGES.louisVuitton.url);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => popup.locator('li.cg-entry').count(), { timeout: 15_000 }).toBe(1);
+    expect(await popup.locator('body').textContent()).not.toContain('No listings read');
+    // The huge page's tab keeps its newest listings (whole batches of up to 50), not all 10,000.
+    const hugeTab = await tabIdOf(browser.worker, HUGE_SEARCH_URL);
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${hugeTab}`);
+    await expect.poll(() => popup.locator('li.cg-entry').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const kept = await popup.locator('li.cg-entry').count();
+    expect(kept).toBeLessThanOrEqual(500);
+    expect(kept).toBeGreaterThan(450);
+    await Promise.all([huge.close(), product.close(), popup.close()]);
+  }, 300_000);
 });

@@ -2,6 +2,8 @@ import { amazonSearchHtml } from '../../support/amazon-cards';
 import { fixture } from '../../support/fixtures';
 import {
   EMPTY_SEARCH_URL,
+  HUGE_COUNT,
+  HUGE_SEARCH_URL,
   NIKE_MANY_URL,
   NIKE_SEARCH_URL,
   nikeOnlyHtml,
@@ -29,6 +31,7 @@ export function fixtureFor(url: string): string | undefined {
   if (url === NIKE_SEARCH_URL) return nikeSearchHtml(40, 120);
   if (url === NIKE_MANY_URL) return nikeOnlyHtml(2000);
   if (url === EMPTY_SEARCH_URL) return amazonSearchHtml(0);
+  if (url === HUGE_SEARCH_URL) return amazonSearchHtml(HUGE_COUNT);
   if (url === UNKNOWN_LAYOUT_URL) return unknownLayoutHtml(200);
   const { pathname } = new URL(url);
   for (const page of Object.values(PAGES)) {
