@@ -13,6 +13,7 @@ import { absolute } from './address';
 import { decodeEntities } from './entities';
 import type { Candidate, Layer } from './fallback/candidate';
 import type { FallbackReader, FallbackReading } from './fallback/index';
+import { labelledAsReference } from './label';
 import { parsers } from './parsers';
 import type { FieldRule, Fields, PageKind, Pick, SiteRules } from './rules';
 import { allAt, atPath, embeddedItems, embeddedObject, type Json, metaContent, productData } from './sources';
@@ -423,7 +424,11 @@ function listingFrom(scope: Scope, fields: Fields, id: string, kind: Listing['ki
   };
   const brand = text(scope, fields.brand);
   if (brand) listing.brand = brand.slice(0, 200);
-  const priceText = text(scope, fields.price);
+  // A price the page labels as a reference ("List Price:", "lowest price of the last 30 days")
+  // is not the price, whichever selector found it: the next candidate is taken.
+  const priceText = fields.price
+    ? pick(scope, fields.price, (_, element) => !labelledAsReference(element))?.value
+    : undefined;
   if (priceText) {
     const stated = text(scope, fields.currency)?.toUpperCase();
     const fallback = stated && /^[A-Z]{3}$/.test(stated) ? stated : localCurrency(scope.site);
@@ -568,6 +573,9 @@ function placeFor(scope: Scope, rule: FieldRule): Element | null {
   return null;
 }
 
+/** Whether a value a pick found counts, seen with the element it came from (none for JSON). */
+type Accept = (value: string, element: Element | null) => boolean;
+
 interface Picked {
   value: string;
   element: Element | null;
@@ -577,7 +585,7 @@ interface Picked {
  * The first fallback that yields a non-empty value, in rule order, then document order. With
  * `accept`, a value it refuses counts as none (a condition that is not one of the five).
  */
-function pick(scope: Scope, rule: FieldRule, accept?: (value: string) => boolean): Picked | undefined {
+function pick(scope: Scope, rule: FieldRule, accept?: Accept): Picked | undefined {
   for (const candidate of rule) {
     const found = pickOne(scope, candidate, accept);
     if (found) return found;
@@ -585,10 +593,10 @@ function pick(scope: Scope, rule: FieldRule, accept?: (value: string) => boolean
   return undefined;
 }
 
-function pickOne(scope: Scope, candidate: Pick, accept?: (value: string) => boolean): Picked | undefined {
+function pickOne(scope: Scope, candidate: Pick, accept?: Accept): Picked | undefined {
   for (const { raw, element } of reach(scope, candidate, false)) {
     const value = readValue(candidate, raw);
-    if (value && (!accept || accept(value))) return { value: value.slice(0, MAX_TEXT), element };
+    if (value && (!accept || accept(value, element))) return { value: value.slice(0, MAX_TEXT), element };
   }
   return undefined;
 }

@@ -221,6 +221,14 @@ describe('card layer: lists as shops cut them', () => {
     );
   });
 
+  it('does not take a price its row labels as a reference, even written twice for screen readers', () => {
+    const document = page(
+      '<title>Chromebook 12 inch convertible - Example</title>',
+      `<div><h1>Chromebook 12 inch convertible</h1><table><tr><td>Prix récent le plus bas :</td><td><span><span class="o">318,46 €</span><span aria-hidden="true">318,46 €</span></span></td></tr></table><div><span>209,00 €</span></div></div>`,
+    );
+    expect(read(document).product?.price).toEqual({ amount: 209, currency: 'EUR' });
+  });
+
   it('does not take a saving written apart from its words for a price', () => {
     const document = page(
       '<title>Brass door handle - Example Hardware</title>',
@@ -340,6 +348,17 @@ describe('the layers under the site rules', () => {
       ),
     );
     expect(reading.listings.slice(8).every((found) => found.from?.title === 'cards')).toBe(true);
+  });
+
+  it('passes over a price the rules find under a reference label, to the next candidate', () => {
+    const document = page(
+      '<title>Amazon.com: Brass door handle</title>',
+      `<h1 id="title"><span id="productTitle">Brass door handle</span></h1>
+       <div id="corePrice_feature_div"><table><tr><td>Typical price:</td><td><span class="a-price"><span class="a-offscreen">$59.00</span><span aria-hidden="true">$59.00</span></span></td></tr></table></div>
+       <div id="apex_desktop"><span class="a-price"><span class="a-offscreen">$34.50</span></span></div>`,
+    );
+    const reading = readPage(document, 'https://www.amazon.com/dp/B0TESTDOR1', EVERY_SITE);
+    expect(reading.listings[0]?.listing.price).toMatchObject({ amount: 34.5, currency: 'USD' });
   });
 
   it('reads nothing without the layers where the rules find nothing', () => {
