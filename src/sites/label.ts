@@ -1,5 +1,8 @@
 import { LIST_BEFORE } from '../listing/price-words';
 
+/** Longest text a label is: a longer block before a price is content, not its label. */
+const MAX_LABEL = 80;
+
 /**
  * Whether the nearest text before a price's element, in its own block (up to four levels up: a
  * label cell in the same table row, a span before it), labels a reference price ("List Price:",
@@ -9,10 +12,22 @@ import { LIST_BEFORE } from '../listing/price-words';
 export function labelledAsReference(element: Element | null): boolean {
   for (let at = element, level = 0; at && level < 4; at = at.parentElement, level++) {
     for (let before = at.previousElementSibling; before; before = before.previousElementSibling) {
-      const label = (before.textContent ?? '').replace(/\s+/g, ' ').trim();
-      // An amount alone (the same price again, for screen readers) is no label: look past it.
-      if (/\p{L}{2}/u.test(label)) return label.length <= 80 && LIST_BEFORE.test(label);
+      const label = shortText(before);
+      if (label === undefined) return false;
+      if (/\p{L}{2}/u.test(label)) return LIST_BEFORE.test(label);
     }
   }
   return false;
+}
+
+/** An element's text, white space collapsed, or undefined past MAX_LABEL (read no further). */
+function shortText(element: Element): string | undefined {
+  const walker = element.ownerDocument.createTreeWalker(element, 4);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    text += (node.nodeValue ?? '').replace(/\s+/g, ' ');
+    if (text.length > MAX_LABEL * 2) return undefined;
+  }
+  text = text.trim();
+  return text.length > MAX_LABEL ? undefined : text;
 }

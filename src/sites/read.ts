@@ -424,11 +424,11 @@ function listingFrom(scope: Scope, fields: Fields, id: string, kind: Listing['ki
   };
   const brand = text(scope, fields.brand);
   if (brand) listing.brand = brand.slice(0, 200);
-  // A price the page labels as a reference ("List Price:", "lowest price of the last 30 days")
-  // is not the price, whichever selector found it: the next candidate is taken.
-  const priceText = fields.price
-    ? pick(scope, fields.price, (_, element) => !labelledAsReference(element))?.value
-    : undefined;
+  // A product page's price the page labels as a reference ("List Price:", "lowest price of the
+  // last 30 days") is not the price, whichever selector found it: the next candidate is taken.
+  // (A card's selectors already pass over its struck price; the check would cost every card.)
+  const unlabelled: Accept | undefined = kind === 'detail' ? (_, element) => !labelledAsReference(element) : undefined;
+  const priceText = fields.price ? pick(scope, fields.price, unlabelled)?.value : undefined;
   if (priceText) {
     const stated = text(scope, fields.currency)?.toUpperCase();
     const fallback = stated && /^[A-Z]{3}$/.test(stated) ? stated : localCurrency(scope.site);

@@ -3,7 +3,6 @@ import type { Money } from '../../listing/listing';
 import { parsePrice } from '../../listing/price';
 import { LIST_BEFORE } from '../../listing/price-words';
 import { absolute } from '../address';
-import { labelledAsReference } from '../label';
 import { type Candidate, candidate, clean } from './candidate';
 
 /**
@@ -87,8 +86,7 @@ export function* markSteps(root: Element, local: string | undefined, pace: Pace)
       if (!ownsFirstNumber(text, value.replace(/\s+/g, ' '))) break;
       const price = markedAmount(text) ? parsePrice(text, local, { bare: 'none' }) : undefined;
       if (price && price.amount > 0) {
-        if (!struck(element) && !LIST_BEFORE.test(precedingText(element)) && !labelledAsReference(element))
-          marks.push({ element, price });
+        if (!struck(element) && !LIST_BEFORE.test(precedingText(element))) marks.push({ element, price });
         taken.add(element);
         break;
       }

@@ -1,10 +1,12 @@
+import { labelledAsReference } from '../label';
 import { type Candidate, candidate, clean } from './candidate';
 import type { PriceMark } from './cards';
 
 /**
  * A product page read by its regions rather than its selectors: the heading is the title, and
- * the price is the first one after it that is not struck, not per unit and not in a list of
- * other products' cards (a carousel of similar items) — the buy box's own.
+ * the price is the first one after it that is not struck, not per unit, not labelled as a
+ * reference price and not in a list of other products' cards (a carousel of similar items) — the
+ * buy box's own.
  */
 export function buyBox(
   heading: Heading | undefined,
@@ -25,7 +27,8 @@ export function buyBox(
       region.contains(element) &&
       // The DOM reports positions as a bit mask: 4 is "follows".
       heading.element.compareDocumentPosition(element) & 4 &&
-      !inList(element),
+      !inList(element) &&
+      !labelledAsReference(element),
   );
   return candidate('cards', { title: heading.text, price: after?.price, element: null });
 }
