@@ -12,6 +12,7 @@ import {
   readCase,
   scorePages,
   shown,
+  titleErrors,
   titleRight,
 } from '../src/cli/page-eval';
 
@@ -34,6 +35,13 @@ for (const set of sets) {
   console.log(
     `${set}${values['layers-only'] ? ' (layers only)' : ''}: ${outcomes.length} pages · title ${shown(score.title)} · price ${shown(score.price)} · cards within 15 % ${shown(score.count)} · kind ${shown(score.kind)}`,
   );
+  const titles = titleErrors(outcomes);
+  if (titles.none + titles.longer + titles.shorter + titles.other > 0)
+    console.log(
+      `  titles wrong: ${titles.none} none read · ${titles.longer} with more around it · ${titles.shorter} a part of it · ${titles.other} another text${
+        titles.from.size > 0 ? ` (from ${[...titles.from].map(([layer, n]) => `${layer} ${n}`).join(', ')})` : ''
+      }`,
+    );
   const errors = priceErrors(outcomes);
   if (errors.none + errors.currency + errors.amount > 0)
     console.log(

@@ -89,6 +89,8 @@ export interface PageOutcome {
   marketplace: string | undefined;
   listings: Listing[];
   fellBack: boolean;
+  /** Which layer gave the first listing's title and price ('rules' when the site's rules did). */
+  from: { title: string; price: string };
 }
 
 /**
@@ -109,6 +111,10 @@ export function readCase(page: PageCase, layersOnly = false): Promise<PageOutcom
       // Plain data only: the page's window closes once this returns.
       listings: reading.listings.map((found) => structuredClone(found.listing)),
       fellBack: reading.fellBack ?? false,
+      from: {
+        title: reading.listings[0]?.from?.title ?? 'rules',
+        price: reading.listings[0]?.from?.price ?? 'rules',
+      },
     };
   });
 }
@@ -172,6 +178,31 @@ export function priceErrors(outcomes: readonly PageOutcome[]): { none: number; c
     (outcome) => price(outcome) && Math.abs(price(outcome)!.amount - Number(outcome.page.price)) < 0.005,
   ).length;
   return { none, currency, amount: wrong.length - none - currency };
+}
+
+/**
+ * How the product pages' titles were wrong, by kind only: none read, the true title with more
+ * around it, a part of it, or another text; and which layer gave the wrong ones.
+ */
+export function titleErrors(outcomes: readonly PageOutcome[]): {
+  none: number;
+  longer: number;
+  shorter: number;
+  other: number;
+  from: Map<string, number>;
+} {
+  const wrong = outcomes.filter(({ page }) => page.kind === 'detail' && page.title).filter((o) => !titleRight(o));
+  const counts = { none: 0, longer: 0, shorter: 0, other: 0, from: new Map<string, number>() };
+  for (const { page, listings, from } of wrong) {
+    if (listings[0]?.title) counts.from.set(from.title, (counts.from.get(from.title) ?? 0) + 1);
+    const read = normal(listings[0]?.title).toLowerCase();
+    const truth = normal(page.title).toLowerCase();
+    if (!read) counts.none++;
+    else if (read.includes(truth)) counts.longer++;
+    else if (truth.includes(read)) counts.shorter++;
+    else counts.other++;
+  }
+  return counts;
 }
 
 export const share = ([right, of]: [number, number]) => (of === 0 ? Number.NaN : right / of);

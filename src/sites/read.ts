@@ -12,7 +12,7 @@ import { fnv } from '../matching/buckets';
 import { absolute } from './address';
 import { decodeEntities } from './entities';
 import type { Candidate, Layer } from './fallback/candidate';
-import type { FallbackReader, FallbackReading } from './fallback/index';
+import type { FallbackPage, FallbackReader, FallbackReading } from './fallback/index';
 import { labelledAsReference } from './label';
 import { parsers } from './parsers';
 import type { FieldRule, Fields, PageKind, Pick, SiteRules } from './rules';
@@ -112,7 +112,13 @@ export function readPage(
   const { kind, id } = pageKind(site.rules, url);
   const marketplace = site.rules.marketplace as Marketplace;
   const lower = options.fallback
-    ? (want: FallbackReadingKind) => options.fallback!(document, { url, local: localCurrency(site), kind: want })
+    ? (want: FallbackReadingKind) =>
+        options.fallback!(document, {
+          url,
+          local: localCurrency(site),
+          kind: want,
+          served: site.rules !== options.generic,
+        })
     : undefined;
   if (kind === 'detail') {
     const detail = readDetail(document, site, id);
@@ -177,11 +183,16 @@ type FallbackReadingKind = FallbackReading['kind'];
 export function fallbackPage(
   href: string,
   options: { sites: readonly SiteRules[]; generic?: SiteRules | undefined },
-): { url: URL; local: string | undefined; kind: FallbackReadingKind } | undefined {
+): FallbackPage | undefined {
   const site = siteAt(href, options);
   if (!site) return undefined;
   const { kind } = pageKind(site.rules, site.url);
-  return { url: site.url, local: localCurrency(site), kind: kind === 'store' ? 'search' : kind };
+  return {
+    url: site.url,
+    local: localCurrency(site),
+    kind: kind === 'store' ? 'search' : kind,
+    served: site.rules !== options.generic,
+  };
 }
 
 /** The rules a page at this address is read with: its marketplace's, else any shop's where given. */

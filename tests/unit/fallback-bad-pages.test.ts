@@ -34,7 +34,7 @@ describe('bad pages', () => {
     const padded = `<script>window.__STATE__ = ${huge};</script>`.repeat(3);
     const document = page(padded);
     const start = performance.now();
-    const found = readEmbedded(document, url, undefined, { bytes: 3_000_000, ms: 40 });
+    const found = readEmbedded(document, url, {}, { bytes: 3_000_000, ms: 40 });
     console.log(
       `[bad pages] ${(padded.length / 1e6).toFixed(1)} MB of inline JSON: ${found.lists.length} list(s), ${(performance.now() - start).toFixed(0)} ms`,
     );
@@ -52,7 +52,7 @@ describe('bad pages', () => {
     });
     const document = page(`<script>window.__STATE__ = ${state};</script>`);
     const clock = tickingClock();
-    const found = readEmbedded(document, url, undefined, { bytes: 10_000_000, ms: 5 }, clock.now);
+    const found = readEmbedded(document, url, {}, { bytes: 10_000_000, ms: 5 }, clock.now);
     const read = found.lists.flat().length;
     expect(read).toBeLessThan(5000);
     expect(clock.readings()).toBeLessThan(20);

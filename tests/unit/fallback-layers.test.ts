@@ -156,6 +156,52 @@ describe('embedded JSON layer', () => {
   });
 });
 
+describe('a product page drawn by script, known by its state JSON', () => {
+  const state = (product: object) =>
+    `<script>window.__APP__ = ${JSON.stringify({ pdp: { product }, related: [] })};</script>`;
+  const menu =
+    '<nav><a href="/s">Shirts under ₹599</a><a href="/t">Tops under ₹399</a><a href="/j">Jeans under ₹699</a></nav>';
+  const shirt = {
+    id: 4401,
+    name: 'Linen Shirt With Mandarin Collar',
+    price: { mrp: 1299, discounted: 899 },
+    image: '/s.jpg',
+  };
+
+  it('reads the product its title names, at the price paid, in the currency the page prints', () => {
+    const document = page(
+      '<title>Buy Linen Shirt With Mandarin Collar - Shirts for Men | Shop</title>',
+      menu + state(shirt),
+    );
+    const reading = read(document);
+    expect(reading.kind).toBe('detail');
+    expect(reading.product).toMatchObject({
+      title: 'Linen Shirt With Mandarin Collar',
+      price: { amount: 899, currency: 'INR' },
+      from: { title: 'embedded' },
+    });
+  });
+
+  it('reads it with no price where the page prints prices in several currencies', () => {
+    const mixed =
+      '<nav><a href="/a">Gifts under $20</a><a href="/b">Gifts under €20</a><a href="/c">Gifts under £20</a></nav>';
+    const reading = read(page('<title>Linen Shirt With Mandarin Collar | Shop</title>', mixed + state(shirt)));
+    expect(reading.kind).toBe('unknown');
+    expect(reading.product).toBeUndefined();
+  });
+
+  it('does not take a product the title does not name, nor one of two it names, for the page', () => {
+    const other = page('<title>Summer shirts | Shop</title>', menu + state(shirt));
+    expect(read(other).kind).toBe('unknown');
+    const twin = { ...shirt, id: 4402, name: 'Cotton Shirt With Band Collar' };
+    const both = page(
+      '<title>Linen Shirt With Mandarin Collar and Cotton Shirt With Band Collar | Shop</title>',
+      `${menu}<script>window.__APP__ = ${JSON.stringify({ a: shirt, b: twin })};</script>`,
+    );
+    expect(read(both).kind).toBe('unknown');
+  });
+});
+
 describe('card layer: lists found by shape', () => {
   it('finds the main grid by structure and skips a short carousel', () => {
     const carousel = `<section>${Array.from({ length: 3 }, (_, i) => `<div><a href="/rec/${i}">Recommended ${i}</a><b>$5.00</b></div>`).join('')}</section>`;
@@ -266,6 +312,45 @@ describe('page kind from the page', () => {
     const reading = read(document);
     expect(reading.kind).toBe('detail');
     expect(reading.product).toMatchObject({ title: 'Brass door handle', price: { amount: 34.5, currency: 'USD' } });
+  });
+
+  it('takes the price shown just above the heading when none follows it', () => {
+    const document = page(
+      '<title>Brass door handle with lever - Example Hardware</title>',
+      `<header><span>Orders over $99 ship free</span></header><div><div><div><span>$34.50</span></div><h1>Brass door handle with lever</h1><button>Add to cart</button></div></div>`,
+    );
+    expect(read(document)).toMatchObject({ kind: 'detail', product: { price: { amount: 34.5, currency: 'USD' } } });
+    // A price far above the heading (the page's header) is not the product's.
+    const far = page(
+      '<title>Brass door handle with lever - Example Hardware</title>',
+      `<main><div><div><div><span>$34.50</span></div></div></div><div><div><div><h1>Brass door handle with lever</h1></div></div></div></main>`,
+    );
+    expect(read(far).product?.price).toBeUndefined();
+  });
+
+  it("takes a marketplace's product address with a heading the title names for a product page, priced or not", () => {
+    const document = page(
+      '<title>Brass door handle with lever | Example Market</title>',
+      '<div><h1>Brass door handle with lever</h1><button>Choose a finish to see the price</button></div>',
+    );
+    const at = (path: string, served: boolean) =>
+      readFallback(document, { url: shop(path), local: undefined, kind: 'unknown', served }, unhurried).kind;
+    expect(at('/products/brass-door-handle', true)).toBe('detail');
+    expect(at('/brass-door-handle-10452231.html', true)).toBe('detail');
+    // Any other site's "/p/…" is as likely a blog's page; a marketplace's help page has no product address.
+    expect(at('/products/brass-door-handle', false)).toBe('unknown');
+    expect(at('/help/brass-door-handle', true)).toBe('unknown');
+  });
+
+  it('finds the product name in a span the title names where the page has no h1', () => {
+    const document = page(
+      '<title>Buy Brass Door Handle With Lever Online - Door Hardware | Example</title>',
+      `<nav><a href="/door">Brass door handle</a></nav><div><div><span class="n">Brass Door Handle With Lever</span><div><span>$34.50</span></div></div></div>`,
+    );
+    expect(read(document)).toMatchObject({
+      kind: 'detail',
+      product: { title: 'Brass Door Handle With Lever', price: { amount: 34.5, currency: 'USD' } },
+    });
   });
 
   it('reads a product page beside a long carousel of other products, under a logo heading', () => {

@@ -39,9 +39,12 @@ const TITLE_KEY = /(?:^|_|[a-z])(?:title|name)$|^(?:title|name|subject)$/i;
 const NOT_TITLE_KEY = /shop|store|seller|brand|categor|user|nick|author|class|type|file|key|sku|page|site|alt/i;
 const PRICE_KEY = /price|^amount$/i;
 const NOT_PRICE_KEY =
-  /original|list|old|was|before|strike|market|max|high|unit|per|reference|regular|retail|shipping|delivery|range(?=.*max)|type|id$|label$|currency/i;
+  /original|list|old|was|before|strike|market|max|high|unit|per|reference|regular|retail|mrp|shipping|delivery|range(?=.*max)|type|id$|label$|currency/i;
 /** Keys tried first, in this order: what a shopper pays. */
 const PREFERRED_PRICE = /sale|current|final|offer|promo|view|display|min|low/i;
+
+/** Inside a price object, besides the keys below: an amount named for what a shopper pays ("discounted"). */
+const PAID_KEY = /sale|current|final|offer|promo|discount|selling|special|deal/i;
 
 /** Inside a price object: where the amount or its printed form sits. */
 const AMOUNT_KEYS = [
@@ -126,10 +129,20 @@ interface Meter {
 }
 const spent = (meter: Meter) => meter.bytes <= 0 || meter.now() > meter.deadline;
 
+/**
+ * The currencies a price in the JSON may take when it names none: `local`, what a bare `$` or
+ * `¥` means on the host; `shown`, the one currency the page's printed prices all use (an amount
+ * stated with no currency on a page priced in rupees is in rupees).
+ */
+export interface PageCurrencies {
+  local?: string | undefined;
+  shown?: string | undefined;
+}
+
 export function readEmbedded(
   document: Document,
   base: URL,
-  localCurrency: string | undefined,
+  currencies: PageCurrencies,
   budget: Budget = EMBEDDED_BUDGET,
   now: () => number = () => performance.now(),
 ): Embedded {
@@ -138,7 +151,15 @@ export function readEmbedded(
   const seen = new Set<string>();
   let products = 0;
   const take = (root: Json) => {
-    products += walk(root, { base, localCurrency, groups, seen, meter, budget: MAX_PRODUCTS - products });
+    products += walk(root, {
+      base,
+      localCurrency: currencies.local,
+      shownCurrency: currencies.shown,
+      groups,
+      seen,
+      meter,
+      budget: MAX_PRODUCTS - products,
+    });
   };
   for (const script of document.querySelectorAll('script:not([src])')) {
     if (spent(meter) || products >= MAX_PRODUCTS) break;
@@ -267,6 +288,7 @@ function* attributeJson(document: Document, meter: Meter): Generator<Json> {
 interface Walk {
   base: URL;
   localCurrency: string | undefined;
+  shownCurrency: string | undefined;
   groups: Map<object, Candidate[]>;
   seen: Set<string>;
   meter: Meter;
@@ -278,7 +300,7 @@ function walk(root: Json, context: Walk): number {
   let found = 0;
   let visited = 0;
   const stack: { node: Json; parent: object | null; currency: string | undefined; depth: number }[] = [
-    { node: root, parent: null, currency: undefined, depth: 0 },
+    { node: root, parent: null, currency: context.shownCurrency, depth: 0 },
   ];
   while (stack.length > 0) {
     const { node, parent, currency, depth } = stack.pop()!;
@@ -355,7 +377,7 @@ function priceIn(
   depth: number,
 ): Money | undefined {
   const own = currencyIn(node) ?? currency;
-  const keys = depth === 0 ? priceKeys(node) : AMOUNT_KEYS;
+  const keys = depth === 0 ? priceKeys(node) : amountKeys(node);
   let numeric: Money | undefined;
   for (const key of keys) {
     const value = node[key];
@@ -377,11 +399,18 @@ function priceIn(
   return numeric;
 }
 
-function hasAmount(node: JsonObject): boolean {
-  return priceKeys(node).some((key) => {
+function hasAmount(node: JsonObject, depth = 0): boolean {
+  return (depth === 0 ? priceKeys(node) : amountKeys(node)).some((key) => {
     const value = node[key];
+    if (isObject(value)) return depth === 0 && hasAmount(value, 1);
     return (typeof value === 'number' && value > 0) || (typeof value === 'string' && /^\s*\d[\d.,]*\s*$/.test(value));
   });
+}
+
+/** The keys of a price object that may hold its amount: the usual names, then what a shopper pays. */
+function amountKeys(node: JsonObject): string[] {
+  const paid = Object.keys(node).filter((key) => PAID_KEY.test(key) && !NOT_PRICE_KEY.test(key));
+  return [...AMOUNT_KEYS, ...paid.filter((key) => !AMOUNT_KEYS.includes(key))];
 }
 
 /** The keys of an object that may hold its price, what a shopper pays first. */

@@ -1,6 +1,6 @@
 import { metaContent } from '../sources';
 import { type Candidate, fillCandidate, sameProduct } from './candidate';
-import { type CardList, cardSteps, markSteps } from './cards';
+import { type CardList, cardSteps, markSteps, type PriceMark } from './cards';
 import { EMBEDDED_BUDGET, readEmbedded } from './embedded';
 import { agreedTitle, bare, buyBox, headingOf, sameName } from './product';
 import { readStructured } from './structured';
@@ -17,6 +17,11 @@ export interface FallbackPage {
   local: string | undefined;
   /** What the address says the page is; `unknown` lets the page say. */
   kind: 'detail' | 'search' | 'unknown';
+  /**
+   * A marketplace's page, not any shop's: there an address shaped like a product's is trusted
+   * (elsewhere "/p/about" is a blog's page).
+   */
+  served?: boolean;
 }
 
 export interface FallbackReading {
@@ -92,7 +97,7 @@ function* layerSteps(
   const embedded = readEmbedded(
     document,
     page.url,
-    page.local,
+    { local: page.local, shown: shownCurrency(marks) },
     { bytes: EMBEDDED_BUDGET.bytes, ms: Math.min(ms, options.slice ?? ms) },
     now,
   );
@@ -110,19 +115,26 @@ function* layerSteps(
       ),
   );
   const box = buyBox(heading, marks, inCards);
-  const product = productOf(document, structured.product, box, embedded.lists, heading?.titled ?? false);
+  // With no structured product and no buy box (a page drawn by script), the page's state JSON may
+  // still hold the product its title names.
+  const titledJson =
+    structured.product || box?.price
+      ? undefined
+      : titledProduct(embedded.lists, [document.title, metaContent(document, 'og:title')]);
+  const product = productOf(document, structured.product ?? titledJson, box, embedded.lists, heading?.titled ?? false);
   const cards = resultList(lists, structured.items, embedded.lists);
   const kind =
     page.kind !== 'unknown'
       ? page.kind
       : kindOf(document, {
           product,
-          stated: structured.product,
+          stated: structured.product ?? titledJson,
           box,
           cards,
           lists,
           named,
           titled: heading?.titled ?? false,
+          productAddress: page.served === true && PRODUCT_ADDRESS.test(page.url.pathname),
         });
   const others = [document.title, metaContent(document, 'og:title'), structured.product?.title];
   return {
@@ -143,7 +155,8 @@ function* layerSteps(
 /**
  * What the page says it is. A schema.org product or an Open Graph product type is a product
  * page, unless its name is not the heading and a list of many cards fills the page; a list of
- * cards is a result page; a heading with a price after it, outside any list, is a product page.
+ * cards is a result page; a heading with a price after it, outside any list, is a product page, and
+ * so is a heading the title names at a product's address.
  */
 function kindOf(
   document: Document,
@@ -155,9 +168,10 @@ function kindOf(
     lists: CardList[];
     named: (title: string | undefined) => boolean;
     titled: boolean;
+    productAddress: boolean;
   },
 ): FallbackReading['kind'] {
-  const { product, stated, box, cards, lists, named, titled } = found;
+  const { product, stated, box, cards, lists, named, titled, productAddress } = found;
   const productType = /^(?:product|og:product|product\.item)$/i.test(metaContent(document, 'og:type') ?? '');
   const manyCards = (lists[0]?.cards.length ?? 0) >= MANY;
   if (stated?.title && (named(stated.title) || !manyCards)) return 'detail';
@@ -170,8 +184,18 @@ function kindOf(
   if ((boxed && (productName || !manyCards)) || (productType && !manyCards && product?.title)) return 'detail';
   if (cards.length >= MIN_LIST) return 'search';
   if (boxed) return 'detail';
+  // A heading the title names, at a marketplace's address shaped like a product's, with no price
+  // shown (drawn later by script, or shown only once a size is chosen): still the product's page.
+  if (titled && product?.title && (lists[0]?.cards.length ?? 0) < MIN_LIST && productAddress) return 'detail';
   return 'unknown';
 }
+
+/**
+ * Addresses marketplaces give product pages: a segment naming a product or an item before its
+ * name or id ("/p/…", "/dp/…", "/products/…", "/itm/…"), or a long number for an id.
+ */
+const PRODUCT_ADDRESS =
+  /\/(?:p|dp|pd|ip|itm|item|items|product|products|goods|detail|details|listing|offer)\/[^/]|\/\d{6,}(?:[/.]|$)|[-_]\d{6,}(?:\.html?)?$/i;
 
 /** The product: its structured data, then the embedded JSON object of the same name, then the buy box. */
 function productOf(
@@ -228,6 +252,30 @@ function resultList(lists: CardList[], stated: Candidate[], embedded: Candidate[
     fillCandidate(filled, twin);
     return filled;
   });
+}
+
+/** The currency at least nine in ten of the page's printed prices (three or more) are in. */
+function shownCurrency(marks: readonly PriceMark[]): string | undefined {
+  if (marks.length < MIN_LIST) return undefined;
+  const counts = new Map<string, number>();
+  for (const { price } of marks) counts.set(price.currency, (counts.get(price.currency) ?? 0) + 1);
+  const [currency, count] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+  return count >= marks.length * 0.9 ? currency : undefined;
+}
+
+/** The one product in the page's JSON that the page's title names in full, with a price. */
+function titledProduct(
+  lists: readonly Candidate[][],
+  titles: readonly (string | null | undefined)[],
+): Candidate | undefined {
+  const named = titles.map(bare).filter((title) => title.length >= 4);
+  const found = lists
+    .flat()
+    .filter(
+      ({ title, price }) => price && bare(title).length >= 12 && named.some((name) => name.includes(bare(title))),
+    );
+  // Several names in the title (a bundle, a title that lists a few) name no one product.
+  return new Set(found.map(({ title }) => bare(title))).size === 1 ? found[0] : undefined;
 }
 
 /** Country domains and languages where a bare `$` or `¥` means the local currency. */

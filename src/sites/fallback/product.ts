@@ -15,22 +15,22 @@ export function buyBox(
 ): Candidate | undefined {
   if (!heading) return undefined;
   // The buy box sits near the heading: within a few levels of the element that holds it.
-  let region: Element = heading.element;
-  for (let level = 0; level < REGION_LEVELS && region.parentElement && region.parentElement.tagName !== 'BODY'; level++)
-    region = region.parentElement;
+  const region = ancestor(heading.element, REGION_LEVELS);
   const inList = (element: Element) => {
     for (let at: Element | null = element; at && at !== region; at = at.parentElement) if (inCards.has(at)) return true;
     return false;
   };
-  const after = marks.find(
-    ({ element }) =>
-      region.contains(element) &&
-      // The DOM reports positions as a bit mask: 4 is "follows".
-      heading.element.compareDocumentPosition(element) & 4 &&
-      !inList(element) &&
-      !labelledAsReference(element),
+  const own = marks.filter(
+    ({ element }) => region.contains(element) && !inList(element) && !labelledAsReference(element),
   );
-  return candidate('cards', { title: heading.text, price: after?.price, element: null });
+  // The DOM reports positions as a bit mask: 4 is "follows". Most layouts put the price after the
+  // heading; some (mobile ones, a price banner above the name) put it before: the nearest one then.
+  const after = own.find(({ element }) => heading.element.compareDocumentPosition(element) & 4);
+  const near = ancestor(heading.element, NEAR_LEVELS);
+  const before = own.findLast(
+    ({ element }) => heading.element.compareDocumentPosition(element) & 2 && near.contains(element),
+  );
+  return candidate('cards', { title: heading.text, price: (after ?? before)?.price, element: null });
 }
 
 export interface Heading {
@@ -50,8 +50,8 @@ export function sameName(a: string | null | undefined, b: string | null | undefi
 }
 
 /**
- * The page's heading: its first `<h1>` with text, else the element whose whole text is the
- * subject of the page's `<title>` (older layouts put the product name in an h3 or a span).
+ * The page's heading: the longest `<h1>` the page's title names, else its first `<h1>`; with no
+ * `<h1>`, the longest text the title names (older layouts put the product name in an h3 or a span).
  */
 export function headingOf(document: Document, titles: readonly (string | null | undefined)[]): Heading | undefined {
   const named = titles.map(bare).filter((title) => title.length >= 4);
@@ -62,20 +62,35 @@ export function headingOf(document: Document, titles: readonly (string | null | 
   // the page's title names is the product's.
   const h1s = [...document.querySelectorAll('h1')].filter((element) => clean(element.textContent));
   const length = (element: Element) => clean(element.textContent)?.length ?? 0;
-  const h1 =
-    h1s.filter((element) => titled(clean(element.textContent) ?? '')).sort((a, b) => length(b) - length(a))[0] ??
-    h1s[0];
+  const h1 = h1s.filter((element) => titled(clean(element.textContent) ?? '')).sort((a, b) => length(b) - length(a))[0];
   const text = clean(h1?.textContent);
-  if (h1 && text) return { element: h1, text, titled: titled(text) };
-  const subject = clean(titles[0]?.split(/\s+[-–—|:]\s+|\s*[|｜]\s*|-(?=[^-]{1,20}$)/)[0]);
-  if (!subject || subject.length < 6 || !document.body) return undefined;
-  const walker = document.createTreeWalker(document.body, 4);
+  if (h1 && text) return { element: h1, text, titled: true };
+  const first = h1s[0];
+  const firstText = clean(first?.textContent);
+  if (first && firstText) return { element: first, text: firstText, titled: false };
+  // No heading at all: the longest text the title names is the product's name as shown (older
+  // and script-drawn layouts put it in an h3 or a span).
+  const found = named.length > 0 && document.body ? namedText(document.body, named) : undefined;
+  return found && { ...found, titled: true };
+}
+
+/** Texts longer than this are paragraphs, not a product's name. */
+const MAX_NAME = 300;
+
+/** The longest text outside links and scripts that one of the titles (bare) names, 12 letters or more. */
+function namedText(body: Element, named: readonly string[]): { element: Element; text: string } | undefined {
+  let best: { element: Element; text: string; length: number } | undefined;
+  const walker = body.ownerDocument.createTreeWalker(body, 4);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (clean(node.nodeValue) !== subject || !node.parentElement || node.parentElement.closest('title, script, a'))
-      continue;
-    return { element: node.parentElement, text: subject, titled: true };
+    const text = node.nodeValue ?? '';
+    if (text.length < 12 || text.length > MAX_NAME) continue;
+    const plain = bare(text);
+    if (plain.length < 12 || (best && plain.length <= best.length)) continue;
+    const element = node.parentElement;
+    if (!element || element.closest('title, script, style, noscript, a, option, button')) continue;
+    if (named.some((title) => namedBy(title, plain))) best = { element, text: clean(text)!, length: plain.length };
   }
-  return undefined;
+  return best;
 }
 
 /**
@@ -97,6 +112,16 @@ function namedBy(title: string, heading: string): boolean {
 
 /** How far above the heading the buy box may begin. */
 const REGION_LEVELS = 8;
+/** How far above the heading a price before it may sit: a banner over the name, not the page's header. */
+const NEAR_LEVELS = 3;
+
+/** The element `levels` above this one, short of the body. */
+function ancestor(element: Element, levels: number): Element {
+  let at = element;
+  for (let level = 0; level < levels && at.parentElement && at.parentElement.tagName !== 'BODY'; level++)
+    at = at.parentElement;
+  return at;
+}
 
 /**
  * The part of a title that the page's other names for the product agree on: a heading with a
