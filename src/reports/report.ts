@@ -63,8 +63,7 @@ export type ReportRecord = Omit<Report, 'screenshot' | 'withdrawKey'> & { screen
 
 /** The record of a report: the screenshot's bytes and the withdrawal key left out, the image's hash kept. */
 export function recordOf(report: Report | ReportRecord): ReportRecord {
-  const { screenshot, ...rest } = report;
-  if ('withdrawKey' in rest) delete (rest as Partial<Report>).withdrawKey;
+  const { screenshot, withdrawKey: _, ...rest } = report as Report;
   return screenshot ? { ...rest, screenshot: { sha256: screenshot.sha256 } } : rest;
 }
 

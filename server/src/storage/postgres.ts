@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { type Feedback, type Report, type ReviewStatus, recordOf } from '../../../src/reports/report';
+import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
 import { migratePostgres } from './migrations';
 import {
   type ArtifactRow,
@@ -18,8 +18,10 @@ import {
   NOT_WITHDRAWN,
   type PatchRow,
   REPORT_COLUMNS,
+  REPORT_INSERT_COLUMNS,
   type ReportRow,
   receivedMs,
+  reportValues,
   type StatusCountRow,
   screenshotSql,
   type TokenRow,
@@ -42,8 +44,7 @@ const COMMUNITY = communitySql((n) => `$${n}`);
 const SQL = {
   insertReport: {
     name: 'cg_insert_report',
-    text: `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body, origin,
-        screenshot_sha256, withdraw_hash)
+    text: `INSERT INTO reports (${REPORT_INSERT_COLUMNS})
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING RETURNING ${REPORT_COLUMNS}`,
   },
   insertScreenshot: {
@@ -184,19 +185,7 @@ export async function openPostgres(url: string): Promise<Storage> {
           text: SQL.insertScreenshot.text,
           values: [report.screenshot.sha256, Buffer.from(report.screenshot.base64, 'base64'), receivedAt],
         });
-      const [row] = await rows<ReportRow>(pool, SQL.insertReport, [
-        report.id,
-        report.brand ?? null,
-        report.listing.marketplace,
-        report.listing.key,
-        report.reporterId,
-        receivedAt,
-        receivedMs(receivedAt),
-        JSON.stringify(recordOf(report)),
-        origin ?? null,
-        report.screenshot?.sha256 ?? null,
-        keyHash(report.withdrawKey),
-      ]);
+      const [row] = await rows<ReportRow>(pool, SQL.insertReport, [...reportValues(report, receivedAt, origin)]);
       if (row) return { inserted: true, stored: toStoredReport(row) };
       const [existing] = await rows<ReportRow>(pool, SQL.getReport, [report.id]);
       return { inserted: false, stored: toStoredReport(existing!) };

@@ -10,6 +10,30 @@ import type {
   VolunteerToken,
 } from './types';
 
+/** The columns a report is stored in, in the order of `reportValues`. */
+export const REPORT_INSERT_COLUMNS =
+  'id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body, origin, screenshot_sha256, withdraw_hash';
+
+/**
+ * A report's values for `REPORT_INSERT_COLUMNS`: its record as the body (no screenshot bytes, no
+ * withdrawal key), the key's hash and the network it came from kept apart.
+ */
+export function reportValues(report: Report, receivedAt: string, origin: string | undefined) {
+  return [
+    report.id,
+    report.brand ?? null,
+    report.listing.marketplace,
+    report.listing.key,
+    report.reporterId,
+    receivedAt,
+    receivedMs(receivedAt),
+    JSON.stringify(recordOf(report)),
+    origin ?? null,
+    report.screenshot?.sha256 ?? null,
+    keyHash(report.withdrawKey),
+  ] as const;
+}
+
 /** The report columns both databases read back, in this order. */
 export const REPORT_COLUMNS = 'body, status, received_at, review_note, reviewed_by, reviewed_at, withdrawn_at';
 

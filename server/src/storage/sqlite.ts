@@ -1,6 +1,6 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { type Feedback, type Report, type ReviewStatus, recordOf } from '../../../src/reports/report';
+import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
 import { migrateSqlite } from './migrations';
 import {
   type ArtifactRow,
@@ -19,8 +19,10 @@ import {
   NOT_WITHDRAWN,
   type PatchRow,
   REPORT_COLUMNS,
+  REPORT_INSERT_COLUMNS,
   type ReportRow,
   receivedMs,
+  reportValues,
   type StatusCountRow,
   screenshotSql,
   type TokenRow,
@@ -47,9 +49,7 @@ const FLAGGED_COUNT = `SELECT (SELECT COUNT(*) FROM (${COMMUNITY})) + (SELECT CO
 function prepare(db: Database.Database) {
   return {
     insertReport: db.prepare(
-      `INSERT INTO reports (id, brand, marketplace, listing_key, reporter_id, received_at, received_ms, body, origin,
-         screenshot_sha256, withdraw_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO reports (${REPORT_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
     ),
     insertScreenshot: db.prepare(
       'INSERT INTO screenshots (sha256, bytes, received_at) VALUES (?, ?, ?) ON CONFLICT (sha256) DO NOTHING',
@@ -175,19 +175,7 @@ export function openSqlite(file: string): Storage {
   // The report and its screenshot together: the image once per hash, kept apart from the row.
   const insertReport = db.transaction((report: Report, receivedAt: string, origin: string | undefined) => {
     const s = st();
-    const { changes } = s.insertReport.run(
-      report.id,
-      report.brand ?? null,
-      report.listing.marketplace,
-      report.listing.key,
-      report.reporterId,
-      receivedAt,
-      receivedMs(receivedAt),
-      JSON.stringify(recordOf(report)),
-      origin ?? null,
-      report.screenshot?.sha256 ?? null,
-      keyHash(report.withdrawKey),
-    );
+    const { changes } = s.insertReport.run(...reportValues(report, receivedAt, origin));
     if (changes === 1 && report.screenshot)
       s.insertScreenshot.run(report.screenshot.sha256, Buffer.from(report.screenshot.base64, 'base64'), receivedAt);
     return { inserted: changes === 1, stored: toStoredReport(s.getReport.get(report.id)!) };
