@@ -1,4 +1,5 @@
 import { LIST_BEFORE } from '../listing/price-words';
+import { shortText } from './short-text';
 
 /** Longest text a label is: a longer block before a price is content, not its label. */
 const MAX_LABEL = 80;
@@ -12,22 +13,10 @@ const MAX_LABEL = 80;
 export function labelledAsReference(element: Element | null): boolean {
   for (let at = element, level = 0; at && level < 4; at = at.parentElement, level++) {
     for (let before = at.previousElementSibling; before; before = before.previousElementSibling) {
-      const label = shortText(before);
+      const label = shortText(before, MAX_LABEL);
       if (label === undefined) return false;
       if (/\p{L}{2}/u.test(label)) return LIST_BEFORE.test(label);
     }
   }
   return false;
-}
-
-/** An element's text, white space collapsed, or undefined past MAX_LABEL (read no further). */
-function shortText(element: Element): string | undefined {
-  const walker = element.ownerDocument.createTreeWalker(element, 4);
-  let text = '';
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    text += (node.nodeValue ?? '').replace(/\s+/g, ' ');
-    if (text.length > MAX_LABEL * 2) return undefined;
-  }
-  text = text.trim();
-  return text.length > MAX_LABEL ? undefined : text;
 }

@@ -3,6 +3,7 @@ import type { Money } from '../../listing/listing';
 import { parsePrice } from '../../listing/price';
 import { LIST_BEFORE } from '../../listing/price-words';
 import { absolute } from '../address';
+import { shortText } from '../short-text';
 import { type Candidate, candidate, clean } from './candidate';
 
 /**
@@ -125,23 +126,6 @@ function precedingText(element: Element): string {
   const text =
     previous?.nodeType === 3 ? previous.nodeValue : previous?.nodeType === 1 ? shortText(previous as Element, 40) : '';
   return (text ?? '').slice(-30);
-}
-
-/**
- * An element's text when it is short, undefined otherwise: read node by node and given up past
- * `max` characters (white space collapsed), so that asking it of a big element costs no more than asking it of a small one.
- */
-function shortText(element: Element, max: number): string | undefined {
-  const walker = element.ownerDocument.createTreeWalker(element, 4);
-  let text = '';
-  let nodes = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    // Markup indents its text: runs of white space count as one.
-    text += (node.nodeValue ?? '').replace(/\s+/g, ' ');
-    if (text.length > max + 2 || ++nodes > 40) return undefined;
-  }
-  text = text.trim();
-  return text.length > max ? undefined : text;
 }
 
 const MARK_BEFORE = new RegExp(`(?:${MARK_SOURCE})\\s?$`, 'u');
