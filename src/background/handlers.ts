@@ -59,16 +59,16 @@ export function registerBackground(): void {
     if (tabId !== undefined) {
       // What the popup lists is kept for it; a failure to keep it (storage full) must not cost
       // the page its badges, which only need the assessments returned.
-      await tabState
+      const suspects = await tabState
         .add(
           tabId,
           listings.map((listing, i) => ({ listing, assessment: assessments[i]! })),
         )
         .catch((error) => console.warn('[counterfeit-guard] could not keep the tab’s listings', error));
-      await tabState
-        .get(tabId)
-        .then((entries) => showSuspectCount(tabId, entries))
-        .catch((error) => console.warn('[counterfeit-guard] could not count the tab’s suspects', error));
+      if (suspects)
+        await showSuspectCount(tabId, suspects).catch((error) =>
+          console.warn('[counterfeit-guard] could not show the tab’s suspects', error),
+        );
       await audit
         .observe(sender.url ?? '', listings, assessments)
         .catch((error) => console.warn('[counterfeit-guard] audit', error));
@@ -140,7 +140,7 @@ export function registerBackground(): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') {
       void tabState.clear(tabId);
-      void showSuspectCount(tabId, []).catch(() => undefined);
+      void showSuspectCount(tabId, { high: 0, caution: 0 }).catch(() => undefined);
     }
   });
   browser.tabs.onRemoved.addListener((tabId) => void tabState.clear(tabId));

@@ -20,6 +20,20 @@ export interface TabManifest {
   first?: number;
   /** Each kept listing's chunk. */
   where: Record<string, number>;
+  /** Each kept chunk's suspect listings, High and Caution: the toolbar count without reading the chunks. */
+  suspects?: Record<number, SuspectCount>;
+}
+
+export interface SuspectCount {
+  high: number;
+  caution: number;
+}
+
+function suspectsIn(entries: readonly TabEntry[]): SuspectCount {
+  const count = { high: 0, caution: 0 };
+  for (const { assessment } of entries)
+    if (assessment.level === 'high' || assessment.level === 'caution') count[assessment.level]++;
+  return count;
 }
 
 /** The listings a tab keeps: a long result page's newest (the popup lists what the page shows now). */
@@ -55,10 +69,15 @@ export const tabState = {
     return keys.flatMap((key) => (chunks[key] as TabEntry[] | undefined) ?? []);
   },
 
-  /** Adds a batch; a listing read again replaces its earlier entry, in its first place. */
+  /**
+   * Adds a batch; a listing read again replaces its earlier entry, in its first place. Says how
+   * many suspect listings the tab now keeps.
+   */
   add: (tabId: number, entries: TabEntry[]) =>
-    serialised(tabId, async () => {
-      const manifest = (await manifestOf(tabId)) ?? { chunks: 0, where: {} };
+    serialised(tabId, async (): Promise<SuspectCount> => {
+      const manifest: TabManifest = (await manifestOf(tabId)) ?? { chunks: 0, where: {} };
+      manifest.suspects ??= {};
+      const suspects = manifest.suspects;
       const fresh: TabEntry[] = [];
       const again = new Map<number, TabEntry[]>();
       const seen = new Map<string, TabEntry>();
@@ -77,19 +96,31 @@ export const tabState = {
         for (const [chunk, updates] of again) {
           const byKey = new Map(updates.map((entry) => [entry.listing.key, entry]));
           const current = (held[chunkKey(tabId, chunk)] as TabEntry[] | undefined) ?? [];
-          writes[chunkKey(tabId, chunk)] = current.map((entry) => byKey.get(entry.listing.key) ?? entry);
+          const updated = current.map((entry) => byKey.get(entry.listing.key) ?? entry);
+          writes[chunkKey(tabId, chunk)] = updated;
+          suspects[chunk] = suspectsIn(updated);
         }
       }
       if (fresh.length > 0) {
         const chunk = manifest.chunks++;
         writes[chunkKey(tabId, chunk)] = fresh;
+        suspects[chunk] = suspectsIn(fresh);
         for (const entry of fresh) manifest.where[entry.listing.key] = chunk;
       }
       const dropped = trim(manifest);
-      for (const chunk of dropped) delete writes[chunkKey(tabId, chunk)];
+      for (const chunk of dropped) {
+        delete writes[chunkKey(tabId, chunk)];
+        delete suspects[chunk];
+      }
       writes[manifestKey(tabId)] = manifest;
       await area().set(writes);
       if (dropped.length > 0) await area().remove(dropped.map((chunk) => chunkKey(tabId, chunk)));
+      const total = { high: 0, caution: 0 };
+      for (const count of Object.values(suspects)) {
+        total.high += count.high;
+        total.caution += count.caution;
+      }
+      return total;
     }),
 
   clear: (tabId: number) =>

@@ -1,14 +1,13 @@
 import { browser } from 'wxt/browser';
-import type { TabEntry } from '../messaging/protocol';
+import type { SuspectCount } from './tab-state';
 
 /**
  * The toolbar button says how many suspect listings (High or Caution) the tab holds, where the
  * page cannot reach: a page that hides the badges with its own CSS cannot hide this. The number
  * is the warning; its tooltip words it for screen readers (the button's title).
  */
-export async function showSuspectCount(tabId: number, entries: readonly TabEntry[]): Promise<void> {
-  const high = entries.filter((entry) => entry.assessment.level === 'high').length;
-  const suspect = high + entries.filter((entry) => entry.assessment.level === 'caution').length;
+export async function showSuspectCount(tabId: number, { high, caution }: SuspectCount): Promise<void> {
+  const suspect = high + caution;
   const text = suspect === 0 ? '' : suspect > 999 ? '999+' : String(suspect);
   await browser.action.setBadgeText({ tabId, text });
   if (suspect > 0) {

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MAX_ENTRIES, tabState } from '../../src/background/tab-state';
 import type { TabEntry } from '../../src/messaging/protocol';
 
-const entry = (n: number, title = `Listing ${n}`): TabEntry => ({
+const entry = (n: number, title = `Listing ${n}`, level: TabEntry['assessment']['level'] = 'unknown'): TabEntry => ({
   listing: {
     marketplace: 'amazon',
     key: `amazon:B0T${String(n).padStart(7, '0')}`,
@@ -11,7 +11,7 @@ const entry = (n: number, title = `Listing ${n}`): TabEntry => ({
     kind: 'card',
     title,
   },
-  assessment: { key: `amazon:B0T${String(n).padStart(7, '0')}`, level: 'unknown', score: 0, reasons: [] },
+  assessment: { key: `amazon:B0T${String(n).padStart(7, '0')}`, level, score: 0, reasons: [] },
 });
 
 describe('a tab’s entries in session storage', () => {
@@ -49,6 +49,39 @@ describe('a tab’s entries in session storage', () => {
     await tabState.clear(7);
     expect(Object.keys(await fakeBrowser.storage.session.get(null)).sort()).toEqual(['tab:8', 'tab:8:0']);
     expect(await tabState.get(7)).toEqual([]);
+  });
+});
+
+describe('a tab’s suspect count', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('says after each batch how many kept listings are High and Caution, a listing read again counted once', async () => {
+    expect(await tabState.add(3, [entry(1, 'a', 'high'), entry(2, 'b', 'caution'), entry(3, 'c', 'none')])).toEqual({
+      high: 1,
+      caution: 1,
+    });
+    expect(await tabState.add(3, [entry(4, 'd', 'caution'), entry(5, 'e', 'unknown')])).toEqual({
+      high: 1,
+      caution: 2,
+    });
+    // Read again, the High one is now cleared and a Caution one is High.
+    expect(await tabState.add(3, [entry(1, 'a', 'none'), entry(2, 'b', 'high')])).toEqual({ high: 1, caution: 1 });
+    const kept = await tabState.get(3);
+    expect(kept.filter((e) => e.assessment.level === 'high')).toHaveLength(1);
+  });
+
+  it('forgets the suspects of the listings a huge page drops', async () => {
+    await tabState.add(
+      3,
+      Array.from({ length: 10 }, (_, i) => entry(i, `s${i}`, 'high')),
+    );
+    let count = { high: 0, caution: 0 };
+    for (let batch = 1; batch <= MAX_ENTRIES / 10; batch++)
+      count = await tabState.add(
+        3,
+        Array.from({ length: 10 }, (_, i) => entry(batch * 10 + i)),
+      );
+    expect(count).toEqual({ high: 0, caution: 0 });
   });
 });
 
