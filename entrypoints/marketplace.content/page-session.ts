@@ -3,7 +3,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { storage } from 'wxt/utils/storage';
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
 import { type Assessment, warns } from '../../src/risk/assessment';
-import { genuineItem } from '../../src/settings/reporting';
 import type { FallbackReaderInSteps, FallbackReading } from '../../src/sites/fallback/index';
 import { partLoaded } from '../../src/sites/parts';
 import { type Found, fallbackPage, readPage } from '../../src/sites/read';
@@ -34,10 +33,6 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
   });
   if (!given || ctx.isInvalid) return;
   const rules = given.generic ? { sites: [], generic: given.rules } : { sites: [given.rules] };
-
-  // Listings the user said are genuine keep no warning: read once per page, then followed.
-  let genuine = new Set(await genuineItem.getValue());
-  ctx.onInvalidated(genuineItem.watch((keys) => (genuine = new Set(keys))));
 
   let seen = new WeakSet<Element>();
   // Where each listing read on this page sits, for the audit view's highlight.
@@ -132,11 +127,9 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
       console.warn('[counterfeit-guard] could not assess this page:', error);
       return;
     }
-    const shown = assessments.map((assessment) =>
-      genuine.has(assessment.key) && warns(assessment) ? undefined : assessment,
-    );
-    await placeBadges(ctx, fresh, shown);
-    const warned = fresh.findIndex((found, i) => found.listing.kind === 'detail' && warns(shown[i]));
+    // The background has applied what the user said of each listing (genuine): it owns that.
+    await placeBadges(ctx, fresh, assessments);
+    const warned = fresh.findIndex((found, i) => found.listing.kind === 'detail' && warns(assessments[i]));
     if (warned >= 0) await showBanner(ctx, fresh[warned]!.listing.key, assessments[warned]!);
   };
 
@@ -187,15 +180,15 @@ function badgeUi(): Promise<BadgeUi | undefined> {
 }
 
 /** Mounts the badges a batch earned, a slice per frame, so a long list never blocks the page. */
-async function placeBadges(ctx: ContentScriptContext, batch: Found[], assessments: (Assessment | undefined)[]) {
-  if (!assessments.some((assessment, i) => assessment && batch[i]?.anchor && shows(assessment, batch[i]!))) return;
+async function placeBadges(ctx: ContentScriptContext, batch: Found[], assessments: readonly Assessment[]) {
+  if (!assessments.some((assessment, i) => batch[i]?.anchor && shows(assessment, batch[i]!))) return;
   const ui = await badgeUi();
   if (!ui) return;
   let sliceStart = performance.now();
   for (const [i, assessment] of assessments.entries()) {
     const found = batch[i];
     if (ctx.isInvalid) return;
-    if (!found?.anchor || !assessment || !shows(assessment, found)) continue;
+    if (!found?.anchor || !shows(assessment, found)) continue;
     await ui.mountBadge(ctx, found, assessment);
     if (performance.now() - sliceStart > SLICE_MS) {
       await new Promise((resolve) => ctx.requestAnimationFrame(resolve));

@@ -7,6 +7,7 @@ import { REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
 import type { Assessment } from '../risk/assessment';
 import { auditBrandsItem, auditRevisionItem, volunteerItem } from '../settings/audit';
 import { reporterId } from '../settings/reporting';
+import { userOverrides } from './overrides';
 import type { RegistryHolder } from './registry-holder';
 import type { Accept, Reporting } from './reporting';
 import { tabState } from './tab-state';
@@ -37,9 +38,15 @@ export function registerAudit(accept: Accept, registry: RegistryHolder, reportin
     return openSession;
   };
 
+  // The rows as the views show them: with what the user said of a listing applied.
+  async function rowsOf(sessionId: string) {
+    const override = await userOverrides();
+    return (await auditStore.rows(sessionId)).map((row) => ({ ...row, assessment: override(row.assessment) }));
+  }
+
   async function openSummary() {
     const session = await auditStore.open();
-    return session ? summaryOf(session, await auditStore.rows(session.id)) : null;
+    return session ? summaryOf(session, await rowsOf(session.id)) : null;
   }
 
   onMessage('auditState', async ({ data, sender }) => {
@@ -79,13 +86,13 @@ export function registerAudit(accept: Accept, registry: RegistryHolder, reportin
       return ended;
     });
     await changed();
-    return session ? summaryOf(session, await auditStore.rows(session.id)) : null;
+    return session ? summaryOf(session, await rowsOf(session.id)) : null;
   });
 
   onMessage('auditRows', async ({ data, sender }) => {
     const { data: id } = await accept('auditRows', data, sender);
     const sessionId = id ?? (await auditStore.open())?.id;
-    return sessionId ? auditStore.rows(sessionId) : [];
+    return sessionId ? rowsOf(sessionId) : [];
   });
 
   onMessage('selectAudit', async ({ data, sender }) => {
@@ -96,7 +103,7 @@ export function registerAudit(accept: Accept, registry: RegistryHolder, reportin
       auditStore.update(session.id, change.keys, (row) => ({ ...row, selected: change.selected })),
     );
     await changed();
-    return countsOf(session, await auditStore.rows(session.id));
+    return countsOf(session, await rowsOf(session.id));
   });
 
   onMessage('reportAudited', async ({ data, sender }) => {

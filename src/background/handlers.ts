@@ -11,6 +11,7 @@ import { rulesFor } from '../sites';
 import { PARTS } from '../sites/parts';
 import { registerAudit } from './audit';
 import { anyShopGranted, syncAnyShopScript } from './generic-reader';
+import { userOverrides } from './overrides';
 import { createRegistryHolder, SYNC_ALARM } from './registry-holder';
 import { registerReporting } from './reporting';
 import { tabState } from './tab-state';
@@ -55,7 +56,8 @@ export function registerBackground(): void {
   onMessage('assessListings', async ({ data, sender }) => {
     const { data: listings, tabId } = await accept('assessListings', data, sender);
     const settings = { sensitivity: await sensitivity };
-    const assessments = assessAll(listings, await registry.index(), settings);
+    const engine = assessAll(listings, await registry.index(), settings);
+    const assessments = engine.map(await userOverrides());
     if (tabId !== undefined) {
       // What the popup lists is kept for it; a failure to keep it (storage full) must not cost
       // the page its badges, which only need the assessments returned.
@@ -69,8 +71,9 @@ export function registerBackground(): void {
         await showSuspectCount(tabId, suspects).catch((error) =>
           console.warn('[counterfeit-guard] could not show the tab’s suspects', error),
         );
+      // The audit keeps the engine's own answer: the user's word is applied as it is read.
       await audit
-        .observe(sender.url ?? '', listings, assessments)
+        .observe(sender.url ?? '', listings, engine)
         .catch((error) => console.warn('[counterfeit-guard] audit', error));
     }
     return assessments;
@@ -105,7 +108,8 @@ export function registerBackground(): void {
 
   onMessage('getTabAssessments', async ({ data, sender }) => {
     const { data: tabId } = await accept('getTabAssessments', data, sender);
-    return tabState.get(tabId);
+    const override = await userOverrides();
+    return (await tabState.get(tabId)).map((entry) => ({ ...entry, assessment: override(entry.assessment) }));
   });
 
   onMessage('registryBrands', async ({ data, sender }) => {

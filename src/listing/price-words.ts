@@ -35,8 +35,8 @@ export const LIST_BEFORE = new RegExp(
   String.raw`${WORD_START}(?:was|list(?: price)?|reg(?:ular(?: price)?)?\.?|rrp|uvp|statt|vorher|antes|avant|` +
     String.raw`typical(?: price)?|original price|compare at|m\.?r\.?p\.?|precio anterior|prix de référence|` +
     // The lowest price of the last 30 days, which EU shops must show beside a reduction.
-    String.raw`lowest (?:recent )?price(?: in 30 days)?|prix récent le plus bas|prix le plus bas des 30 derniers jours|` +
-    String.raw`niedrigster preis(?: der letzten 30 tage)?|precio más bajo(?: reciente| de los últimos 30 días)?|` +
+    'lowest (?:recent )?price(?: in 30 days)?|prix récent le plus bas|prix le plus bas des 30 derniers jours|' +
+    'niedrigster preis(?: der letzten 30 tage)?|precio más bajo(?: reciente| de los últimos 30 días)?|' +
     String.raw`prezzo più basso(?: recente| degli ultimi 30 giorni)?)\s?:?\s?$|^\s?de\s?$`,
   'iu',
 );

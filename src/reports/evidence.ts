@@ -86,6 +86,7 @@ const EXONERATING: ReadonlySet<ReasonCode> = new Set([
   'official_site',
   'honest_used',
   'honest_proof',
+  'user_genuine',
 ]);
 /** Reasons that say the item itself is a copy, whatever else the listing says. */
 const COPY_SIGNS: ReadonlySet<ReasonCode> = new Set(['counterfeit_terms', 'grade_tag']);

@@ -26,6 +26,7 @@ export const REASON_CODES = [
   'community_confirmed',
   'honest_used',
   'honest_proof',
+  'user_genuine',
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
@@ -48,3 +49,12 @@ export type Assessment = v.InferOutput<typeof AssessmentSchema>;
 /** Whether an assessment warns (high or caution): what badges show on cards and audits call suspect. */
 export const warns = (assessment: Assessment | undefined): boolean =>
   assessment?.level === 'high' || assessment?.level === 'caution';
+
+/**
+ * A listing its user said is genuine: whatever the engine found, it warns no more, and says why.
+ * The background applies it to every answer, so the page, the popup and the audit agree.
+ */
+export const saidGenuine = (assessment: Assessment): Assessment =>
+  warns(assessment)
+    ? { ...assessment, level: 'none', score: 0, reasons: [{ code: 'user_genuine', weight: 0, params: {} }] }
+    : assessment;

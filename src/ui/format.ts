@@ -91,6 +91,8 @@ export function describeReason(reason: Reason): string {
       return t('reason_honest_used', [str(p.term)]);
     case 'honest_proof':
       return t('reason_honest_proof', [str(p.term)]);
+    case 'user_genuine':
+      return t('reason_user_genuine');
   }
 }
 

@@ -4,8 +4,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AuditRow, AuditSummary } from '../../src/audit/model';
 import type { Listing } from '../../src/listing/listing';
 import { check, type Sender } from '../../src/messaging/guard';
+import type { TabEntry } from '../../src/messaging/protocol';
 import type { OutboxView } from '../../src/reports/outbox-model';
+import { type Assessment, warns } from '../../src/risk/assessment';
 import { auditBrandsItem, auditRevisionItem } from '../../src/settings/audit';
+import { genuineItem } from '../../src/settings/reporting';
 import { amazonSearchHtml } from '../support/amazon-cards';
 import { parseHtml } from '../support/fixtures';
 import { answer as answerFrom, deliver, freshBackground } from '../support/messages';
@@ -16,6 +19,7 @@ const PAGE = 'https://www.amazon.com/s?k=nike';
 const NEXT_PAGE = 'https://www.amazon.com/s?k=nike&page=2';
 const contentScript = (url = PAGE, tab = 12): Sender => ({ id: ID, url, frameId: 0, tab: { id: tab } });
 const sidePanel: Sender = { id: ID, url: fakeBrowser.runtime.getURL('/sidepanel.html') };
+const popup: Sender = { id: ID, url: fakeBrowser.runtime.getURL('/popup.html') };
 
 /** The generated Nike search page's first n results, read as the content script reads them. */
 const nikeCards = (n: number): Listing[] => readListings(parseHtml(amazonSearchHtml(n, '', '', 'nike')), PAGE);
@@ -66,6 +70,33 @@ describe('audit sessions in the background', () => {
     expect(history).toHaveLength(1);
     expect(history[0]!.counts.seen).toBe(nikeKeys.length);
     expect(history[0]!.session.endedAt).toBeDefined();
+  });
+
+  it('shows a listing its user said is genuine without a warning in every view, and keeps the engine’s answer', async () => {
+    const cards = nikeCards(40);
+    await auditBrandsItem.setValue(['nike']);
+    fakeBrowser.tabs.query = (async () => []) as never;
+    await answer('startAudit', null);
+    const first = (await answer('assessListings', cards, contentScript())) as Assessment[];
+    const warned = first.findIndex((assessment) => warns(assessment));
+    expect(warned).toBeGreaterThanOrEqual(0);
+    const key = cards[warned]!.key;
+    const before = ((await answer('auditState', null)) as AuditSummary).counts.suspect;
+
+    await answer('markGenuine', { key }, contentScript());
+    const genuine = { level: 'none', reasons: [{ code: 'user_genuine' }] };
+    const again = (await answer('assessListings', [cards[warned]!], contentScript())) as Assessment[];
+    expect(again[0]).toMatchObject(genuine);
+    const entries = (await answer('getTabAssessments', 12, popup)) as TabEntry[];
+    expect(entries.find((entry) => entry.listing.key === key)?.assessment).toMatchObject(genuine);
+    const rows = (await answer('auditRows', null)) as AuditRow[];
+    expect(rows.find((row) => row.key === key)?.assessment).toMatchObject(genuine);
+    expect(((await answer('auditState', null)) as AuditSummary).counts.suspect).toBe(before - 1);
+
+    // The user takes it back: the audit, which kept the engine's answer, warns again.
+    await genuineItem.setValue([]);
+    const back = (await answer('auditRows', null)) as AuditRow[];
+    expect(back.find((row) => row.key === key)?.assessment.level).toBe(first[warned]!.level);
   });
 
   it('takes in what open tabs already show when a session starts', async () => {
