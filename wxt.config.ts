@@ -6,9 +6,10 @@ import { registryPins } from './src/registry/build-pins';
 import { marketplaceMatches } from './src/sites/matches';
 
 /**
- * Where the registry syncs from (the companion service, then mirrors) and the public keys its
- * signature is checked with, fixed at build time: CG_REGISTRY_URL (comma-separated) and
- * CG_REGISTRY_KEYS (public JWK files). Without them: a service on this machine, and the keys in
+ * Where the registry syncs from (the companion service, then mirrors), the public keys its
+ * signature is checked with and where reports go, fixed at build time: CG_REGISTRY_URL
+ * (comma-separated), CG_REGISTRY_KEYS (public JWK files) and CG_REPORT_URL. Without them: a
+ * service on this machine, and the keys in
  * assets/registry/keys/ plus (in a development build) the key `npm run server` made in data/keys/.
  * A release build (CG_RELEASE=1) stops unless it pins release keys and syncs over https.
  */
@@ -31,6 +32,7 @@ export default defineConfig({
     plugins: [preact()],
     define: {
       __REGISTRY_SOURCES__: JSON.stringify(REGISTRY_SOURCES),
+      __REPORT_SERVICE__: JSON.stringify(PINS.reportService ?? null),
       __REGISTRY_KEYS__: JSON.stringify(REGISTRY_KEYS),
       // How long a sync waits for a source (CG_SYNC_TIMEOUT_MS; tests shorten it).
       __SYNC_TIMEOUT_MS__: JSON.stringify(Number(process.env.CG_SYNC_TIMEOUT_MS ?? 15_000)),
@@ -56,8 +58,15 @@ export default defineConfig({
     default_locale: 'en',
     // activeTab: a report made from the toolbar button's window may carry a screenshot of the tab.
     permissions: ['storage', 'alarms', 'scripting', 'activeTab'],
-    // The marketplaces, and the registry's sources (fetched by the background only).
-    host_permissions: [...marketplaceMatches(), ...REGISTRY_SOURCES.map((url) => `${new URL(url).origin}/*`)],
+    // The marketplaces, the registry's sources and the report service (fetched by the background only).
+    host_permissions: [
+      ...marketplaceMatches(),
+      ...new Set(
+        [...REGISTRY_SOURCES, ...(PINS.reportService ? [PINS.reportService] : [])].map(
+          (url) => `${new URL(url).origin}/*`,
+        ),
+      ),
+    ],
     // Asked for only when the user turns on the reader for any other shop (options page).
     optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'

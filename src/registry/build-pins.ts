@@ -2,14 +2,19 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * What a build of the extension pins: where the registry syncs from and the public keys its
- * signature is checked with. A release build (CG_RELEASE=1: `npm run build`, `npm run zip`) is
+ * What a build of the extension pins: where the registry syncs from, the public keys its
+ * signature is checked with, and where reports go. A release build (CG_RELEASE=1: `npm run build`, `npm run zip`) is
  * refused unless it pins release keys and syncs over https; a development build says what it
  * pins and where it syncs from, so that neither can be shipped or tried by mistake.
  */
 export interface RegistryPins {
   release: boolean;
   sources: string[];
+  /**
+   * Where reports and feedback go (CG_REPORT_URL): the companion service, a setting of its own,
+   * so that a mirror listed first among the sources never receives them.
+   */
+  reportService: string | undefined;
   keyFiles: string[];
   /** Why the build must stop; empty when it may go on. */
   problems: string[];
@@ -25,10 +30,9 @@ const MAX_KEYS = 2;
 
 export function registryPins(env: Record<string, string | undefined>, root = '.'): RegistryPins {
   const release = env.CG_RELEASE === '1';
-  const sources = (env.CG_REGISTRY_URL ?? 'http://127.0.0.1:8787')
-    .split(',')
-    .map((url) => url.trim().replace(/\/+$/, ''))
-    .filter(Boolean);
+  const sources = (env.CG_REGISTRY_URL ?? LOCAL_SERVICE).split(',').map(address).filter(Boolean);
+  // A development build reports to the service on this machine; a release names its own.
+  const reportService = address(env.CG_REPORT_URL ?? (release ? '' : LOCAL_SERVICE)) || undefined;
   const releaseDir = join(root, RELEASE_KEYS_DIR);
   const releaseKeys = existsSync(releaseDir)
     ? readdirSync(releaseDir)
@@ -61,8 +65,16 @@ export function registryPins(env: Record<string, string | undefined>, root = '.'
         `a release syncs over https only; set CG_REGISTRY_URL to the service's https address${plain.length ? ` (not ${plain.join(', ')})` : ''}`,
       );
   }
+  if (release && !reportService?.startsWith('https://'))
+    problems.push(
+      `a release sends reports over https only; set CG_REPORT_URL to the companion service's https address${reportService ? ` (not ${reportService})` : ''}`,
+    );
   const notice = release
     ? undefined
-    : `Development build: pins ${keyFiles.length > 0 ? keyFiles.join(' and ') : 'NO key, so every registry sync will be refused'}; syncs from ${sources.join(', ')}. Not for release: npm run build and npm run zip check a release build.`;
-  return { release, sources, keyFiles, problems, ...(notice ? { notice } : {}) };
+    : `Development build: pins ${keyFiles.length > 0 ? keyFiles.join(' and ') : 'NO key, so every registry sync will be refused'}; syncs from ${sources.join(', ')}; reports to ${reportService ?? 'nowhere'}. Not for release: npm run build and npm run zip check a release build.`;
+  return { release, sources, reportService, keyFiles, problems, ...(notice ? { notice } : {}) };
 }
+
+/** The companion service a development build talks to: `npm run server` on this machine. */
+const LOCAL_SERVICE = 'http://127.0.0.1:8787';
+const address = (url: string) => url.trim().replace(/\/+$/, '');

@@ -109,6 +109,7 @@ describe('Chromium: audit mode for brand volunteers', () => {
     const origin = `http://127.0.0.1:${port}`;
     await run('npx', ['wxt', 'build'], {
       CG_REGISTRY_URL: origin,
+      CG_REPORT_URL: origin,
       CG_REGISTRY_KEYS: join(keys, 'registry-signing.public.jwk.json'),
       CG_OUT_DIR: join(temp, 'ext'),
     });

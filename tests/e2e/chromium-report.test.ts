@@ -76,6 +76,7 @@ describe('Chromium: one-click reports reach the companion service exactly once',
     proxy = await startReportProxy(port);
     await run('npx', ['wxt', 'build'], {
       CG_REGISTRY_URL: proxy.url,
+      CG_REPORT_URL: proxy.url,
       CG_REGISTRY_KEYS: join(keys, 'registry-signing.public.jwk.json'),
       CG_OUT_DIR: join(temp, 'ext'),
       CG_REPORT_TIMEOUT_MS: '2000',

@@ -15,14 +15,35 @@ function checkout(files: string[]): string {
 }
 
 describe('what a build pins', () => {
-  const release = { CG_RELEASE: '1', CG_REGISTRY_URL: 'https://registry.example.org' };
+  const release = {
+    CG_RELEASE: '1',
+    CG_REGISTRY_URL: 'https://registry.example.org',
+    CG_REPORT_URL: 'https://registry.example.org',
+  };
 
   it('refuses a release build from a clean checkout: no key, a plain-HTTP source', () => {
     const pins = registryPins({ CG_RELEASE: '1' }, checkout([]));
     expect(pins.problems).toEqual([
       expect.stringMatching(/^no release key to pin/),
       expect.stringMatching(/^a release syncs over https only.*not http:\/\/127\.0\.0\.1:8787/),
+      expect.stringMatching(/^a release sends reports over https only; set CG_REPORT_URL/),
     ]);
+  });
+
+  it('sends reports where CG_REPORT_URL says, never to a mirror listed first among the sources', () => {
+    const root = checkout([`${RELEASE_KEYS_DIR}/2026.public.jwk.json`]);
+    const mirrored = { CG_REGISTRY_URL: 'https://mirror.example.net, https://service.example.org' };
+    expect(
+      registryPins({ ...release, ...mirrored, CG_REPORT_URL: 'https://service.example.org/' }, root),
+    ).toMatchObject({ problems: [], reportService: 'https://service.example.org' });
+    const unnamed = registryPins({ CG_RELEASE: '1', ...mirrored }, root);
+    expect(unnamed.reportService).toBeUndefined();
+    expect(unnamed.problems).toEqual([expect.stringMatching(/set CG_REPORT_URL/)]);
+    expect(registryPins({ ...release, CG_REPORT_URL: 'http://service.example.org' }, root).problems).toEqual([
+      expect.stringMatching(/not http:\/\/service\.example\.org/),
+    ]);
+    // A development build reports to the service on this machine unless told otherwise.
+    expect(registryPins(mirrored, root).reportService).toBe('http://127.0.0.1:8787');
   });
 
   it('never pins the development key in a release build', () => {
