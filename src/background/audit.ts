@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { countsOf, summaryOf } from '../audit/model';
 import { auditStore, type Found } from '../audit/store';
 import type { Listing } from '../listing/listing';
-import { onMessage, sendMessage } from '../messaging/protocol';
+import { type AccuracyAnswer, onMessage, sendMessage } from '../messaging/protocol';
 import { REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
 import type { Assessment } from '../risk/assessment';
 import { auditBrandsItem, auditRevisionItem, volunteerItem } from '../settings/audit';
@@ -183,11 +183,11 @@ async function shownTabs(): Promise<Map<string, number>> {
   return new Map(tabs.flatMap((tab) => (tab.url && tab.id !== undefined ? [[tab.url, tab.id] as const] : [])));
 }
 
-/** The volunteer's reports as the service judged them; refusals in words the options page shows. */
-async function accuracy(): Promise<{ confirmed: number; reviewed: number }> {
+/** The volunteer's reports as the service judged them, or why not, in words the options page shows. */
+async function accuracy(): Promise<AccuracyAnswer> {
   const { token } = await volunteerItem.getValue();
-  if (!token) throw new Error('no volunteer token is saved');
-  if (!REPORT_SERVICE) throw new Error('this build names no companion service');
+  if (!token) return { kind: 'refused', detail: 'no volunteer token is saved' };
+  if (!REPORT_SERVICE) return { kind: 'unreachable', detail: 'this build names no companion service' };
   let response: Response;
   try {
     response = await fetch(
@@ -200,13 +200,21 @@ async function accuracy(): Promise<{ confirmed: number; reviewed: number }> {
       },
     );
   } catch {
-    throw new Error('the companion service could not be reached');
+    return { kind: 'unreachable', detail: 'the companion service could not be reached' };
   }
-  if (response.status === 401 || response.status === 403)
-    throw new Error(`the service did not accept the token (HTTP ${response.status})`);
-  if (!response.ok) throw new Error(`the service answered with an error (HTTP ${response.status})`);
-  const body = (await response.json()) as { confirmed?: unknown; reviewed?: unknown };
+  const body = (await response.json().catch(() => ({}))) as {
+    confirmed?: unknown;
+    reviewed?: unknown;
+    message?: unknown;
+  };
+  if (response.status === 401 || response.status === 403) {
+    // The service says why in words of its own ("This token has expired; ask for a new one.").
+    const said = typeof body.message === 'string' ? body.message.slice(0, 200) : undefined;
+    return { kind: 'refused', detail: said ?? `HTTP ${response.status}` };
+  }
+  if (!response.ok)
+    return { kind: 'unreachable', detail: `the service answered with an error (HTTP ${response.status})` };
   if (typeof body.confirmed !== 'number' || typeof body.reviewed !== 'number')
-    throw new Error('the service answered in an unexpected form');
-  return { confirmed: body.confirmed, reviewed: body.reviewed };
+    return { kind: 'unreachable', detail: 'the service answered in an unexpected form' };
+  return { kind: 'ready', confirmed: body.confirmed, reviewed: body.reviewed };
 }

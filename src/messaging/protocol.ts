@@ -29,6 +29,15 @@ export type ReportAnswer =
   /** The listing is not among what the tab's page was found to hold. */
   | { outcome: 'not_found' };
 
+/**
+ * The volunteer's reports as the service judged them, or why they cannot be had: the service
+ * would not take the token (unknown, expired, none saved), or it could not be asked. The
+ * background decides which, from what the service answered.
+ */
+export type AccuracyAnswer =
+  | { kind: 'ready'; confirmed: number; reviewed: number }
+  | { kind: 'refused' | 'unreachable'; detail: string };
+
 export interface TabEntry {
   listing: Listing;
   assessment: Assessment;
@@ -104,7 +113,7 @@ export interface ProtocolMap {
   /** Outlines (or, with null, stops outlining) a listing on the given tab's page. */
   highlightListing(target: { tabId: number; key: string | null }): boolean;
   /** With a volunteer token: the volunteer's reports as the service judged them. */
-  volunteerAccuracy(_: null): { confirmed: number; reviewed: number };
+  volunteerAccuracy(_: null): AccuracyAnswer;
 
   /** Background → content script: outline this listing's card (null: none); answers whether it is on the page. */
   highlight(key: string | null): boolean;

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AuditSummary } from '../../src/audit/model';
 import type { BrandSummary } from '../../src/matching/search';
+import type { AccuracyAnswer } from '../../src/messaging/protocol';
 import { sendMessage } from '../../src/messaging/protocol';
 import { auditBrandsItem, volunteerItem } from '../../src/settings/audit';
 import { AuditBrandPicker } from '../../src/ui/AuditBrandPicker';
@@ -58,7 +59,7 @@ const SESSIONS: AuditSummary[] = [
 ];
 
 let history: AuditSummary[];
-let accuracy: () => { confirmed: number; reviewed: number };
+let accuracy: () => AccuracyAnswer;
 
 function answer(type: string): unknown {
   if (type === 'registryBrands') return BRANDS;
@@ -74,7 +75,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   installI18n();
   history = SESSIONS;
-  accuracy = () => ({ confirmed: 46, reviewed: 50 });
+  accuracy = () => ({ kind: 'ready', confirmed: 46, reviewed: 50 });
   send.mockReset();
   send.mockImplementation(async (type) => answer(type));
   document.body.innerHTML = '';
@@ -286,9 +287,7 @@ describe('the volunteer sign-in', () => {
   it('words a refused token and an unreachable service, each with what to do', async () => {
     await volunteerItem.setValue({ token: TOKEN });
     await show();
-    accuracy = () => {
-      throw Object.assign(new Error('This token is not known here.'), { code: 'token_unknown' });
-    };
+    accuracy = () => ({ kind: 'refused', detail: 'This token is not known here.' });
     button('Check')!.click();
     await vi.waitFor(() =>
       expect(outcome()).toBe(
@@ -435,7 +434,7 @@ describe('the audit history', () => {
 
   it('says below when under 90 %, and follows the sign-in’s Check', async () => {
     await volunteerItem.setValue({ token: TOKEN });
-    accuracy = () => ({ confirmed: 17, reviewed: 19 });
+    accuracy = () => ({ kind: 'ready', confirmed: 17, reviewed: 19 });
     render(<AuditHistory accuracy={undefined} />, root);
     await vi.waitFor(() =>
       expect(root.querySelector('.cg-accuracy-words')?.textContent).toBe('89 % — 17 of 19 reviewed reports confirmed'),
@@ -449,7 +448,7 @@ describe('the audit history', () => {
 
   it('says there are no reviewed reports yet instead of 0 %', async () => {
     await volunteerItem.setValue({ token: TOKEN });
-    accuracy = () => ({ confirmed: 0, reviewed: 0 });
+    accuracy = () => ({ kind: 'ready', confirmed: 0, reviewed: 0 });
     await show();
     await vi.waitFor(() =>
       expect(root.querySelector('.cg-accuracy-none')?.textContent).toBe(
@@ -476,9 +475,7 @@ describe('the audit history', () => {
     send.mockImplementation(async (type) => {
       if (type === 'auditHistory') throw new Error('Receiving end does not exist');
       if (type === 'volunteerAccuracy')
-        throw Object.assign(new Error('This token has expired; ask for a new one.'), {
-          code: 'token_expired',
-        });
+        return { kind: 'refused', detail: 'This token has expired; ask for a new one.' };
       return answer(type);
     });
     render(<AuditHistory />, root);
