@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { buildIndex, type MatchIndex } from '../matching/match-index';
+import type { MatchIndex } from '../matching/match-index';
 import { RegistryBuildError } from '../registry/compile';
 import { SENSITIVITIES, type Sensitivity } from '../risk/settings';
 import { catalogueMessage } from '../ui/catalogue';
@@ -8,8 +8,7 @@ import { useCatalogue } from '../ui/i18n';
 import { checkLines, formatCheckTable, printable, readListings } from './check';
 import { EVAL_SETS, type EvalSetName, formatMisses, formatSet, readSet, scoreSet } from './eval';
 import { REGISTRY_USAGE, runRegistryCommand } from './registry-command';
-import { registryFromDisk } from './registry-files';
-import { formatTable, scanFile } from './scan';
+import { commandIndex } from './registry-files';
 
 const USAGE = `Usage: counterfeit-guard scan [--url URL] [--json] FILE...
        counterfeit-guard check [--json] [--sensitivity relaxed|balanced|strict] FILE
@@ -56,7 +55,7 @@ async function main(argv: string[]): Promise<number> {
   useCatalogue(catalogueMessage);
   let index: MatchIndex;
   try {
-    index = buildIndex(registryFromDisk());
+    index = commandIndex();
   } catch (error) {
     if (!(error instanceof RegistryBuildError)) throw error;
     console.error(error.message);
@@ -122,12 +121,14 @@ function check(file: string, json: boolean, index: MatchIndex, settings: { sensi
   return results.some((result) => result.error) ? 1 : 0;
 }
 
-function scan(
+async function scan(
   files: string[],
   values: { url?: string; json: boolean },
   index: MatchIndex,
   settings: { sensitivity: Sensitivity },
-): number {
+): Promise<number> {
+  // The page parser takes longer to load than a check takes to run: only scan loads it.
+  const { formatTable, scanFile } = await import('./scan');
   let failures = 0;
   for (const file of files) {
     try {

@@ -1,0 +1,4 @@
+// Run once by `npm run build:cli`, bundled beside the command line: writes its prebuilt index.
+import { writePrebuiltIndex } from './registry-files';
+
+writePrebuiltIndex(process.argv[2] ?? '.');
