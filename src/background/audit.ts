@@ -164,11 +164,10 @@ export function registerAudit(accept: Accept, registry: RegistryHolder, reportin
     const session = await currentSession();
     if (!session) return;
     const audited = new Set(session.brands);
-    const ids = new Map((await registry.index()).brands.map((brand) => [brand.name, brand.id]));
     const found: Found[] = [];
     for (const [i, listing] of listings.entries()) {
       const assessment = assessments[i]!;
-      const brand = assessment.brand ? ids.get(assessment.brand) : undefined;
+      const brand = assessment.brand;
       if (brand && audited.has(brand)) found.push({ listing, assessment, brand });
     }
     if (await auditStore.record(pageUrl, found, Date.now())) await changed();

@@ -139,10 +139,8 @@ export function registerReporting(accept: Accept, registry: RegistryHolder) {
       }
     }
 
-    const brandId = assessment.brand ? index.brands.find((brand) => brand.name === assessment.brand)?.id : undefined;
     const sender: ReportSender = {
       reporterId: await reporterId(),
-      ...(brandId ? { brandId } : {}),
       registryVersion: (await registry.status()).version,
       extensionVersion: browser.runtime.getManifest().version,
       now: new Date(now),
@@ -158,7 +156,7 @@ export function registerReporting(accept: Accept, registry: RegistryHolder) {
         ...(options.limited ? {} : { bulk: true }),
       };
     } else {
-      entry = newEntry('feedback', composeFeedback(listing, sender), now);
+      entry = newEntry('feedback', composeFeedback(listing, assessment, sender), now);
       await genuineItem.setValue(
         [...(await genuineItem.getValue()).filter((k) => k !== listing.key), listing.key].slice(-1000),
       );

@@ -116,12 +116,16 @@ export function placeNamed(
   return {};
 }
 
-/** An assessment as the command prints it: reasons with their words. */
-export function printable(assessment: Assessment) {
+/** A brand's name, by its registry id: assessments name brands by id, people by name. */
+const brandName = (id: string | undefined, index: MatchIndex) =>
+  id === undefined ? undefined : (index.brands.find((brand) => brand.id === id)?.name ?? id);
+
+/** An assessment as the command prints it: the brand by its name, reasons with their words. */
+export function printable(assessment: Assessment, index: MatchIndex) {
   return {
     level: assessment.level,
     score: assessment.score,
-    brand: assessment.brand ?? null,
+    brand: brandName(assessment.brand, index) ?? null,
     reasons: assessment.reasons.map((reason) => ({ code: reason.code, message: describeReason(reason) })),
   };
 }
@@ -141,7 +145,7 @@ export function checkLines(lines: readonly CheckLine[], index: MatchIndex, setti
 const cut = (text: string, width: number) =>
   text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 
-export function formatCheckTable(results: ReturnType<typeof checkLines>): string {
+export function formatCheckTable(results: ReturnType<typeof checkLines>, index: MatchIndex): string {
   const rows = results.map(({ line, input, assessment, error }) => {
     const title = typeof input.title === 'string' ? input.title : '';
     if (!assessment) return `${String(line).padStart(5)}  ${cut('error', 8)} ${cut(error ?? '', 60)}`;
@@ -149,7 +153,7 @@ export function formatCheckTable(results: ReturnType<typeof checkLines>): string
       .filter((reason) => reason.weight !== 0)
       .map((reason) => describeReason(reason))
       .join('; ');
-    return `${String(line).padStart(5)}  ${cut(assessment.level, 8)} ${String(assessment.score).padStart(3)}  ${cut(assessment.brand ?? '—', 18)} ${cut(title, 50)} ${reasons}`;
+    return `${String(line).padStart(5)}  ${cut(assessment.level, 8)} ${String(assessment.score).padStart(3)}  ${cut(brandName(assessment.brand, index) ?? '—', 18)} ${cut(title, 50)} ${reasons}`;
   });
   return [
     `${'line'.padStart(5)}  ${cut('level', 8)} ${'score'}  ${cut('brand', 18)} ${cut('title', 50)} reasons`,

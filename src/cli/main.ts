@@ -113,10 +113,12 @@ function check(file: string, json: boolean, index: MatchIndex, settings: { sensi
   }
   if (json) {
     for (const { input, assessment, error } of results) {
-      console.log(JSON.stringify(assessment ? { ...input, assessment: printable(assessment) } : { ...input, error }));
+      console.log(
+        JSON.stringify(assessment ? { ...input, assessment: printable(assessment, index) } : { ...input, error }),
+      );
     }
   } else {
-    console.log(formatCheckTable(results));
+    console.log(formatCheckTable(results, index));
   }
   return results.some((result) => result.error) ? 1 : 0;
 }

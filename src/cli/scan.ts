@@ -62,7 +62,7 @@ export function scanFile(file: string, url: string | undefined, index: MatchInde
       seller: listing.seller ?? null,
       sponsored: listing.sponsored ?? false,
       from: from ?? null,
-      assessment: printable(assessments[i]!),
+      assessment: printable(assessments[i]!, index),
     })),
   };
 }

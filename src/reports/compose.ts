@@ -5,8 +5,6 @@ import type { Feedback, Report } from './report';
 /** What the reporter's extension adds to every report and feedback. */
 export interface Sender {
   reporterId: string;
-  /** The registry id of the brand the assessment names (it names the brand by its display name). */
-  brandId?: string;
   registryVersion: number;
   extensionVersion: string;
   now: Date;
@@ -45,7 +43,7 @@ export function composeReport(
     reporterId: sender.reporterId,
     withdrawKey: randomId(),
     listing: reportedListing(listing),
-    ...(sender.brandId ? { brand: sender.brandId } : {}),
+    ...(assessment.brand ? { brand: assessment.brand } : {}),
     level: assessment.level,
     reasons: assessment.reasons.slice(0, 20).map(({ code, params }) => ({ code, params })),
     registryVersion: sender.registryVersion,
@@ -56,13 +54,16 @@ export function composeReport(
   };
 }
 
-/** "This is genuine": the listing and the registry version, so the service can weigh the warning it contradicts. */
-export function composeFeedback(listing: Listing, sender: Sender): Feedback {
+/**
+ * "This is genuine": the listing, the brand it was warned about and the registry version, so the
+ * service can weigh the warning it contradicts.
+ */
+export function composeFeedback(listing: Listing, assessment: Assessment, sender: Sender): Feedback {
   return {
     id: randomId(),
     reporterId: sender.reporterId,
     listing: reportedListing(listing),
-    ...(sender.brandId ? { brand: sender.brandId } : {}),
+    ...(assessment.brand ? { brand: assessment.brand } : {}),
     registryVersion: sender.registryVersion,
     createdAt: sender.now.toISOString(),
     extensionVersion: sender.extensionVersion,

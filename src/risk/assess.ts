@@ -541,7 +541,7 @@ function wordsOf(tokens: readonly Token[], hit: TermHit): string {
 }
 
 function finish(key: string, brand: Brand, reasons: Reason[], settings: RiskSettings): Assessment {
-  return scored({ key, level: 'none', score: 0, brand: brand.name, reasons }, settings);
+  return scored({ key, level: 'none', score: 0, brand: brand.id, reasons }, settings);
 }
 
 /** Sums the reasons' weights into the score and level (the reasons given, or added later). */

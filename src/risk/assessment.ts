@@ -41,6 +41,7 @@ export const AssessmentSchema = v.object({
   key: v.string(),
   level: v.picklist(LEVELS),
   score: v.number(),
+  /** The registry id of the brand the listing invokes; its name is looked up where it is shown. */
   brand: v.optional(v.string()),
   reasons: v.array(ReasonSchema),
 });

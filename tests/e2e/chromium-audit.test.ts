@@ -221,7 +221,6 @@ describe('Chromium: audit mode for brand volunteers', () => {
         rows.map((row) => ({
           report: composeReport(row.listing, row.assessment, {
             reporterId,
-            brandId: row.brand,
             registryVersion,
             extensionVersion: '0.1.0',
             now,

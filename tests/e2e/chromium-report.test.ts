@@ -159,7 +159,7 @@ describe('Chromium: one-click reports reach the companion service exactly once',
     });
     expect(report.reporterId).toMatch(/^[0-9a-f]{32}$/);
     expect(listing.title).toContain('Nike');
-    expect(assessment.brand).toBe('Nike');
+    expect(assessment.brand).toBe('nike');
     await expect.poll(async () => (await outboxEntries(ext))[0]?.status).toBe('sent');
     // The marketplace's own flow is offered after the report.
     expect(await shadowText(page, BANNER)).toContain('Also report it to Amazon (opens in a new tab)');

@@ -52,7 +52,8 @@ function assessment(key: string, level: Level, brandName?: string): Assessment {
     key,
     level,
     score: { high: 80, caution: 50, none: 10, unknown: 0 }[level],
-    ...(brandName ? { brand: brandName } : {}),
+    // Assessments name the brand by its registry id; reasons word it by its name.
+    ...(brandName ? { brand: BRANDS.find((known) => known.name === brandName)?.id ?? brandName } : {}),
     reasons: brandName
       ? [
           { code: 'brand_recognised', weight: 0, params: { brand: brandName } },

@@ -55,7 +55,7 @@ describe('audit sessions in the background', () => {
     expect(await auditRevisionItem.getValue()).toBeGreaterThan(revision);
     const rows = (await answer('auditRows', null)) as AuditRow[];
     const assessed = (await answer('assessListings', cards, contentScript())) as { brand?: string }[];
-    const nikeKeys = cards.filter((_, i) => assessed[i]!.brand === 'Nike').map((card) => card.key);
+    const nikeKeys = cards.filter((_, i) => assessed[i]!.brand === 'nike').map((card) => card.key);
     expect(nikeKeys.length).toBeGreaterThan(8);
     expect(rows.map((row) => row.key)).toEqual(nikeKeys);
     expect(rows.every((row) => row.brand === 'nike')).toBe(true);

@@ -42,7 +42,7 @@ describe('the background', () => {
 
   it('assesses a page’s listings and keeps them for the popup', async () => {
     const { res } = await deliver('assessListings', [lvListing()], contentScript);
-    expect(res).toMatchObject([{ key: 'amazon:B0TESTLVB1', level: 'high', brand: 'Louis Vuitton' }]);
+    expect(res).toMatchObject([{ key: 'amazon:B0TESTLVB1', level: 'high', brand: 'louis-vuitton' }]);
 
     const { res: entries } = await deliver('getTabAssessments', 12, popup);
     expect(entries).toMatchObject([{ listing: { key: 'amazon:B0TESTLVB1' }, assessment: { level: 'high' } }]);

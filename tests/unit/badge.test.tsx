@@ -8,7 +8,7 @@ const caution: Assessment = {
   key: 'amazon:B0TESTNIK1',
   level: 'caution',
   score: 60,
-  brand: 'Nike',
+  brand: 'nike',
   reasons: [
     { code: 'brand_recognised', weight: 0, params: { brand: 'Nike' } },
     { code: 'seller_not_authorised', weight: 15, params: { brand: 'Nike', seller: 'SHOE DEALS 24' } },

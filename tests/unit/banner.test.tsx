@@ -8,7 +8,7 @@ const high: Assessment = {
   key: 'amazon:B0TESTLVB1',
   level: 'high',
   score: 85,
-  brand: 'Louis Vuitton',
+  brand: 'louis-vuitton',
   reasons: [
     { code: 'brand_recognised', weight: 0, params: { brand: 'Louis Vuitton' } },
     { code: 'brand_absent_from_marketplace', weight: 40, params: { brand: 'Louis Vuitton', marketplace: 'amazon' } },

@@ -21,19 +21,19 @@ const assessment: Assessment = {
   key: listing.key,
   level: 'high',
   score: 0.95,
-  brand: 'Rolex',
+  brand: 'rolex',
   reasons: [{ code: 'counterfeit_terms', weight: 0.8, params: { term: 'super clone' } }],
 };
 const sender: Sender = {
   reporterId: 'reporter-fedcba9876543210',
-  brandId: 'rolex',
   registryVersion: 3,
   extensionVersion: '0.1.0',
   now: new Date('2026-12-01T09:00:00Z'),
 };
 const reportEntry = (): OutboxEntry =>
   newEntry('report', composeReport(listing, assessment, sender), sender.now.getTime());
-const feedbackEntry = (): OutboxEntry => newEntry('feedback', composeFeedback(listing, sender), sender.now.getTime());
+const feedbackEntry = (): OutboxEntry =>
+  newEntry('feedback', composeFeedback(listing, assessment, sender), sender.now.getTime());
 
 interface Request {
   url: string;

@@ -40,7 +40,7 @@ const assessment: Assessment = {
   key: listing.key,
   level: 'high',
   score: 0.9,
-  brand: 'Nike',
+  brand: 'nike',
   reasons: [
     { code: 'brand_recognised', weight: 0, params: { brand: 'Nike' } },
     { code: 'grade_tag', weight: 0.6, params: { term: 'AAA' } },
@@ -48,7 +48,6 @@ const assessment: Assessment = {
 };
 const sender = (): Sender => ({
   reporterId: 'reporter-0123456789abcdef',
-  brandId: 'nike',
   registryVersion: 12,
   extensionVersion: '0.1.0',
   now: new Date(Date.now()),
@@ -243,7 +242,7 @@ async function report(w: Worker, overrides: Partial<Listing> = {}): Promise<Outb
 }
 
 async function feedback(w: Worker): Promise<OutboxEntry> {
-  const entry = newEntry('feedback', composeFeedback(listing, sender()), Date.now());
+  const entry = newEntry('feedback', composeFeedback(listing, assessment, sender()), Date.now());
   await w.outbox.add(entry);
   return entry;
 }
@@ -820,7 +819,7 @@ describe('many at once', () => {
       const body =
         kind === 'report'
           ? composeReport({ ...listing, key }, assessment, sender())
-          : composeFeedback({ ...listing, key }, sender());
+          : composeFeedback({ ...listing, key }, assessment, sender());
       const entry = newEntry(kind, body, Date.now());
       await w.outbox.add(entry);
       entries.push(entry);

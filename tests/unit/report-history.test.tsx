@@ -373,6 +373,8 @@ describe('the reporting settings', () => {
       seller: 'best_kicks_outlet',
       marketplace: 'ebay',
     });
+    // The brand field real reports carry, by its registry id.
+    expect(report.brand).toBe('nike');
     expect(report).not.toHaveProperty('screenshot');
     expect(() => v.parse(ReportSchema, report)).not.toThrow();
     expect(root.textContent).toContain('Screenshots are off, so a report holds no image.');

@@ -81,7 +81,7 @@ export function AuditView({ search }: { search: string }) {
   }, [view, highlighter]);
 
   const brands = useMemo(() => knownBrands(registry, audited), [registry, audited]);
-  const brandIds = useMemo(() => new Map(brands.map((brand) => [brand.name, brand.id])), [brands]);
+  const brandIds = useMemo(() => new Set(brands.map((brand) => brand.id)), [brands]);
   const held = useMemo(() => (session.load.kind === 'ready' ? session.load.value.rows : NO_ROWS), [session.load]);
   const heldByKey = useMemo(() => new Map(held.map((row) => [row.key, row])), [held]);
 

@@ -28,7 +28,6 @@ export async function evidenceOf(rows: readonly ViewRow[], now: Date): Promise<E
   return rows.map((row) => ({
     report: composeReport(row.listing, row.assessment, {
       reporterId: id,
-      ...(row.brand ? { brandId: row.brand } : {}),
       registryVersion: status.version,
       extensionVersion,
       now,

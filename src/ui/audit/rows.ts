@@ -46,18 +46,17 @@ export const isFiltered = (filter: Filter) =>
   filter.text.trim() !== '' || filter.level !== 'all' || filter.marketplace !== 'all';
 
 /**
- * The tab's entries that invoke an audited brand, in the page's order. Assessments name the
- * brand by its display name; `brandIds` maps the audited brands' names to their registry ids.
+ * The tab's entries that invoke an audited brand (`brandIds`, registry ids), in the page's order.
  */
 export function pageRows(
   entries: readonly TabEntry[],
-  brandIds: ReadonlyMap<string, string>,
+  brandIds: ReadonlySet<string>,
   session: ReadonlyMap<string, AuditRow>,
 ): ViewRow[] {
   const rows: ViewRow[] = [];
   for (const [order, { listing, assessment }] of entries.entries()) {
-    const brand = assessment.brand === undefined ? undefined : brandIds.get(assessment.brand);
-    if (brand === undefined) continue;
+    const brand = assessment.brand;
+    if (brand === undefined || !brandIds.has(brand)) continue;
     const held = session.get(listing.key);
     rows.push({
       key: listing.key,
