@@ -480,6 +480,9 @@ describe('titles cut to what the page agrees on', () => {
     ],
     ['Steel water bottle 750 ml', ['Steel water bottle'], 'Steel water bottle 750 ml'],
     ['Steel water bottle 750 ml', ['Steel water bo…'], 'Steel water bottle 750 ml'],
+    // The brand a heading shows before a name the structured data states without it is no label.
+    ['Acme Steel water bottle', ['Steel water bottle', 'Steel water bottle'], 'Acme Steel water bottle'],
+    ['Shop.example: Steel water bottle', ['Steel water bottle'], 'Steel water bottle'],
   ])('%s', (title, others, expected) => {
     expect(agreedTitle(title, others)).toBe(expected);
   });

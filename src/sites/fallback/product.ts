@@ -20,16 +20,17 @@ export function buyBox(
     for (let at: Element | null = element; at && at !== region; at = at.parentElement) if (inCards.has(at)) return true;
     return false;
   };
-  const own = marks.filter(
-    ({ element }) => region.contains(element) && !inList(element) && !labelledAsReference(element),
-  );
-  // The DOM reports positions as a bit mask: 4 is "follows". Most layouts put the price after the
-  // heading; some (mobile ones, a price banner above the name) put it before: the nearest one then.
-  const after = own.find(({ element }) => heading.element.compareDocumentPosition(element) & 4);
+  // Checked lazily, cheapest first: a result page's region may hold hundreds of prices.
+  const own = ({ element }: PriceMark) => region.contains(element) && !inList(element) && !labelledAsReference(element);
+  // The DOM reports positions as a bit mask: 4 is "follows", 2 "precedes". Most layouts put the
+  // price after the heading; some (mobile ones, a price banner above the name) put it just before.
+  const after = marks.find((mark) => heading.element.compareDocumentPosition(mark.element) & 4 && own(mark));
   const near = ancestor(heading.element, NEAR_LEVELS);
-  const before = own.findLast(
-    ({ element }) => heading.element.compareDocumentPosition(element) & 2 && near.contains(element),
-  );
+  const before = after
+    ? undefined
+    : marks.findLast(
+        (mark) => heading.element.compareDocumentPosition(mark.element) & 2 && near.contains(mark.element) && own(mark),
+      );
   return candidate('cards', { title: heading.text, price: (after ?? before)?.price, element: null });
 }
 
@@ -127,8 +128,9 @@ function ancestor(element: Element, levels: number): Element {
  * The part of a title that the page's other names for the product agree on: a heading with a
  * format label or a shop's tag glued on ("… Paperback – 1 Jan. 2020", "… | Free Shipping") is cut
  * to the name `<title>`, og:title or JSON-LD give, when that name starts or ends it, is not
- * itself cut short, and what it leaves out is a short label: set off by a separator, or left
- * out by two of the other names alike. Otherwise the title stands.
+ * itself cut short, and what it leaves out is a short label: set off by a separator, or after
+ * the name and left out by two of the other names alike (a brand before the name is no label).
+ * Otherwise the title stands.
  */
 export function agreedTitle(title: string, others: readonly (string | undefined)[]): string {
   const lower = title.toLowerCase();
@@ -144,7 +146,9 @@ export function agreedTitle(title: string, others: readonly (string | undefined)
     const start = lower.startsWith(name);
     const rest = (start ? title.slice(name.length) : title.slice(0, title.length - name.length)).trim();
     const separated = start ? /^[-–—|:(,[/·•]/.test(rest) : /[-–—|:),\]/·•]$/.test(rest);
-    if (rest.length > 40 || !(separated || count > 1)) continue;
+    // What follows a name may be a label the other names leave out alike ("Paperback"); what
+    // precedes it unseparated is the brand the heading shows ("Binatone Dry Iron"): it stays.
+    if (rest.length > 40 || !(separated || (start && count > 1))) continue;
     if (!best || name.length > best.length) best = name;
   }
   if (!best) return title;
