@@ -1,5 +1,5 @@
 import { LIST_BEFORE } from '../listing/price-words';
-import { shortText } from './short-text';
+import { shortText } from './text';
 
 /** Longest text a label is: a longer block before a price is content, not its label. */
 const MAX_LABEL = 80;

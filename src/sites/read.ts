@@ -17,6 +17,7 @@ import { labelledAsReference } from './label';
 import { parsers } from './parsers';
 import type { FieldRule, Fields, PageKind, Pick, SiteRules } from './rules';
 import { allAt, atPath, embeddedItems, embeddedObject, type Json, metaContent, productData } from './sources';
+import { bare } from './text';
 
 /** A listing and the element its badge belongs in (null for listings read from JSON). */
 export interface Found {
@@ -362,6 +363,9 @@ function readDetail(document: Document, site: Site, urlId: string | undefined): 
 function readCards(document: Document, site: Site, seen?: WeakSet<Element>, limit = Number.POSITIVE_INFINITY): Found[] {
   const listings: Found[] = [];
   const byKey = new Map<string, Listing>();
+  // A shop may number a product one way in its markup and another in its JSON (walmart.ca): a
+  // JSON item named as a rendered card is that card.
+  const byName = new Map<string, Listing>();
   const cards = site.rules.cards;
   if (cards) {
     for (const card of safeQueryAll(document, cards.item.css)) {
@@ -377,6 +381,7 @@ function readCards(document: Document, site: Site, seen?: WeakSet<Element>, limi
       seen?.add(card);
       if (byKey.has(listing.key)) continue;
       byKey.set(listing.key, listing);
+      byName.set(bare(listing.title), listing);
       listings.push({ listing, anchor: placeFor(scope, cards.badge), card });
     }
   }
@@ -388,7 +393,7 @@ function readCards(document: Document, site: Site, seen?: WeakSet<Element>, limi
       if (!id) continue;
       const listing = listingFrom(scope, embedded.fields, id, 'card');
       if (!listing) continue;
-      const rendered = byKey.get(listing.key);
+      const rendered = byKey.get(listing.key) ?? byName.get(bare(listing.title));
       // A card rendered in the page and its JSON twin are one listing; the JSON fills what the card lacks.
       if (rendered) fillMissing(rendered, listing);
       else {

@@ -398,6 +398,42 @@ describe('page kind from the page', () => {
 });
 
 describe('the layers under the site rules', () => {
+  it('takes a JSON result the markup numbers another way for the card it names, not for another card', () => {
+    const names = ['Cotton baby wipes, 6 pack', 'Night diapers size 3, 120 count', 'Swim diapers, 12 count'];
+    const tiles = names
+      .map(
+        (name, i) =>
+          `<div data-item-id="60000${i}"><a href="/ip/60000${i}"><span data-automation-id="product-title">${name}</span></a><div data-automation-id="product-price"><span aria-hidden="true">$${10 + i}.97</span></div></div>`,
+      )
+      .join('');
+    const json = {
+      props: {
+        pageProps: {
+          initialData: {
+            searchResult: {
+              itemStacks: [
+                {
+                  items: [...names, 'Diaper rash cream, 4 oz'].map((name, i) => ({
+                    usItemId: `X${i}ABC`,
+                    name,
+                    price: 10 + i,
+                    priceInfo: { linePrice: `$${10 + i}.97` },
+                  })),
+                },
+              ],
+            },
+          },
+        },
+      },
+    };
+    const document = page(
+      '<title>diapers - Walmart.ca</title>',
+      `<div data-testid="item-stack">${tiles}</div><script id="__NEXT_DATA__" type="application/json">${JSON.stringify(json)}</script>`,
+    );
+    const listings = readPage(document, 'https://www.walmart.ca/search?q=diapers', EVERY_SITE).listings;
+    expect(listings.map((found) => found.listing.title)).toEqual([...names, 'Diaper rash cream, 4 oz']);
+  });
+
   it('reads a marketplace page the rules do not know, says so, and names each field’s layer', () => {
     const document = page('<title>Results</title>', `<h1>Results for "lamp"</h1>${grid(16)}`);
     const reading = readPage(document, 'https://www.ebay.de/b/Lampen/112581', {

@@ -3,7 +3,7 @@ import type { Money } from '../../listing/listing';
 import { parsePrice } from '../../listing/price';
 import { LIST_BEFORE } from '../../listing/price-words';
 import { absolute } from '../address';
-import { shortText } from '../short-text';
+import { shortText } from '../text';
 import { type Candidate, candidate, clean } from './candidate';
 
 /**

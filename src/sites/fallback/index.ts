@@ -1,8 +1,9 @@
 import { metaContent } from '../sources';
+import { bare } from '../text';
 import { type Candidate, fillCandidate, sameProduct } from './candidate';
 import { type CardList, cardSteps, markSteps, type PriceMark } from './cards';
 import { EMBEDDED_BUDGET, readEmbedded } from './embedded';
-import { agreedTitle, bare, buyBox, headingOf, sameName } from './product';
+import { agreedTitle, buyBox, headingOf, sameName } from './product';
 import { readStructured } from './structured';
 
 /**

@@ -1,4 +1,5 @@
 import { labelledAsReference } from '../label';
+import { bare } from '../text';
 import { type Candidate, candidate, clean } from './candidate';
 import type { PriceMark } from './cards';
 
@@ -40,9 +41,6 @@ export interface Heading {
   /** Whether the page's `<title>` or og:title names the product the heading names. */
   titled: boolean;
 }
-
-/** Letters and digits only, lower case: "Built-In USB-C" and "Built In USB C" are one name. */
-export const bare = (text: string | null | undefined) => (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** Whether two names name one product: one holds the other, letters and digits alike. */
 export function sameName(a: string | null | undefined, b: string | null | undefined): boolean {

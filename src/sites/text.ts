@@ -15,3 +15,6 @@ export function shortText(element: Element, max: number): string | undefined {
   text = text.trim();
   return text.length > max ? undefined : text;
 }
+
+/** Letters and digits only, lower case: "Built-In USB-C" and "Built In USB C" are one name. */
+export const bare = (text: string | null | undefined) => (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
