@@ -40,7 +40,7 @@ function expectedNikeRows(): { key: string; level: string }[] {
   );
   const assessments = assessAll(listings, buildIndex(registryFromDisk()), { sensitivity: 'balanced' });
   return listings.flatMap((listing, i) =>
-    assessments[i]!.brand === 'Nike' ? [{ key: listing.key, level: assessments[i]!.level }] : [],
+    assessments[i]!.brand === 'nike' ? [{ key: listing.key, level: assessments[i]!.level }] : [],
   );
 }
 
