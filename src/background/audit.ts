@@ -10,6 +10,7 @@ import { reporterId } from '../settings/reporting';
 import { userOverrides } from './overrides';
 import type { RegistryHolder } from './registry-holder';
 import type { Accept, Reporting } from './reporting';
+import { serialQueue } from './serial';
 import { tabState } from './tab-state';
 
 /** Reports one bulk action makes at most; the rest wait for the next. */
@@ -23,12 +24,7 @@ const BULK_LIMIT = 500;
  */
 export function registerAudit(accept: Accept, registry: RegistryHolder, reporting: Reporting) {
   // Writes one after another, so batches arriving together land in order.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
-    queue = next.catch(() => undefined);
-    return next;
-  };
+  const serialised = serialQueue();
   const changed = async () => auditRevisionItem.setValue((await auditRevisionItem.getValue()) + 1);
   // Which session is open, read once per worker and after each start or end: every batch of
   // listings asks, and most of the time none is.

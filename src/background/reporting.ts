@@ -30,6 +30,7 @@ import { FeedbackSchema, type Report, ReportSchema } from '../reports/report';
 import type { Assessment } from '../risk/assessment';
 import { genuineItem, reporterId, screenshotsItem } from '../settings/reporting';
 import type { RegistryHolder } from './registry-holder';
+import { serialQueue } from './serial';
 import { tabState } from './tab-state';
 
 export const OUTBOX_ALARM = 'report-outbox';
@@ -99,15 +100,8 @@ export function registerReporting(accept: Accept, registry: RegistryHolder) {
    */
   // One filing at a time: the "already reported" check and the store that follows it must not
   // interleave with another filing of the same listing (a badge and the audit view at once).
-  let filing: Promise<unknown> = Promise.resolve();
-  function file(...args: Parameters<typeof fileNow>): Promise<ReportAnswer> {
-    const next = filing.then(
-      () => fileNow(...args),
-      () => fileNow(...args),
-    );
-    filing = next.catch(() => undefined);
-    return next;
-  }
+  const filing = serialQueue();
+  const file = (...args: Parameters<typeof fileNow>): Promise<ReportAnswer> => filing(() => fileNow(...args));
 
   async function fileNow(
     kind: OutboxKind,

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { TabEntry } from '../messaging/protocol';
+import { keyedSerialQueue } from './serial';
 
 /**
  * What each tab's page was found to hold. Session storage outlives the service worker (MV3
@@ -48,16 +49,7 @@ async function manifestOf(tabId: number): Promise<TabManifest | undefined> {
 }
 
 /** Writes to one tab's entries run one after another, so batches arriving together all count. */
-const queues = new Map<number, Promise<unknown>>();
-function serialised<T>(tabId: number, work: () => Promise<T>): Promise<T> {
-  const next = (queues.get(tabId) ?? Promise.resolve()).then(work, work);
-  const settled = next.catch(() => undefined);
-  queues.set(tabId, settled);
-  void settled.then(() => {
-    if (queues.get(tabId) === settled) queues.delete(tabId);
-  });
-  return next;
-}
+const serialised = keyedSerialQueue<number>();
 
 export const tabState = {
   /** The tab's entries in page order (the order each listing was first read). */
