@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { errorText } from '../../src/error-text';
 import { AuditBrandPicker } from '../../src/ui/AuditBrandPicker';
 import { AuditHistory } from '../../src/ui/AuditHistory';
 import type { AccuracyState } from '../../src/ui/accuracy';
@@ -54,7 +55,7 @@ export function OptionsApp() {
       setAnyShop(on);
       setStatus({ kind: 'saved', on });
     } catch (error) {
-      setStatus({ kind: 'error', detail: error instanceof Error ? error.message : String(error) });
+      setStatus({ kind: 'error', detail: errorText(error) });
     }
   }
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { errorText } from '../../src/error-text';
 import { sendMessage, type TabEntry } from '../../src/messaging/protocol';
 import { AuditViewButton } from '../../src/ui/AuditViewButton';
 import { formatPrice } from '../../src/ui/format';
@@ -34,9 +35,7 @@ export function PopupApp() {
         entries: tabId === undefined ? [] : await sendMessage('getTabAssessments', tabId),
       }))
       .then(({ tabId, entries }) => setState({ kind: 'ready', tabId, entries }))
-      .catch((error: unknown) =>
-        setState({ kind: 'error', detail: error instanceof Error ? error.message : String(error) }),
-      );
+      .catch((error: unknown) => setState({ kind: 'error', detail: errorText(error) }));
   }, []);
 
   return (

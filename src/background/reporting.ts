@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import { errorText } from '../error-text';
 import type { Listing } from '../listing/listing';
 import type { Checked, Sender } from '../messaging/guard';
 import {
@@ -235,7 +236,7 @@ async function screenshot(
     const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
     return { image: { base64, sha256: await sha256Hex(bytes) } };
   } catch (error) {
-    const denied = /permission|activeTab|all_urls/i.test(error instanceof Error ? error.message : String(error));
+    const denied = /permission|activeTab|all_urls/i.test(errorText(error));
     return { skipped: denied ? 'not_permitted' : 'failed' };
   }
 }

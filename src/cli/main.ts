@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { errorText } from '../error-text';
 import type { MatchIndex } from '../matching/match-index';
 import { RegistryBuildError } from '../registry/compile';
 import { SENSITIVITIES, type Sensitivity } from '../risk/settings';
@@ -44,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
       throw new Error(`--sensitivity must be one of ${SENSITIVITIES.join(', ')}`);
     }
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    console.error(`${errorText(error)}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -138,7 +139,7 @@ async function scan(
       console.log(values.json ? JSON.stringify(result) : formatTable(result));
     } catch (error) {
       failures++;
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = errorText(error);
       if (values.json) console.log(JSON.stringify({ file, error: reason }));
       else console.error(`${file}: could not be read: ${reason}`);
     }

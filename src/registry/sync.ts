@@ -1,3 +1,4 @@
+import { errorText } from '../error-text';
 import { type Checked, checkArtifact, checkPatched, type Refusal, type SignedPayload } from './artifact';
 
 /** The registry copy the extension holds, as stored: what a patch applies to and the status shows. */
@@ -152,7 +153,7 @@ async function get(deps: SyncDeps, url: string, headers: Record<string, string>)
   } catch (error) {
     if (controller.signal.aborted)
       return { kind: 'failed', reason: 'timeout', detail: `${url} did not answer within ${timeoutMs} ms` };
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     // The answer had begun when the connection dropped: the body came short.
     return { kind: 'failed', reason: receiving ? 'truncated' : 'network', detail: message };
   } finally {

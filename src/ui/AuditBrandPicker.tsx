@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { errorText } from '../error-text';
 import { type BrandSummary, brandSearch } from '../matching/search';
 import { sendMessage } from '../messaging/protocol';
 import { auditBrandsItem } from '../settings/audit';
@@ -9,7 +10,6 @@ type Load = { kind: 'loading' } | { kind: 'ready'; brands: BrandSummary[] } | { 
 /** How many matches the list offers at once: enough for typos, short enough to read. */
 const RESULT_LIMIT = 8;
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const optionId = (index: number) => `audit-brand-option-${index}`;
 
 /**
@@ -32,12 +32,12 @@ export function AuditBrandPicker() {
   useEffect(() => {
     sendMessage('registryBrands', null).then(
       (brands) => setLoad({ kind: 'ready', brands }),
-      (error: unknown) => setLoad({ kind: 'error', detail: message(error) }),
+      (error: unknown) => setLoad({ kind: 'error', detail: errorText(error) }),
     );
     auditBrandsItem.getValue().then(
       (ids) => setChosen(ids),
       (error: unknown) => {
-        setReadError(message(error));
+        setReadError(errorText(error));
         setChosen([]);
       },
     );
@@ -77,7 +77,7 @@ export function AuditBrandPicker() {
       setStatus(words);
     } catch (error) {
       setChosen(before);
-      setStatus(t('options_audit_brands_save_error', [message(error)]));
+      setStatus(t('options_audit_brands_save_error', [errorText(error)]));
     }
   }
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuditSummary } from '../audit/model';
+import { errorText } from '../error-text';
 import { MARKETPLACES, type Marketplace } from '../listing/listing';
 import { sendMessage } from '../messaging/protocol';
 import { auditRevisionItem, volunteerItem } from '../settings/audit';
@@ -10,8 +11,6 @@ import { type MessageKey, t, uiLanguage } from './i18n';
 export const CHART_SESSIONS = 12;
 
 type Load = { kind: 'loading' } | { kind: 'ready'; summaries: AuditSummary[] } | { kind: 'error'; detail: string };
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const when = (ms: number) =>
   new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
@@ -62,7 +61,7 @@ export function AuditHistory({ accuracy: told }: Props) {
     const read = () =>
       sendMessage('auditHistory', null).then(
         (summaries) => alive.current && setLoad({ kind: 'ready', summaries }),
-        (error: unknown) => alive.current && setLoad({ kind: 'error', detail: message(error) }),
+        (error: unknown) => alive.current && setLoad({ kind: 'error', detail: errorText(error) }),
       );
     void read();
     sendMessage('registryBrands', null).then(

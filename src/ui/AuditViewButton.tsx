@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { errorText } from '../error-text';
 import { auditBrandsItem } from '../settings/audit';
 import { t } from './i18n';
 
@@ -43,7 +44,7 @@ export function AuditViewButton({ tabId }: { tabId: number | undefined }) {
         onClick={() =>
           openAuditView(tabId)
             .then(() => window.close())
-            .catch((error: unknown) => setFailed(error instanceof Error ? error.message : String(error)))
+            .catch((error: unknown) => setFailed(errorText(error)))
         }
       >
         {t('popup_open_audit')}

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { errorText } from '../error-text';
 import { type BrandSummary, brandSearch } from '../matching/search';
 import { sendMessage } from '../messaging/protocol';
 import { formatMoney } from './format';
@@ -21,7 +22,7 @@ export function BrandSearch() {
   useEffect(() => {
     sendMessage('registryBrands', null).then(
       (brands) => setLoad({ kind: 'ready', brands }),
-      (error: unknown) => setLoad({ kind: 'error', detail: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => setLoad({ kind: 'error', detail: errorText(error) }),
     );
   }, []);
 

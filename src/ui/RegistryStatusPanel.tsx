@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RegistryStatus } from '../background/registry-holder';
+import { errorText } from '../error-text';
 import { sendMessage } from '../messaging/protocol';
 import { formatWhen } from './format';
 import { type MessageKey, t } from './i18n';
@@ -21,8 +22,7 @@ function outcome(check: NonNullable<RegistryStatus['lastCheck']>, version: numbe
 /** The registry in use, the last check and its outcome in words, and "Sync now". */
 export function RegistryStatusPanel() {
   const [view, setView] = useState<View>({ kind: 'loading' });
-  const fail = (error: unknown) =>
-    setView({ kind: 'error', detail: error instanceof Error ? error.message : String(error) });
+  const fail = (error: unknown) => setView({ kind: 'error', detail: errorText(error) });
 
   useEffect(() => {
     sendMessage('registryStatus', null).then((status) => setView({ kind: 'ready', status, syncing: false }), fail);

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { errorText } from '../error-text';
 import { type MarketplaceLink, type ReportAnswer, type ReportTarget, sendMessage } from '../messaging/protocol';
 import { type OutboxView, type ReportCategory, UNDO_MS } from '../reports/outbox-model';
 import { REPORT_CATEGORIES } from '../reports/report';
@@ -50,8 +51,7 @@ export function ReportActions({
   const now = useNow(state.kind === 'reported' || state.kind === 'genuine');
   const statusId = useId();
 
-  const failed = (error: unknown) =>
-    setState({ kind: 'error', detail: error instanceof Error ? error.message : String(error) });
+  const failed = (error: unknown) => setState({ kind: 'error', detail: errorText(error) });
 
   function answered(answer: ReportAnswer, genuine: boolean) {
     if (answer.outcome === 'limited')

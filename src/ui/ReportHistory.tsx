@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorText } from '../error-text';
 import { sendMessage } from '../messaging/protocol';
 import { historyCsv, historyFileName, historyJson } from '../reports/history-export';
 import { dueAt, type OutboxView, type SendFailure, withdrawable } from '../reports/outbox-model';
@@ -15,8 +16,6 @@ type Load =
   /** `error`: the last refresh failed; the entries shown are from the one before. */
   | { kind: 'ready'; entries: OutboxView[]; error?: string }
   | { kind: 'error'; detail: string };
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const when = (ms: number) =>
   new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
@@ -104,8 +103,8 @@ export function ReportHistory() {
       if (alive.current)
         setLoad((previous) =>
           previous.kind === 'ready'
-            ? { kind: 'ready', entries: previous.entries, error: message(error) }
-            : { kind: 'error', detail: message(error) },
+            ? { kind: 'ready', entries: previous.entries, error: errorText(error) }
+            : { kind: 'error', detail: errorText(error) },
         );
     }
   });
@@ -144,7 +143,7 @@ export function ReportHistory() {
       else if (after.status === 'withdrawing') say(t('options_reports_withdraw_telling', [title]));
       else say(t('options_reports_withdraw_unchanged', [title]));
     } catch (error) {
-      say(t('options_reports_withdraw_error', [title, message(error)]));
+      say(t('options_reports_withdraw_error', [title, errorText(error)]));
     } finally {
       if (alive.current) setPending(undefined);
       await refresh();
@@ -161,7 +160,7 @@ export function ReportHistory() {
       else download(historyJson(load.entries), 'application/json', name);
       setOutcome(t('options_reports_export_done', [name, load.entries.length]));
     } catch (error) {
-      setOutcome(t('options_reports_export_error', [message(error)]));
+      setOutcome(t('options_reports_export_error', [errorText(error)]));
     }
   }
 

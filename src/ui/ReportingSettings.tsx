@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { errorText } from '../error-text';
 import type { Listing } from '../listing/listing';
 import { sendMessage } from '../messaging/protocol';
 import { composeReport } from '../reports/compose';
@@ -8,8 +9,6 @@ import type { Report } from '../reports/report';
 import type { Assessment } from '../risk/assessment';
 import { reporterId, reporterIdItem, rotateReporterId, screenshotsItem } from '../settings/reporting';
 import { t } from './i18n';
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The listing the preview reports: made up, shaped as a reader would find it on eBay. */
 function sampleListing(): Listing {
@@ -61,7 +60,7 @@ export function ReportingSettings() {
     void screenshotsItem.getValue().then(setScreenshots, () => setScreenshots(false));
     const unwatchScreenshots = screenshotsItem.watch((on) => setScreenshots(on === true));
     // Made at install; made here if the install step never ran (the worker stopped first).
-    reporterId().then(setId, (error: unknown) => setId({ error: message(error) }));
+    reporterId().then(setId, (error: unknown) => setId({ error: errorText(error) }));
     const unwatchId = reporterIdItem.watch((held) => {
       if (held) setId(held);
     });
@@ -69,10 +68,10 @@ export function ReportingSettings() {
       .then(async (asks) => {
         if (asks) setConsent((await maySendReports()) ? 'allowed' : 'waiting');
       })
-      .catch((error: unknown) => setConsent({ error: message(error) }));
+      .catch((error: unknown) => setConsent({ error: errorText(error) }));
     sendMessage('registryStatus', null).then(
       (status) => setPreview({ kind: 'ready', registryVersion: status.version }),
-      (error: unknown) => setPreview({ kind: 'error', detail: message(error) }),
+      (error: unknown) => setPreview({ kind: 'error', detail: errorText(error) }),
     );
     return () => {
       unwatchScreenshots();
@@ -87,7 +86,7 @@ export function ReportingSettings() {
       setScreenshotStatus(on ? 'on' : 'off');
     } catch (error) {
       setScreenshots(!on);
-      setScreenshotStatus({ error: message(error) });
+      setScreenshotStatus({ error: errorText(error) });
     }
   }
 
@@ -95,7 +94,7 @@ export function ReportingSettings() {
     try {
       setConsent((await askToSendReports()) ? 'allowed' : 'waiting');
     } catch (error) {
-      setConsent({ error: message(error) });
+      setConsent({ error: errorText(error) });
     }
   }
 
@@ -105,7 +104,7 @@ export function ReportingSettings() {
       setId(await rotateReporterId());
       setIdStatus('made');
     } catch (error) {
-      setIdStatus({ error: message(error) });
+      setIdStatus({ error: errorText(error) });
     }
   }
 

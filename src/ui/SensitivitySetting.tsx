@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '../error-text';
 import { SENSITIVITIES, type Sensitivity } from '../risk/settings';
 import { sensitivityItem, validSensitivity } from '../settings/sensitivity';
 import { t } from './i18n';
@@ -19,7 +20,7 @@ export function SensitivitySetting() {
       await sensitivityItem.setValue(next);
       setStatus('saved');
     } catch (error) {
-      setStatus({ error: error instanceof Error ? error.message : String(error) });
+      setStatus({ error: errorText(error) });
     }
   }
 

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '../error-text';
 import { type Volunteer, volunteerItem } from '../settings/audit';
 import { type AccuracyState, fetchAccuracy } from './accuracy';
 import { t } from './i18n';
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Loose on purpose: enough to catch a slip of the hand, never to refuse a real address. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -47,7 +46,7 @@ export function VolunteerSignIn({ onAccuracy }: Props) {
 
   useEffect(() => {
     volunteerItem.getValue().then(adopt, (error: unknown) => {
-      setLoadError(message(error));
+      setLoadError(errorText(error));
       setSaved({});
     });
     // Signed out (or in) on another options page: follow it.
@@ -76,7 +75,7 @@ export function VolunteerSignIn({ onAccuracy }: Props) {
       // The accuracy shown below follows the stored token by itself; only this line's old outcome goes.
       if (tokenChanged) setCheck({ kind: 'idle' });
     } catch (error) {
-      setStatus(t('options_audit_volunteer_save_error', [message(error)]));
+      setStatus(t('options_audit_volunteer_save_error', [errorText(error)]));
     } finally {
       setBusy(false);
     }
@@ -107,7 +106,7 @@ export function VolunteerSignIn({ onAccuracy }: Props) {
       setStatus(t('options_audit_volunteer_signed_out'));
       tell({ kind: 'idle' });
     } catch (error) {
-      setStatus(t('options_audit_volunteer_save_error', [message(error)]));
+      setStatus(t('options_audit_volunteer_save_error', [errorText(error)]));
     } finally {
       setBusy(false);
     }

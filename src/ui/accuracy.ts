@@ -1,3 +1,4 @@
+import { errorText } from '../error-text';
 import { type AccuracyAnswer, sendMessage } from '../messaging/protocol';
 
 /** Amazon Project Zero asks for reports accepted at least this often (percent, over six months). */
@@ -12,7 +13,7 @@ export async function fetchAccuracy(): Promise<AccuracyState> {
     return await sendMessage('volunteerAccuracy', null);
   } catch (error) {
     // The background itself did not answer (the extension was reloaded, its worker failed).
-    return { kind: 'unreachable', detail: error instanceof Error ? error.message : String(error) };
+    return { kind: 'unreachable', detail: errorText(error) };
   }
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type AuditRow, countsOf } from '../../audit/model';
+import { errorText } from '../../error-text';
 import { sendMessage } from '../../messaging/protocol';
 import { t, uiLanguage } from '../i18n';
 import { AuditGrid } from './AuditGrid';
@@ -124,7 +125,7 @@ export function AuditView({ search }: { search: string }) {
     try {
       await changeSelection([row.key], selected, session.patch);
     } catch (error) {
-      say(t('audit_select_error', [error instanceof Error ? error.message : String(error)]), 'alert');
+      say(t('audit_select_error', [errorText(error)]), 'alert');
       await session.refresh();
     }
   }

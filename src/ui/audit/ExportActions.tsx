@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { errorText } from '../../error-text';
 import { sendMessage } from '../../messaging/protocol';
 import { composeReport } from '../../reports/compose';
 import type { EvidenceItem, ExportFormat } from '../../reports/evidence';
@@ -9,7 +10,6 @@ import { download } from '../download';
 import { type MessageKey, t } from '../i18n';
 import type { ViewRow } from './rows';
 import { openSettings, type Say } from './SessionControls';
-import { errorText } from './useAuditData';
 import { count } from './words';
 
 const FORMATS: { format: ExportFormat; label: MessageKey }[] = [

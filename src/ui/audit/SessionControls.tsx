@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AuditCounts, AuditSummary } from '../../audit/model';
+import { errorText } from '../../error-text';
 import type { BrandSummary } from '../../matching/search';
 import { sendMessage } from '../../messaging/protocol';
 import { t } from '../i18n';
-import { errorText, type Load, type RegistryView, type SessionView } from './useAuditData';
+import type { Load, RegistryView, SessionView } from './useAuditData';
 import { count, when } from './words';
 
 export type Say = (words: string, tone?: 'status' | 'alert') => void;

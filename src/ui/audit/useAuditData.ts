@@ -2,14 +2,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
 import type { AuditRow, AuditSummary } from '../../audit/model';
 import { manifestKey } from '../../background/tab-state';
+import { errorText } from '../../error-text';
 import type { BrandSummary } from '../../matching/search';
 import { sendMessage, type TabEntry } from '../../messaging/protocol';
 import { auditBrandsItem, auditRevisionItem } from '../../settings/audit';
 import { useFollowUpRead } from '../follow-up';
 
 export type Load<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'error'; detail: string };
-
-export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export interface RegistryView {
   brands: BrandSummary[];
