@@ -107,7 +107,7 @@ export async function openPopupFor(firefox: Browser, pageUrl: string): Promise<P
   const popup = await firefox.newPage();
   const base = `moz-extension://${EXTENSION_UUID}/popup.html`;
   popup.goto(base, { timeout: 0 }).catch(() => {});
-  await popup.waitForFunction((url) => location.href === url && document.readyState === 'complete', {}, base);
+  await loaded(popup, base);
   const tabId = await popup.evaluate(async (url) => {
     const tabs = await browser.tabs.query({ url });
     return tabs.length === 1 ? tabs[0]?.id : undefined;
@@ -115,6 +115,27 @@ export async function openPopupFor(firefox: Browser, pageUrl: string): Promise<P
   if (typeof tabId !== 'number') throw new Error(`expected one tab at ${pageUrl}`);
   const target = `${base}?tab=${tabId}`;
   popup.evaluate((url) => location.assign(url), target).catch(() => {});
-  await popup.waitForFunction((url) => location.href === url && document.readyState === 'complete', {}, target);
+  await loaded(popup, target);
   return popup;
+}
+
+/**
+ * Waits until the page shows `url`, fully loaded. Firefox may answer a poll that lands while
+ * the page is navigating with a protocol error instead of a result: such a poll is asked again.
+ */
+async function loaded(page: Page, url: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await page.waitForFunction(
+        (wanted) => location.href === wanted && document.readyState === 'complete',
+        { timeout: Math.max(1, deadline - Date.now()) },
+        url,
+      );
+      return;
+    } catch (error) {
+      const navigating = error instanceof Error && /protocol error/i.test(`${error.message} ${String(error.cause)}`);
+      if (!navigating || Date.now() > deadline) throw error;
+    }
+  }
 }
