@@ -7,7 +7,7 @@ import { REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
 import type { Assessment } from '../risk/assessment';
 import { auditBrandsItem, auditRevisionItem, volunteerItem } from '../settings/audit';
 import { reporterId } from '../settings/reporting';
-import { userOverrides } from './overrides';
+import type { UserOverrides } from './overrides';
 import type { RegistryHolder } from './registry-holder';
 import type { Accept, Reporting } from './reporting';
 import { serialQueue } from './serial';
@@ -22,7 +22,12 @@ const BULK_LIMIT = 500;
  * bulk reports go through the same outbox as one-click ones, and a row hovered in the audit
  * view is outlined on its page.
  */
-export function registerAudit(accept: Accept, registry: RegistryHolder, reporting: Reporting) {
+export function registerAudit(
+  accept: Accept,
+  registry: RegistryHolder,
+  reporting: Reporting,
+  overrides: UserOverrides,
+) {
   // Writes one after another, so batches arriving together land in order.
   const serialised = serialQueue();
   const changed = async () => auditRevisionItem.setValue((await auditRevisionItem.getValue()) + 1);
@@ -36,7 +41,7 @@ export function registerAudit(accept: Accept, registry: RegistryHolder, reportin
 
   // The rows as the views show them: with what the user said of a listing applied.
   async function rowsOf(sessionId: string) {
-    const override = await userOverrides();
+    const override = await overrides.current();
     return (await auditStore.rows(sessionId)).map((row) => ({ ...row, assessment: override(row.assessment) }));
   }
 

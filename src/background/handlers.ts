@@ -11,7 +11,7 @@ import { rulesFor } from '../sites';
 import { PARTS } from '../sites/parts';
 import { registerAudit } from './audit';
 import { anyShopGranted, syncAnyShopScript } from './generic-reader';
-import { userOverrides } from './overrides';
+import { createUserOverrides } from './overrides';
 import { createRegistryHolder, SYNC_ALARM } from './registry-holder';
 import { registerReporting } from './reporting';
 import { tabState } from './tab-state';
@@ -50,14 +50,15 @@ export function registerBackground(): void {
     return { ...checked, anyShop };
   }
 
-  const reporting = registerReporting(accept, registry);
-  const audit = registerAudit(accept, registry, reporting);
+  const overrides = createUserOverrides();
+  const reporting = registerReporting(accept, registry, overrides);
+  const audit = registerAudit(accept, registry, reporting, overrides);
 
   onMessage('assessListings', async ({ data, sender }) => {
     const { data: listings, tabId } = await accept('assessListings', data, sender);
     const settings = { sensitivity: await sensitivity };
     const engine = assessAll(listings, await registry.index(), settings);
-    const assessments = engine.map(await userOverrides());
+    const assessments = engine.map(await overrides.current());
     if (tabId !== undefined) {
       // What the popup lists is kept for it; a failure to keep it (storage full) must not cost
       // the page its badges, which only need the assessments returned.
@@ -108,7 +109,7 @@ export function registerBackground(): void {
 
   onMessage('getTabAssessments', async ({ data, sender }) => {
     const { data: tabId } = await accept('getTabAssessments', data, sender);
-    const override = await userOverrides();
+    const override = await overrides.current();
     return (await tabState.get(tabId)).map((entry) => ({ ...entry, assessment: override(entry.assessment) }));
   });
 

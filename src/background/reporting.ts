@@ -29,7 +29,8 @@ import {
 } from '../reports/outbox-model';
 import { FeedbackSchema, type Report, ReportSchema } from '../reports/report';
 import type { Assessment } from '../risk/assessment';
-import { genuineItem, reporterId, screenshotsItem } from '../settings/reporting';
+import { reporterId, screenshotsItem } from '../settings/reporting';
+import type { UserOverrides } from './overrides';
 import type { RegistryHolder } from './registry-holder';
 import { serialQueue } from './serial';
 import { tabState } from './tab-state';
@@ -51,7 +52,7 @@ export type Accept = <K extends keyof ProtocolMap>(
  * when due. An alarm wakes a stopped worker for the next due entry; while the worker runs, a
  * timer is exact where alarms are coarse.
  */
-export function registerReporting(accept: Accept, registry: RegistryHolder) {
+export function registerReporting(accept: Accept, registry: RegistryHolder, overrides: UserOverrides) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const outbox = createOutbox({
     deliver: async (entry, operation) => {
@@ -152,9 +153,7 @@ export function registerReporting(accept: Accept, registry: RegistryHolder) {
       };
     } else {
       entry = newEntry('feedback', composeFeedback(listing, assessment, sender), now);
-      await genuineItem.setValue(
-        [...(await genuineItem.getValue()).filter((k) => k !== listing.key), listing.key].slice(-1000),
-      );
+      await overrides.setGenuine(listing.key, true);
     }
     // What the service would refuse is never stored as if it could be sent.
     const checked = v.safeParse(kind === 'report' ? ReportSchema : FeedbackSchema, entry.body);
@@ -183,8 +182,7 @@ export function registerReporting(accept: Accept, registry: RegistryHolder) {
       return null;
     });
     if (undone?.kind === 'feedback') {
-      const key = undone.body.listing.key;
-      await genuineItem.setValue((await genuineItem.getValue()).filter((k) => k !== key));
+      await overrides.setGenuine(undone.body.listing.key, false);
     }
     return { undone: undone !== undefined };
   });

@@ -83,7 +83,7 @@ describe('audit sessions in the background', () => {
     const key = cards[warned]!.key;
     const before = ((await answer('auditState', null)) as AuditSummary).counts.suspect;
 
-    await answer('markGenuine', { key }, contentScript());
+    const marked = (await answer('markGenuine', { key }, contentScript())) as { entry: { id: string } };
     const genuine = { level: 'none', reasons: [{ code: 'user_genuine' }] };
     const again = (await answer('assessListings', [cards[warned]!], contentScript())) as Assessment[];
     expect(again[0]).toMatchObject(genuine);
@@ -94,7 +94,8 @@ describe('audit sessions in the background', () => {
     expect(((await answer('auditState', null)) as AuditSummary).counts.suspect).toBe(before - 1);
 
     // The user takes it back: the audit, which kept the engine's answer, warns again.
-    await genuineItem.setValue([]);
+    expect(await answer('undoReport', marked.entry.id, contentScript())).toEqual({ undone: true });
+    expect(await genuineItem.getValue()).toEqual([]);
     const back = (await answer('auditRows', null)) as AuditRow[];
     expect(back.find((row) => row.key === key)?.assessment.level).toBe(first[warned]!.level);
   });
