@@ -113,13 +113,7 @@ export function readPage(
   const { kind, id } = pageKind(site.rules, url);
   const marketplace = site.rules.marketplace as Marketplace;
   const lower = options.fallback
-    ? (want: FallbackReadingKind) =>
-        options.fallback!(document, {
-          url,
-          local: localCurrency(site),
-          kind: want,
-          served: site.rules !== options.generic,
-        })
+    ? (want: FallbackReadingKind) => options.fallback!(document, lowerPage(site, want, options.generic))
     : undefined;
   if (kind === 'detail') {
     const detail = readDetail(document, site, id);
@@ -188,12 +182,11 @@ export function fallbackPage(
   const site = siteAt(href, options);
   if (!site) return undefined;
   const { kind } = pageKind(site.rules, site.url);
-  return {
-    url: site.url,
-    local: localCurrency(site),
-    kind: kind === 'store' ? 'search' : kind,
-    served: site.rules !== options.generic,
-  };
+  return lowerPage(site, kind === 'store' ? 'search' : kind, options.generic);
+}
+
+function lowerPage(site: Site, kind: FallbackReadingKind, generic: SiteRules | undefined): FallbackPage {
+  return { url: site.url, local: localCurrency(site), kind, served: site.rules !== generic };
 }
 
 /** The rules a page at this address is read with: its marketplace's, else any shop's where given. */
@@ -363,9 +356,6 @@ function readDetail(document: Document, site: Site, urlId: string | undefined): 
 function readCards(document: Document, site: Site, seen?: WeakSet<Element>, limit = Number.POSITIVE_INFINITY): Found[] {
   const listings: Found[] = [];
   const byKey = new Map<string, Listing>();
-  // A shop may number a product one way in its markup and another in its JSON (walmart.ca): a
-  // JSON item named as a rendered card is that card.
-  const byName = new Map<string, Listing>();
   const cards = site.rules.cards;
   if (cards) {
     for (const card of safeQueryAll(document, cards.item.css)) {
@@ -381,12 +371,14 @@ function readCards(document: Document, site: Site, seen?: WeakSet<Element>, limi
       seen?.add(card);
       if (byKey.has(listing.key)) continue;
       byKey.set(listing.key, listing);
-      byName.set(bare(listing.title), listing);
       listings.push({ listing, anchor: placeFor(scope, cards.badge), card });
     }
   }
   const embedded = site.rules.embeddedCards;
   if (embedded && !seen) {
+    // A shop may number a product one way in its markup and another in its JSON (walmart.ca): a
+    // JSON item named as a rendered card is that card.
+    const byName = new Map(listings.map(({ listing }) => [bare(listing.title), listing]));
     for (const item of embeddedItems(document, embedded.source)) {
       const scope: Scope = { root: document, document, site, item };
       const id = idFrom(scope, embedded.fields.id);

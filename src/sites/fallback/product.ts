@@ -85,6 +85,9 @@ function namedText(body: Element, named: readonly string[]): { element: Element;
     if (text.length < 12 || text.length > MAX_NAME) continue;
     const plain = bare(text);
     if (plain.length < 12 || (best && plain.length <= best.length)) continue;
+    // A title names a text only if it holds the text's first twelve letters: most texts end here.
+    const start = plain.slice(0, 12);
+    if (!named.some((title) => title.includes(start))) continue;
     const element = node.parentElement;
     if (!element || element.closest('title, script, style, noscript, a, option, button')) continue;
     if (named.some((title) => namedBy(title, plain))) best = { element, text: clean(text)!, length: plain.length };
