@@ -1,3 +1,4 @@
+import { hostUnder } from '../listing/hosts';
 import { SITES } from '../sites';
 import type { SiteRules } from '../sites/rules';
 
@@ -22,7 +23,7 @@ export function savedPageUrl(document: Document, sites: readonly SiteRules[] = S
       .toLowerCase();
     if (!hostname?.includes('.')) continue;
     counts.set(hostname, (counts.get(hostname) ?? 0) + 1);
-    const host = hosts.find((candidate) => hostname === candidate || hostname.endsWith(`.${candidate}`));
+    const host = hostUnder(hostname, hosts);
     if (host) marketplaces.set(host, (marketplaces.get(host) ?? 0) + 1);
   }
   const most = (map: Map<string, number>) => [...map.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];

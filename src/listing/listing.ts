@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ListingKeySchema } from './key';
 
 /** ISO 4217 code: three capital letters. */
 export const CurrencySchema = v.pipe(v.string(), v.regex(/^[A-Z]{3}$/));
@@ -57,7 +58,7 @@ export type Marketplace = v.InferOutput<typeof MarketplaceSchema>;
  */
 export const ListingSchema = v.strictObject({
   marketplace: MarketplaceSchema,
-  key: v.pipe(v.string(), v.regex(/^[a-z]+:[A-Za-z0-9_.~-]{1,160}$/)),
+  key: ListingKeySchema,
   url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'expected an http(s) address'), v.maxLength(2048)),
   kind: v.picklist(['detail', 'card']),
   title: v.pipe(v.string(), v.maxLength(1000)),

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ListingKeySchema } from '../listing/key';
 import { ListingSchema } from '../listing/listing';
 import { REPORT_CATEGORIES } from '../reports/report';
 import { rulesFor } from '../sites';
@@ -22,10 +23,9 @@ export interface Self {
 
 type From = 'content' | 'extension';
 
-const Key = v.pipe(v.string(), v.regex(/^[a-z]+:[A-Za-z0-9_.~-]{1,160}$/));
 const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const EntryId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{16,64}$/));
-const Target = v.strictObject({ key: Key, tabId: v.optional(TabId) });
+const Target = v.strictObject({ key: ListingKeySchema, tabId: v.optional(TabId) });
 const OWN: From[] = ['content', 'extension'];
 
 const RULES: { [K in keyof ProtocolMap]: { from: From | From[]; data: v.GenericSchema } } = {
@@ -62,11 +62,14 @@ const RULES: { [K in keyof ProtocolMap]: { from: From | From[]; data: v.GenericS
   auditRows: { from: 'extension', data: v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{16,64}$/))) },
   selectAudit: {
     from: 'extension',
-    data: v.strictObject({ keys: v.pipe(v.array(Key), v.maxLength(5000)), selected: v.boolean() }),
+    data: v.strictObject({ keys: v.pipe(v.array(ListingKeySchema), v.maxLength(5000)), selected: v.boolean() }),
   },
-  reportAudited: { from: 'extension', data: v.strictObject({ keys: v.pipe(v.array(Key), v.maxLength(5000)) }) },
+  reportAudited: {
+    from: 'extension',
+    data: v.strictObject({ keys: v.pipe(v.array(ListingKeySchema), v.maxLength(5000)) }),
+  },
   auditHistory: { from: 'extension', data: v.null() },
-  highlightListing: { from: 'extension', data: v.strictObject({ tabId: TabId, key: v.nullable(Key) }) },
+  highlightListing: { from: 'extension', data: v.strictObject({ tabId: TabId, key: v.nullable(ListingKeySchema) }) },
   volunteerAccuracy: { from: 'extension', data: v.null() },
   // Sent by the background to a content script, never accepted by the background.
   highlight: { from: [], data: v.never() },

@@ -1,3 +1,5 @@
+import { marketplaceAt } from '../listing/hosts';
+import { keyId } from '../listing/key';
 import type { ReasonCode } from '../risk/assessment';
 import { SHOP, SITES } from '../sites/index';
 import { catalogueMessage } from '../ui/catalogue';
@@ -290,7 +292,7 @@ function veroBuilder(options: ExportOptions): Builder {
         otherMarketplaces++;
         return;
       }
-      const id = keyId(report.listing, 'ebay');
+      const id = keyId(report.listing.key, 'ebay');
       if (!id || !/^\d{9,19}$/.test(id)) {
         unusable++;
         return;
@@ -345,7 +347,7 @@ function amazonBuilder(options: ExportOptions): Builder {
     add(item) {
       const { report } = item;
       if (!isTaken(item, options) || report.listing.marketplace !== 'amazon') return;
-      const asin = keyId(report.listing, 'amazon');
+      const asin = keyId(report.listing.key, 'amazon');
       if (!asin || !/^[A-Z0-9]{10}$/.test(asin)) return;
       const domain = marketplaceHost(report.listing) ?? 'unknown domain';
       const asins = byDomain.get(domain) ?? new Set<string>();
@@ -577,27 +579,14 @@ function isTaken(item: EvidenceItem, options: ExportOptions): boolean {
   return options.includeRejected === true || item.status !== 'rejected';
 }
 
-/** The id part of a listing key ("ebay:204512345678" → "204512345678"), if the key is of that marketplace. */
-function keyId(listing: Listing, marketplace: string): string | undefined {
-  const prefix = `${marketplace}:`;
-  return listing.key.startsWith(prefix) ? listing.key.slice(prefix.length) : undefined;
-}
-
 function rulesOf(marketplace: Listing['marketplace']) {
   return marketplace === 'shop' ? SHOP : SITES.find((rules) => rules.marketplace === marketplace);
 }
 
 /** The registrable marketplace host a listing's URL is on ("www.amazon.de" → "amazon.de"), if it is on one. */
 function marketplaceHost(listing: Listing): string | undefined {
-  const rules = rulesOf(listing.marketplace);
-  let host: string;
-  try {
-    host = new URL(listing.url).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
-  const known = Object.keys(rules?.hosts ?? {}).filter((known) => host === known || host.endsWith(`.${known}`));
-  return known.sort((a, b) => b.length - a.length)[0];
+  const found = marketplaceAt(listing.url);
+  return found?.marketplace === listing.marketplace ? found.host : undefined;
 }
 
 /**
@@ -608,7 +597,7 @@ function marketplaceHost(listing: Listing): string | undefined {
  */
 function listingAddress(listing: Listing): string | undefined {
   const rules = rulesOf(listing.marketplace);
-  const id = keyId(listing, listing.marketplace);
+  const id = keyId(listing.key, listing.marketplace);
   const idFits = (pattern: string) => id !== undefined && new RegExp(`^(?:${pattern})$`).test(id);
   const canonical = (host: string | undefined) =>
     rules && host !== undefined && !rules.listingUrl.includes('{page}') && idFits(rules.idPattern)

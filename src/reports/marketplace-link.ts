@@ -1,6 +1,7 @@
+import { hostUnder, sellingHosts } from '../listing/hosts';
+import { keyId } from '../listing/key';
 import type { Marketplace } from '../listing/listing';
 import type { ListingReport, Registry } from '../registry/schema';
-import { HOSTS } from '../sites/hosts';
 
 /**
  * Hosts a marketplace's own reporting lives on besides the hosts it sells on: Alibaba Group's
@@ -44,11 +45,9 @@ export function marketplaceReportLink(
   const report = programme?.listingReport;
   if (!programme || !report) return undefined;
 
-  const prefix = `${marketplace}:`;
-  if (!listing.key.startsWith(prefix)) return undefined;
-  const id = listing.key.slice(prefix.length);
+  const id = keyId(listing.key, marketplace);
   // "." and ".." would be read as path steps ("/listing/.." is "/").
-  if (id === '' || id.length > MAX_ID || /^\.+$/.test(id)) return undefined;
+  if (!id || id.length > MAX_ID || /^\.+$/.test(id)) return undefined;
 
   const origin = listingOrigin(listing.url, marketplace) ?? report.defaultOrigin;
   const address = fill(report.url, { id: encodeURIComponent(id), origin });
@@ -104,11 +103,6 @@ export function listingReportProblems(marketplace: string, report: ListingReport
   return [];
 }
 
-/** The hosts the marketplace sells on (src/sites/hosts.ts). */
-function sellingHosts(marketplace: string): readonly string[] {
-  return Object.hasOwn(HOSTS, marketplace) ? Object.keys(HOSTS[marketplace as keyof typeof HOSTS]) : [];
-}
-
 function reportingHosts(marketplace: string): readonly string[] {
   const extra = Object.hasOwn(REPORTING_HOSTS, marketplace) ? REPORTING_HOSTS[marketplace as Marketplace] : undefined;
   return [...sellingHosts(marketplace), ...(extra ?? [])];
@@ -123,8 +117,7 @@ function listingOrigin(address: string, marketplace: string): string | undefined
 function httpsOn(address: string, hosts: readonly string[]): URL | undefined {
   const url = parse(address);
   if (url?.protocol !== 'https:' || url.port !== '' || url.username !== '' || url.password !== '') return undefined;
-  const { hostname } = url;
-  return hosts.some((host) => hostname === host || hostname.endsWith(`.${host}`)) ? url : undefined;
+  return hostUnder(url.hostname, hosts) ? url : undefined;
 }
 
 function parse(address: string): URL | undefined {

@@ -1,10 +1,11 @@
 import * as v from 'valibot';
+import { ListingKeySchema } from '../listing/key';
 import { MARKETPLACES, MoneySchema } from '../listing/listing';
 import { REASON_CODES } from '../risk/assessment';
 
 /** What a report says about the listing, as the reporter's page showed it. */
 const ReportedListingSchema = v.strictObject({
-  key: v.pipe(v.string(), v.regex(/^[a-z]+:[A-Za-z0-9_.~-]{1,160}$/)),
+  key: ListingKeySchema,
   url: v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'expected an http(s) address'), v.maxLength(2048)),
   title: v.pipe(v.string(), v.maxLength(1000)),
   price: v.optional(MoneySchema),

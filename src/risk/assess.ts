@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { hostUnder } from '../listing/hosts';
 import type { Listing, Marketplace } from '../listing/listing';
 import type { BrandMatch, TypoMemo } from '../matching/brand-names';
 import type { MatchIndex } from '../matching/match-index';
@@ -309,7 +310,7 @@ function authorisation(brand: Brand, listing: AssessInput): Reason | undefined {
     return { code: 'seller_authorised', weight: 0, params: { seller } };
   }
   const host = hostOf(listing.url);
-  const domain = host && brand.domains.find((d) => host === d || host.endsWith(`.${d}`));
+  const domain = host && hostUnder(host, brand.domains);
   if (domain) return { code: 'official_site', weight: 0, params: { brand: brand.name, domain } };
   return undefined;
 }

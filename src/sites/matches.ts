@@ -1,4 +1,4 @@
-import { HOSTS } from './hosts';
+import { HOSTS } from '../listing/hosts';
 
 /** Match patterns for every marketplace host: `*.host` covers the host and its subdomains. */
 export function marketplaceMatches(): string[] {

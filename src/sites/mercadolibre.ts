@@ -1,5 +1,5 @@
+import { HOSTS } from '../listing/hosts';
 import { SCHEMA_CONDITION, SCHEMA_REVIEWS } from './generic';
-import { HOSTS } from './hosts';
 import type { SiteRules } from './rules';
 
 /**

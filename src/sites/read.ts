@@ -1,3 +1,5 @@
+import { hostUnder } from '../listing/hosts';
+import { listingKey } from '../listing/key';
 import {
   CONDITIONS,
   type Condition,
@@ -51,12 +53,10 @@ interface Site {
 /** The site whose rules serve this URL, with the registrable host that matched. */
 export function siteFor(url: URL, sites: readonly SiteRules[]): { rules: SiteRules; host: string } | undefined {
   if (url.protocol !== 'https:') return undefined;
-  const hostname = url.hostname.replace(/^www\./, '');
   for (const rules of sites) {
-    if (Object.hasOwn(rules.hosts, hostname)) return { rules, host: hostname };
-    // Country subdomains of a listed host: es.aliexpress.com, m.ebay.de.
-    const parent = Object.keys(rules.hosts).find((host) => hostname.endsWith(`.${host}`));
-    if (parent) return { rules, host: parent };
+    // Country subdomains of a listed host count too: es.aliexpress.com, m.ebay.de.
+    const host = hostUnder(url.hostname, Object.keys(rules.hosts));
+    if (host) return { rules, host };
   }
   return undefined;
 }
@@ -260,10 +260,9 @@ function foundOf(item: Candidate, site: Site, kind: Listing['kind'], address: st
   const { rules, host } = site;
   const url = item.url ?? address;
   const id = idOfAddress(url, site) ?? validId(item.id, site) ?? `h${fnv(url ?? item.title).toString(36)}`;
-  const keyId = (rules.listingKey ?? '{id}').replace('{host}', host).replace('{id}', id);
   const listing: Listing = {
     marketplace: rules.marketplace as Marketplace,
-    key: `${rules.marketplace}:${keyId}`.slice(0, 170),
+    key: listingKey(rules.marketplace, id, rules.listingKey, host).slice(0, 170),
     url: url ?? `${site.url.origin}${site.url.pathname}`,
     kind,
     title: item.title.slice(0, MAX_TEXT),
@@ -420,10 +419,9 @@ function listingFrom(scope: Scope, fields: Fields, id: string, kind: Listing['ki
   const title = text(scope, fields.title);
   if (!title) return undefined;
   const { rules, host } = scope.site;
-  const keyId = (rules.listingKey ?? '{id}').replace('{host}', host).replace('{id}', id);
   const listing: Listing = {
     marketplace: rules.marketplace as Marketplace,
-    key: `${rules.marketplace}:${keyId}`,
+    key: listingKey(rules.marketplace, id, rules.listingKey, host),
     url: rules.listingUrl.includes('{page}')
       ? pageAddress(scope)
       : rules.listingUrl.replace('{host}', host).replace('{id}', encodeURIComponent(id)),

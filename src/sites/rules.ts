@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { KEY_TEMPLATES } from '../listing/key';
 import { parsers } from './parsers';
 
 /**
@@ -110,7 +111,7 @@ export const SiteRulesSchema = v.strictObject({
   /** The canonical listing URL: `{host}` and `{id}` are filled in; `{page}` is the page's own canonical address. */
   listingUrl: v.string(),
   /** The listing key after `marketplace:`; `{id}` by default, `{host}~{id}` where ids are only unique per shop. */
-  listingKey: v.optional(v.picklist(['{id}', '{host}~{id}'])),
+  listingKey: v.optional(v.picklist(KEY_TEMPLATES)),
   /** Which characters a listing id may hold; anything else is not this site's listing. */
   idPattern: v.string(),
   detail: v.optional(

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
+import { hostUnder, sellingHosts } from '../../../src/listing/hosts';
+import { keyId } from '../../../src/listing/key';
 import { FeedbackSchema, type Report, ReportSchema, WithdrawalSchema } from '../../../src/reports/report';
-import { HOSTS } from '../../../src/sites/hosts';
 import { type Limiters, REPORT_BODY_LIMIT } from '../app';
 import { originOf } from '../origin';
 import type { Storage } from '../storage/types';
@@ -70,11 +71,10 @@ const DAY = 86_400_000;
  */
 export function implausible(report: Report, now: number): { field: string; message: string } | undefined {
   const { listing } = report;
-  if (!listing.key.startsWith(`${listing.marketplace}:`))
+  if (keyId(listing.key, listing.marketplace) === undefined)
     return { field: 'listing.key', message: `listing.key: expected a key of ${listing.marketplace}` };
   const host = new URL(listing.url).hostname.toLowerCase().replace(/^www\./, '');
-  const hosts = listing.marketplace === 'shop' ? undefined : Object.keys(HOSTS[listing.marketplace]);
-  if (hosts && !hosts.some((known) => host === known || host.endsWith(`.${known}`)))
+  if (listing.marketplace !== 'shop' && !hostUnder(host, sellingHosts(listing.marketplace)))
     return { field: 'listing.url', message: `listing.url: ${host} is not a ${listing.marketplace} address` };
   const created = Date.parse(report.createdAt);
   if (created < now - 30 * DAY || created > now + DAY)

@@ -1,8 +1,8 @@
 import { type AuditRow, isSuspect } from '../../audit/model';
+import { marketplaceAt } from '../../listing/hosts';
 import type { Listing, Marketplace } from '../../listing/listing';
 import type { TabEntry } from '../../messaging/protocol';
 import type { Assessment, Level } from '../../risk/assessment';
-import { HOSTS } from '../../sites/hosts';
 
 /** One line of the audit view, from a tab's entries or from the open session. */
 export interface ViewRow {
@@ -141,19 +141,5 @@ export function marketplacesOf(rows: readonly ViewRow[]): Marketplace[] {
 
 /** The marketplace an address belongs to, by its host; undefined for any other address. */
 export function marketplaceOfUrl(url: string | undefined): Marketplace | undefined {
-  if (!url) return undefined;
-  let host: string;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-    host = parsed.hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
-  for (const [marketplace, hosts] of Object.entries(HOSTS)) {
-    for (const known of Object.keys(hosts)) {
-      if (host === known || host.endsWith(`.${known}`)) return marketplace as Marketplace;
-    }
-  }
-  return undefined;
+  return url === undefined ? undefined : marketplaceAt(url)?.marketplace;
 }

@@ -76,3 +76,39 @@ export const HOSTS = {
     'mercadolivre.com.br': 'BRL',
   },
 } satisfies Record<string, Record<string, string>>;
+
+type Served = keyof typeof HOSTS;
+
+/**
+ * Which of `hosts` the hostname is or lies under ("www.amazon.de" under "amazon.de"); the
+ * longest when several hold it ("amazon.com.mx" over a shorter one it ends with).
+ */
+export function hostUnder(hostname: string, hosts: Iterable<string>): string | undefined {
+  const name = hostname.toLowerCase();
+  let best: string | undefined;
+  for (const host of hosts) {
+    if ((name === host || name.endsWith(`.${host}`)) && host.length > (best?.length ?? 0)) best = host;
+  }
+  return best;
+}
+
+/** The hosts a marketplace sells on; none for a shop or a name that is no marketplace. */
+export function sellingHosts(marketplace: string): readonly string[] {
+  return Object.hasOwn(HOSTS, marketplace) ? Object.keys(HOSTS[marketplace as Served]) : [];
+}
+
+/** The marketplace an http(s) address is on, with the registrable host that matched; undefined for any other. */
+export function marketplaceAt(address: string | URL): { marketplace: Served; host: string } | undefined {
+  let url: URL;
+  try {
+    url = typeof address === 'string' ? new URL(address) : address;
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  for (const marketplace of Object.keys(HOSTS) as Served[]) {
+    const host = hostUnder(url.hostname, Object.keys(HOSTS[marketplace]));
+    if (host) return { marketplace, host };
+  }
+  return undefined;
+}
