@@ -21,8 +21,6 @@ const bundle = (entry, name) =>
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    // The shared code the command line runs takes its words from a catalogue, never the browser's.
-    alias: { 'wxt/browser': './src/cli/no-browser.ts' },
     outExtension: { '.js': '.mjs' },
     logLevel: 'warning',
   });

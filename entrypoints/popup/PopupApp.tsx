@@ -3,11 +3,11 @@ import { browser } from 'wxt/browser';
 import { errorText } from '../../src/error-text';
 import { sendMessage, type TabEntry } from '../../src/messaging/protocol';
 import { AuditViewButton } from '../../src/ui/AuditViewButton';
-import { formatPrice } from '../../src/ui/format';
-import { t } from '../../src/ui/i18n';
+import { t, uiLanguage } from '../../src/ui/i18n';
 import { LevelLabel, levelWord } from '../../src/ui/LevelLabel';
 import { ReasonList } from '../../src/ui/ReasonList';
 import { ReportActions } from '../../src/ui/ReportActions';
+import { formatMoney } from '../../src/words/numbers';
 
 type State =
   | { kind: 'loading' }
@@ -57,7 +57,11 @@ export function PopupApp() {
               <p class="cg-entry-title">
                 <bdi>{listing.title}</bdi>
               </p>
-              {listing.price && <p class="cg-entry-meta">{t('popup_price', [formatPrice(listing.price)])}</p>}
+              {listing.price && (
+                <p class="cg-entry-meta">
+                  {t('popup_price', [formatMoney(listing.price.amount, listing.price.currency, uiLanguage())])}
+                </p>
+              )}
               {listing.seller && <p class="cg-entry-meta">{t('popup_seller', [listing.seller.name])}</p>}
               {assessment.reasons.length > 0 && <ReasonList reasons={assessment.reasons} />}
               {state.tabId !== undefined && (

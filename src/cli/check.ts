@@ -7,7 +7,8 @@ import type { AssessInput } from '../risk/assess';
 import type { Assessment } from '../risk/assessment';
 import { assessAll } from '../risk/batch';
 import type { RiskSettings } from '../risk/settings';
-import { describeReason } from '../ui/format';
+import { ENGLISH } from '../words/english';
+import { describeReason } from '../words/reasons';
 
 /** One input line: the object it held (passed through as it was) and its listing, or why not. */
 export interface CheckLine {
@@ -126,7 +127,7 @@ export function printable(assessment: Assessment, index: MatchIndex) {
     level: assessment.level,
     score: assessment.score,
     brand: brandName(assessment.brand, index) ?? null,
-    reasons: assessment.reasons.map((reason) => ({ code: reason.code, message: describeReason(reason) })),
+    reasons: assessment.reasons.map((reason) => ({ code: reason.code, message: describeReason(reason, ENGLISH) })),
   };
 }
 
@@ -151,7 +152,7 @@ export function formatCheckTable(results: ReturnType<typeof checkLines>, index: 
     if (!assessment) return `${String(line).padStart(5)}  ${cut('error', 8)} ${cut(error ?? '', 60)}`;
     const reasons = assessment.reasons
       .filter((reason) => reason.weight !== 0)
-      .map((reason) => describeReason(reason))
+      .map((reason) => describeReason(reason, ENGLISH))
       .join('; ');
     return `${String(line).padStart(5)}  ${cut(assessment.level, 8)} ${String(assessment.score).padStart(3)}  ${cut(brandName(assessment.brand, index) ?? '—', 18)} ${cut(title, 50)} ${reasons}`;
   });

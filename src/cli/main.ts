@@ -4,8 +4,6 @@ import { errorText } from '../error-text';
 import type { MatchIndex } from '../matching/match-index';
 import { RegistryBuildError } from '../registry/compile';
 import { SENSITIVITIES, type Sensitivity } from '../risk/settings';
-import { catalogueMessage } from '../ui/catalogue';
-import { useCatalogue } from '../ui/i18n';
 import { checkLines, formatCheckTable, printable, readListings } from './check';
 import { EVAL_SETS, type EvalSetName, formatMisses, formatSet, readSet, scoreSet } from './eval';
 import { REGISTRY_USAGE, runRegistryCommand } from './registry-command';
@@ -53,7 +51,6 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${command === 'check' ? 'Name one listings file.' : 'Name at least one saved page.'}\n\n${USAGE}`);
     return 2;
   }
-  useCatalogue(catalogueMessage);
   let index: MatchIndex;
   try {
     index = commandIndex();

@@ -2,9 +2,8 @@ import { marketplaceAt } from '../listing/hosts';
 import { keyId } from '../listing/key';
 import type { ReasonCode } from '../risk/assessment';
 import { SHOP, SITES } from '../sites/index';
-import { catalogueMessage } from '../ui/catalogue';
-import { describeReason } from '../ui/format';
-import { inCatalogue, type MessageKey, t } from '../ui/i18n';
+import { describeReason } from '../words/reasons';
+import type { MessageKey, Words } from '../words/words';
 import { csvCell } from './csv';
 import { type Report, type ReportRecord, type ReviewStatus, recordOf } from './report';
 
@@ -61,7 +60,6 @@ export interface ExportFile {
   body: string;
 }
 
-type Reason = Report['reasons'][number];
 type Listing = Report['listing'];
 
 /**
@@ -103,7 +101,7 @@ interface Builder {
   finish(): ExportFile;
 }
 
-const BUILDERS: { readonly [F in ExportFormat]: (options: ExportOptions) => Builder } = {
+const BUILDERS: { readonly [F in ExportFormat]: (options: Settled) => Builder } = {
   csv: csvBuilder,
   json: jsonBuilder,
   vero: veroBuilder,
@@ -112,24 +110,29 @@ const BUILDERS: { readonly [F in ExportFormat]: (options: ExportOptions) => Buil
   'dsa-notice': dsaBuilder,
 };
 
-/** The options with `now` settled once, so that a file's name and text name the same day. */
-function settled(options: ExportOptions): ExportOptions {
-  return options.now ? options : { ...options, now: new Date() };
+/** The options with `now` settled once, so that a file's name and text name the same day, and the words to write in. */
+interface Settled extends ExportOptions {
+  now: Date;
+  words: Words;
 }
 
-function build(format: ExportFormat, items: readonly EvidenceItem[], options: ExportOptions): ExportFile {
-  const builder = BUILDERS[format](settled(options));
-  for (const item of items) builder.add(item);
-  return builder.finish();
+function settled(options: ExportOptions, words: Words): Settled {
+  return { ...options, now: options.now ?? new Date(), words };
 }
 
-/** The file of one format, at once. */
+/**
+ * The file of one format, at once, in the words given: the evidence files are for the
+ * marketplaces' English forms, so callers pass English whatever the reader's own language.
+ */
 export function exportReports(
   format: ExportFormat,
   items: readonly EvidenceItem[],
+  words: Words,
   options: ExportOptions = {},
 ): ExportFile {
-  return build(format, items, options);
+  const builder = BUILDERS[format](settled(options, words));
+  for (const item of items) builder.add(item);
+  return builder.finish();
 }
 
 /** How many items `exportEvidence` converts between two yields to the event loop. */
@@ -143,14 +146,15 @@ export const EVIDENCE_CHUNK = 250;
  * do not reach the file.
  */
 export async function exportEvidence(
-  items: readonly EvidenceItem[],
   format: ExportFormat,
+  items: readonly EvidenceItem[],
+  words: Words,
   options: ExportOptions = {},
   onProgress?: (done: number, total: number) => void,
 ): Promise<ExportFile> {
   const list = [...items];
   const total = list.length;
-  const builder = BUILDERS[format](settled(options));
+  const builder = BUILDERS[format](settled(options, words));
   if (total === 0) onProgress?.(0, 0);
   for (let start = 0; start < total; start += EVIDENCE_CHUNK) {
     const end = Math.min(start + EVIDENCE_CHUNK, total);
@@ -192,11 +196,7 @@ const CSV_COLUMNS = [
 ] as const;
 
 /** A spreadsheet (UTF-8 with a byte-order mark, so Excel reads it as UTF-8; CRLF line ends). */
-export function toCsv(items: readonly EvidenceItem[], options: ExportOptions = {}): ExportFile {
-  return build('csv', items, options);
-}
-
-function csvBuilder(options: ExportOptions): Builder {
+function csvBuilder(options: Settled): Builder {
   const rows = [CSV_COLUMNS.join(',')];
   return {
     add(item) {
@@ -217,7 +217,7 @@ function csvBuilder(options: ExportOptions): Builder {
         seller: report.listing.seller,
         level: report.level,
         reasons: report.reasons.map((reason) => reason.code).join(';'),
-        reasons_text: report.reasons.map(reasonWords).join('; '),
+        reasons_text: report.reasons.map((reason) => describeReason(reason, options.words)).join('; '),
         category: report.category,
         note: report.note,
         review_note: review?.note,
@@ -241,11 +241,7 @@ function csvBuilder(options: ExportOptions): Builder {
 // JSON
 
 /** The items as they are, each screenshot reduced to its SHA-256. */
-export function toJson(items: readonly EvidenceItem[], options: ExportOptions = {}): ExportFile {
-  return build('json', items, options);
-}
-
-function jsonBuilder(options: ExportOptions): Builder {
+function jsonBuilder(options: Settled): Builder {
   // Each record as JSON.stringify(records, null, 2) would write it inside the array.
   const records: string[] = [];
   return {
@@ -270,11 +266,7 @@ function jsonBuilder(options: ExportOptions): Builder {
 // eBay VeRO
 
 /** eBay item ids with a reason code each, tab-separated, for the VeRO Notice of Claimed Infringement. */
-export function toVero(items: readonly EvidenceItem[], options: ExportOptions = {}): ExportFile {
-  return build('vero', items, options);
-}
-
-function veroBuilder(options: ExportOptions): Builder {
+function veroBuilder(options: Settled): Builder {
   const kinds = new Map<string, 'counterfeit' | 'trademarkInListing'>();
   let total = 0;
   let rejected = 0;
@@ -337,11 +329,7 @@ function veroKind(report: ReportRecord): 'counterfeit' | 'trademarkInListing' {
 // Amazon
 
 /** ASINs, one a line, under a "# amazon.de" heading per marketplace domain; sorted, each once. */
-export function toAmazonAsins(items: readonly EvidenceItem[], options: ExportOptions = {}): ExportFile {
-  return build('amazon-asins', items, options);
-}
-
-function amazonBuilder(options: ExportOptions): Builder {
+function amazonBuilder(options: Settled): Builder {
   const byDomain = new Map<string, Set<string>>();
   return {
     add(item) {
@@ -373,11 +361,7 @@ function amazonBuilder(options: ExportOptions): Builder {
 export const IPP_BATCH_SIZE = 10;
 
 /** Canonical AliExpress and Alibaba.com listing links, each once, in batches of ten per complaint. */
-export function toAlibabaIpp(items: readonly EvidenceItem[], options: ExportOptions = {}): ExportFile {
-  return build('alibaba-ipp', items, options);
-}
-
-function alibabaBuilder(options: ExportOptions): Builder {
+function alibabaBuilder(options: Settled): Builder {
   const links = new Map<'aliexpress' | 'alibaba', Set<string>>([
     ['aliexpress', new Set()],
     ['alibaba', new Set()],
@@ -395,7 +379,7 @@ function alibabaBuilder(options: ExportOptions): Builder {
         const sorted = [...set].sort(byText);
         for (let start = 0; start < sorted.length; start += IPP_BATCH_SIZE) {
           const batch = sorted.slice(start, start + IPP_BATCH_SIZE);
-          const heading = `# batch ${batches.length + 1} (${batch.length} ${plural(batch.length, 'link')}): ${marketplaceName(marketplace)}`;
+          const heading = `# batch ${batches.length + 1} (${batch.length} ${plural(batch.length, 'link')}): ${marketplaceName(marketplace, options.words)}`;
           batches.push([heading, ...batch].join('\n'));
         }
       }
@@ -429,11 +413,7 @@ interface NoticeItem {
  * item is believed illegal, (b) its exact URL, (c) the notifier's name and e-mail, (d) the
  * statement of bona fide belief. A draft: the notifier completes and signs it before sending.
  */
-export function toDsaNotice(items: readonly EvidenceItem[], options: ExportOptions = {}): ExportFile {
-  return build('dsa-notice', items, options);
-}
-
-function dsaBuilder(options: ExportOptions): Builder {
+function dsaBuilder(options: Settled): Builder {
   const platforms = new Map<string, { title: string; items: Map<string, NoticeItem> }>();
   let unlocated = 0;
   return {
@@ -445,7 +425,7 @@ function dsaBuilder(options: ExportOptions): Builder {
         unlocated++;
         return;
       }
-      const platform = noticePlatform(report.listing, url);
+      const platform = noticePlatform(report.listing, url, options.words);
       const group = platforms.get(platform.id) ?? { title: platform.title, items: new Map<string, NoticeItem>() };
       platforms.set(platform.id, group);
       let item = group.items.get(url);
@@ -463,7 +443,7 @@ function dsaBuilder(options: ExportOptions): Builder {
       }
       if (report.brand) item.brands.add(report.brand);
       for (const reason of report.reasons) {
-        if (!EXONERATING.has(reason.code)) item.reasons.add(oneLine(reasonWords(reason)));
+        if (!EXONERATING.has(reason.code)) item.reasons.add(oneLine(describeReason(reason, options.words)));
       }
       if (evidence.status === 'confirmed' && evidence.review?.note) item.reviewNotes.add(oneLine(evidence.review.note));
     },
@@ -548,8 +528,9 @@ function noticeItem(item: NoticeItem, number: number): string[] {
 }
 
 /** Whom a notice goes to: the marketplace, or for any other shop, the shop at its host. */
-function noticePlatform(listing: Listing, url: string): { id: string; title: string } {
-  if (listing.marketplace !== 'shop') return { id: listing.marketplace, title: marketplaceName(listing.marketplace) };
+function noticePlatform(listing: Listing, url: string, words: Words): { id: string; title: string } {
+  if (listing.marketplace !== 'shop')
+    return { id: listing.marketplace, title: marketplaceName(listing.marketplace, words) };
   const host = new URL(url).hostname.replace(/^www\./, '');
   return { id: `shop:${host}`, title: host };
 }
@@ -557,21 +538,8 @@ function noticePlatform(listing: Listing, url: string): { id: string; title: str
 // ---------------------------------------------------------------------------------------------
 // Shared
 
-/**
- * Words from the English catalogue: the files are for the marketplaces' English forms, and the
- * service has no browser i18n. The page's own words are back in use once these are made.
- */
-function inEnglish<T>(words: () => T): T {
-  return inCatalogue(catalogueMessage, words);
-}
-
-/** A reason in the English catalogue's words. */
-function reasonWords(reason: Reason): string {
-  return inEnglish(() => describeReason({ ...reason, weight: 0 }));
-}
-
-function marketplaceName(marketplace: Listing['marketplace']): string {
-  return inEnglish(() => t(`marketplace_${marketplace}` as MessageKey));
+function marketplaceName(marketplace: Listing['marketplace'], words: Words): string {
+  return words.t(`marketplace_${marketplace}` as MessageKey);
 }
 
 /** Whether takedown lists and notices take this item: not rejected, or rejected ones asked for too. */
@@ -641,11 +609,11 @@ export function oneLine(text: string): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
-function day(options: ExportOptions): string {
-  return (options.now ?? new Date()).toISOString().slice(0, 10);
+function day(options: Settled): string {
+  return options.now.toISOString().slice(0, 10);
 }
 
-function fileName(what: string, options: ExportOptions, extension: string): string {
+function fileName(what: string, options: Settled, extension: string): string {
   return `counterfeit-guard-${what}-${day(options)}.${extension}`;
 }
 

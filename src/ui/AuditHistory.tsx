@@ -5,18 +5,12 @@ import { MARKETPLACES, type Marketplace } from '../listing/listing';
 import { sendMessage } from '../messaging/protocol';
 import { auditRevisionItem, volunteerItem } from '../settings/audit';
 import { type AccuracyState, accuracyPercent, fetchAccuracy, PROJECT_ZERO_PERCENT } from './accuracy';
-import { type MessageKey, t, uiLanguage } from './i18n';
+import { count, date, type MessageKey, t } from './i18n';
 
 /** The chart shows this many sessions at most, the newest; the table shows them all. */
 export const CHART_SESSIONS = 12;
 
 type Load = { kind: 'loading' } | { kind: 'ready'; summaries: AuditSummary[] } | { kind: 'error'; detail: string };
-
-const when = (ms: number) =>
-  new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
-const day = (ms: number) =>
-  new Intl.DateTimeFormat(uiLanguage(), { month: 'short', day: 'numeric' }).format(new Date(ms));
-const number = (value: number) => new Intl.NumberFormat(uiLanguage()).format(value);
 
 const marketplaceName = (marketplace: Marketplace) =>
   marketplace === 'shop' ? t('options_audit_marketplace_shop') : t(`marketplace_${marketplace}` as MessageKey);
@@ -131,21 +125,21 @@ export function AuditHistory({ accuracy: told }: Props) {
               {summaries.map(({ session, counts }) => (
                 <tr key={session.id} data-session={session.id}>
                   <th scope="row">
-                    <time dateTime={new Date(session.startedAt).toISOString()}>{when(session.startedAt)}</time>
+                    <time dateTime={new Date(session.startedAt).toISOString()}>{date(session.startedAt)}</time>
                   </th>
                   <td>
                     {session.endedAt === undefined ? (
                       <strong>{t('options_audit_open')}</strong>
                     ) : (
-                      <time dateTime={new Date(session.endedAt).toISOString()}>{when(session.endedAt)}</time>
+                      <time dateTime={new Date(session.endedAt).toISOString()}>{date(session.endedAt)}</time>
                     )}
                   </td>
                   <td>{brandNames(session.brands)}</td>
-                  <td class="cg-num">{number(counts.pages)}</td>
-                  <td class="cg-num">{number(counts.seen)}</td>
-                  <td class="cg-num">{number(counts.suspect)}</td>
-                  <td class="cg-num">{number(counts.selected)}</td>
-                  <td class="cg-num">{number(counts.reported)}</td>
+                  <td class="cg-num">{count(counts.pages)}</td>
+                  <td class="cg-num">{count(counts.seen)}</td>
+                  <td class="cg-num">{count(counts.suspect)}</td>
+                  <td class="cg-num">{count(counts.selected)}</td>
+                  <td class="cg-num">{count(counts.reported)}</td>
                 </tr>
               ))}
             </tbody>
@@ -257,11 +251,11 @@ function AuditChart({ summaries }: { summaries: AuditSummary[] }) {
               </text>
               <line class="cg-chart-grid" x1={LEFT} x2={WIDTH - RIGHT} y1={base - PLOT} y2={base - PLOT} />
               <text class="cg-chart-tick" x={LEFT - 6} y={base - PLOT + 4} text-anchor="end">
-                {number(max)}
+                {count(max)}
               </text>
               <line class="cg-chart-axis" x1={LEFT} x2={WIDTH - RIGHT} y1={base} y2={base} />
               <text class="cg-chart-tick" x={LEFT - 6} y={base + 4} text-anchor="end">
-                {number(0)}
+                {count(0)}
               </text>
               {points.map((point) => {
                 const centre = LEFT + slotWidth * (point.slot + 0.5);
@@ -284,13 +278,13 @@ function AuditChart({ summaries }: { summaries: AuditSummary[] }) {
                             fill={series === 'reported' ? 'url(#cg-audit-hatch)' : undefined}
                           />
                           <text class="cg-chart-value" x={x + bar / 2} y={base - h - 3} text-anchor="middle">
-                            {number(value)}
+                            {count(value)}
                           </text>
                         </g>
                       );
                     })}
                     <text class="cg-chart-tick" x={centre} y={base + 16} text-anchor="middle">
-                      {day(point.session.startedAt)}
+                      {date(point.session.startedAt, 'day')}
                     </text>
                   </g>
                 );
@@ -319,11 +313,11 @@ function AuditChart({ summaries }: { summaries: AuditSummary[] }) {
                   ? [
                       <tr key={`${session.id}-${marketplace}`}>
                         <th scope="row">
-                          <time dateTime={new Date(session.startedAt).toISOString()}>{when(session.startedAt)}</time>
+                          <time dateTime={new Date(session.startedAt).toISOString()}>{date(session.startedAt)}</time>
                         </th>
                         <td>{marketplaceName(marketplace)}</td>
-                        <td class="cg-num">{number(counts.suspect)}</td>
-                        <td class="cg-num">{number(counts.reported)}</td>
+                        <td class="cg-num">{count(counts.suspect)}</td>
+                        <td class="cg-num">{count(counts.reported)}</td>
                       </tr>,
                     ]
                   : [];
@@ -363,11 +357,7 @@ function AccuracyView({ accuracy }: { accuracy: AccuracyState }) {
       {accuracy.kind === 'ready' && percent !== undefined && (
         <>
           <p class="cg-accuracy-words">
-            {t('options_audit_accuracy_value', [
-              number(percent),
-              number(accuracy.confirmed),
-              number(accuracy.reviewed),
-            ])}
+            {t('options_audit_accuracy_value', [count(percent), count(accuracy.confirmed), count(accuracy.reviewed)])}
           </p>
           <div class="cg-accuracy-meter">
             <div class="cg-accuracy-track" aria-hidden="true">
@@ -379,12 +369,12 @@ function AccuracyView({ accuracy }: { accuracy: AccuracyState }) {
               />
             </div>
             <p class="cg-accuracy-target" style={{ paddingInlineEnd: `${100 - PROJECT_ZERO_PERCENT}%` }}>
-              <span>{t('options_audit_accuracy_target', [number(PROJECT_ZERO_PERCENT)])}</span>
+              <span>{t('options_audit_accuracy_target', [count(PROJECT_ZERO_PERCENT)])}</span>
             </p>
           </div>
           <p class="cg-hint">
             {t(percent >= PROJECT_ZERO_PERCENT ? 'options_audit_accuracy_meets' : 'options_audit_accuracy_below', [
-              number(PROJECT_ZERO_PERCENT),
+              count(PROJECT_ZERO_PERCENT),
             ])}
           </p>
         </>

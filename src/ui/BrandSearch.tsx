@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { errorText } from '../error-text';
 import { type BrandSummary, brandSearch } from '../matching/search';
 import { sendMessage } from '../messaging/protocol';
-import { formatMoney } from './format';
-import { type MessageKey, t } from './i18n';
+import { formatMoney } from '../words/numbers';
+import { type MessageKey, t, uiLanguage } from './i18n';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; brands: BrandSummary[] } | { kind: 'error'; detail: string };
 
@@ -59,7 +59,7 @@ export function BrandSearch() {
           <li key={brand.id} class="cg-brand">
             <strong>{brand.name}</strong> <span class="cg-hint">{groupName(brand.group)}</span>
             {brand.aliases.length > 0 && <div>{t('options_brand_aliases', [brand.aliases.join(', ')])}</div>}
-            <div>{t('options_brand_floor', [formatMoney(brand.lowestFloorUsd, 'USD')])}</div>
+            <div>{t('options_brand_floor', [formatMoney(brand.lowestFloorUsd, 'USD', uiLanguage())])}</div>
             {brand.absentFrom.length > 0 && (
               <div>
                 {t('options_brand_absent', [

@@ -1,5 +1,6 @@
 import type { Reason } from '../risk/assessment';
-import { describeReason } from './format';
+import { describeReason } from '../words/reasons';
+import { uiWords } from './i18n';
 
 /** Reasons, heaviest first; page text in them reaches the DOM as text nodes only. */
 export function ReasonList({ reasons, id, hidden }: { reasons: readonly Reason[]; id?: string; hidden?: boolean }) {
@@ -7,7 +8,7 @@ export function ReasonList({ reasons, id, hidden }: { reasons: readonly Reason[]
   return (
     <ul class="cg-reasons" id={id} hidden={hidden}>
       {sorted.map((reason) => (
-        <li key={reason.code}>{describeReason(reason)}</li>
+        <li key={reason.code}>{describeReason(reason, uiWords)}</li>
       ))}
     </ul>
   );

@@ -2,15 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { RegistryStatus } from '../background/registry-holder';
 import { errorText } from '../error-text';
 import { sendMessage } from '../messaging/protocol';
-import { formatWhen } from './format';
-import { type MessageKey, t } from './i18n';
+import { formatDate } from '../words/numbers';
+import { type MessageKey, t, uiLanguage } from './i18n';
 
 type View =
   | { kind: 'loading' }
   | { kind: 'ready'; status: RegistryStatus; syncing: boolean }
   | { kind: 'error'; detail: string };
 
-const when = formatWhen;
+const when = (moment: string | number) => formatDate(moment, uiLanguage());
 
 function outcome(check: NonNullable<RegistryStatus['lastCheck']>, version: number): string {
   if (check.kind === 'updated') return t('sync_updated', [version]);

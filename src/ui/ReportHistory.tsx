@@ -5,7 +5,7 @@ import { historyCsv, historyFileName, historyJson } from '../reports/history-exp
 import { dueAt, type OutboxView, type SendFailure, withdrawable } from '../reports/outbox-model';
 import { download } from './download';
 import { useFollowUpRead } from './follow-up';
-import { type MessageKey, t, uiLanguage } from './i18n';
+import { date, type MessageKey, near, t } from './i18n';
 import { webUrl } from './web-url';
 
 /** How often the history is read again while the page is in view. */
@@ -16,15 +16,6 @@ type Load =
   /** `error`: the last refresh failed; the entries shown are from the one before. */
   | { kind: 'ready'; entries: OutboxView[]; error?: string }
   | { kind: 'error'; detail: string };
-
-const when = (ms: number) =>
-  new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
-
-/** A time soon to come: the clock alone when it is today, with the date otherwise. */
-function clock(ms: number, now: number): string {
-  const sameDay = new Date(ms).toDateString() === new Date(now).toDateString();
-  return sameDay ? new Intl.DateTimeFormat(uiLanguage(), { timeStyle: 'short' }).format(new Date(ms)) : when(ms);
-}
 
 function reasonWords(failure: SendFailure): string {
   switch (failure.code) {
@@ -48,11 +39,11 @@ export function statusWords(entry: OutboxView, now: number): string {
   switch (entry.status) {
     case 'queued': {
       const due = dueAt(entry) ?? now;
-      if (entry.lastFailure) return t('report_status_queued_retry', [reasonWords(entry.lastFailure), clock(due, now)]);
-      return due > now ? t('report_status_queued', [clock(due, now)]) : t('report_status_sending');
+      if (entry.lastFailure) return t('report_status_queued_retry', [reasonWords(entry.lastFailure), near(due, now)]);
+      return due > now ? t('report_status_queued', [near(due, now)]) : t('report_status_sending');
     }
     case 'sent': {
-      const at = when(entry.sentAt ?? entry.createdAt);
+      const at = date(entry.sentAt ?? entry.createdAt);
       // The reporter asked to withdraw it and the service would not: the report stands.
       if (entry.lastFailure?.code === 'refused')
         return t('report_status_sent_withdraw_refused', [at, entry.lastFailure.detail]);
@@ -62,7 +53,7 @@ export function statusWords(entry: OutboxView, now: number): string {
       return t('report_status_failed', [reasonWords(entry.lastFailure ?? { code: 'refused', status: 0, detail: '' })]);
     case 'withdrawing':
       return entry.lastFailure
-        ? t('report_status_withdrawing_retry', [reasonWords(entry.lastFailure), clock(entry.nextAttemptAt, now)])
+        ? t('report_status_withdrawing_retry', [reasonWords(entry.lastFailure), near(entry.nextAttemptAt, now)])
         : t('report_status_withdrawing');
     case 'withdrawn':
       return t('report_status_withdrawn');
@@ -197,7 +188,7 @@ export function ReportHistory() {
                 return (
                   <tr key={entry.id} data-id={entry.id} class={`cg-history-row cg-report-${entry.status}`}>
                     <td>
-                      <time dateTime={new Date(entry.createdAt).toISOString()}>{when(entry.createdAt)}</time>
+                      <time dateTime={new Date(entry.createdAt).toISOString()}>{date(entry.createdAt)}</time>
                     </td>
                     <td>
                       {t(entry.kind === 'report' ? 'options_reports_kind_report' : 'options_reports_kind_feedback')}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type RuleHealth, type RuleHealthEntry, ruleHealthItem } from '../settings/rule-health';
-import { formatWhen } from './format';
-import { type MessageKey, t } from './i18n';
+import { formatDate } from '../words/numbers';
+import { type MessageKey, t, uiLanguage } from './i18n';
 
 /**
  * Which marketplaces' rules read nothing on pages where the reader's lower layers still found
@@ -31,7 +31,7 @@ export function RuleHealthPanel() {
                   t(`marketplace_${entry.marketplace}` as MessageKey),
                   entry.host,
                   String(entry.pages),
-                  formatWhen(entry.last),
+                  formatDate(entry.last, uiLanguage()),
                 ])}
               </li>
             ))}

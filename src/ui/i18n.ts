@@ -1,38 +1,31 @@
 import { browser } from 'wxt/browser';
-import type messages from '../../public/_locales/en/messages.json';
+import { type DateStyle, formatCount, formatDate, formatNear } from '../words/numbers';
+import type { MessageKey, Words } from '../words/words';
 
-export type MessageKey = keyof typeof messages;
+export type { MessageKey };
 
-type Lookup = (key: string, substitutions: string[]) => string;
-let lookup: Lookup = (key, substitutions) => browser.i18n.getMessage(key as MessageKey, substitutions);
-let language = () => browser.i18n.getUILanguage();
-
-/** Where there is no browser (the command line), words come from a catalogue instead. */
-export function useCatalogue(catalogue: Lookup, uiLanguage = 'en'): void {
-  lookup = catalogue;
-  language = () => uiLanguage;
-}
-
-/**
- * Runs `words` with the catalogue's words and language, then puts back what was in use: an
- * extension page can draft English evidence without its own words changing.
- */
-export function inCatalogue<T>(catalogue: Lookup, words: () => T, uiLanguage = 'en'): T {
-  const [kept, keptLanguage] = [lookup, language];
-  useCatalogue(catalogue, uiLanguage);
-  try {
-    return words();
-  } finally {
-    lookup = kept;
-    language = keptLanguage;
-  }
-}
-
-/** The user's words for a message; the key itself if a locale lacks it, so gaps show. */
+/** The user's words for a message, from the browser; the key itself if a locale lacks it, so gaps show. */
 export function t(key: MessageKey, substitutions: ReadonlyArray<string | number> = []): string {
-  return lookup(key, substitutions.map(String)) || key;
+  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
 }
 
 export function uiLanguage(): string {
-  return language() || 'en';
+  return browser.i18n.getUILanguage() || 'en';
 }
+
+/** The user's words, for the neutral code in `src/words/` that takes them as an argument. */
+export const uiWords: Words = {
+  get language() {
+    return uiLanguage();
+  },
+  t,
+};
+
+/** A count in the user's digits and grouping (2,000; 2.000; 2 000). */
+export const count = (value: number) => formatCount(value, uiLanguage());
+
+/** A moment in the user's language, in one of the pages' date styles. */
+export const date = (moment: string | number, style?: DateStyle) => formatDate(moment, uiLanguage(), style);
+
+/** A moment by the clock alone when it falls today, with its date otherwise. */
+export const near = (ms: number, now?: number) => formatNear(ms, uiLanguage(), now);

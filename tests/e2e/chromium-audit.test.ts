@@ -11,6 +11,7 @@ import { buildIndex } from '../../src/matching/match-index';
 import { composeReport } from '../../src/reports/compose';
 import { EXPORT_FORMATS, type ExportFormat, exportReports } from '../../src/reports/evidence';
 import { assessAll } from '../../src/risk/batch';
+import { ENGLISH } from '../../src/words/english';
 import { amazonSearchHtml } from '../support/amazon-cards';
 import { readListings } from '../support/read';
 import { SCREENSHOTS } from './support/build';
@@ -226,6 +227,7 @@ describe('Chromium: audit mode for brand volunteers', () => {
             now,
           }),
         })),
+        ENGLISH,
         { now, ...VOLUNTEER },
       );
       expect(download.suggestedFilename()).toBe(expected.fileName);

@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { catalogueMessage } from '../../src/ui/catalogue';
+import { catalogueMessage } from '../../src/words/english';
 
 /** fakeBrowser leaves i18n unimplemented; tests that render words install the real catalogue. */
 export function installI18n(): void {

@@ -13,6 +13,7 @@ import { auditBrandsItem, auditRevisionItem, volunteerItem } from '../../src/set
 import { ROW_HEIGHT } from '../../src/ui/audit/AuditGrid';
 import { REPORT_BATCH } from '../../src/ui/audit/BulkActions';
 import { HIGHLIGHT_INTERVAL_MS } from '../../src/ui/audit/highlighter';
+import { ENGLISH } from '../../src/words/english';
 import { installI18n } from '../support/i18n';
 
 vi.mock('../../src/messaging/protocol', () => ({ sendMessage: vi.fn() }));
@@ -601,7 +602,7 @@ describe('the audit view, selecting, reporting and exporting', () => {
   it('exports the rows shown with one evidence item each, showing progress, then downloads the file', async () => {
     await volunteerItem.setValue({ name: 'Ada Volunteer', email: 'ada@example.org' });
     let finish: () => void = () => undefined;
-    exporter.mockImplementation(async (items, _format, _options, onProgress) => {
+    exporter.mockImplementation(async (_format, items, _words, _options, onProgress) => {
       onProgress?.(2, items.length);
       await new Promise<void>((resolve) => {
         finish = resolve;
@@ -621,8 +622,10 @@ describe('the audit view, selecting, reporting and exporting', () => {
       expect(progress.getAttribute('max')).toBe('5');
       expect(root.querySelector('label[for="audit-export-progress"]')?.textContent).toBe('Exporting CSV: 2 of 5');
 
-      const [items, format, options] = exporter.mock.calls[0]!;
+      const [format, items, words, options] = exporter.mock.calls[0]!;
       expect(format).toBe('csv');
+      // The marketplaces' forms are English, whatever the volunteer's own language.
+      expect(words).toBe(ENGLISH);
       expect(items).toHaveLength(5);
       expect(items.map((item) => item.report.listing.key)).toEqual(held.map((row) => row.key));
       expect(items[0]!.report).toMatchObject({
@@ -654,6 +657,6 @@ describe('the audit view, selecting, reporting and exporting', () => {
         'Could not export: out of memory. Nothing was saved; try again.',
       ),
     );
-    expect(exporter.mock.calls[0]![1]).toBe('dsa-notice');
+    expect(exporter.mock.calls[0]![0]).toBe('dsa-notice');
   });
 });

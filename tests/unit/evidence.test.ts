@@ -10,15 +10,10 @@ import {
   EXPORT_FORMATS,
   exportEvidence,
   exportReports,
-  toAlibabaIpp,
-  toAmazonAsins,
-  toCsv,
-  toDsaNotice,
-  toJson,
-  toVero,
   VERO_REASON_CODES,
 } from '../../src/reports/evidence';
 import { type Report, ReportSchema } from '../../src/reports/report';
+import { ENGLISH } from '../../src/words/english';
 
 const NOW = new Date('2025-03-14T09:30:00Z');
 const HOSTILE_TITLE =
@@ -89,7 +84,7 @@ describe('CSV', () => {
     { status: 'confirmed', review: { note: '-2 fake dial', by: 'Volunteer A', at: '2025-03-02T08:00:00.000Z' } },
   );
   const plain = stored({ key: 'amazon:B0C1234567', url: 'https://www.amazon.de/dp/B0C1234567', marketplace: 'amazon' });
-  const { body, fileName, contentType } = toCsv([hostile, plain], { now: NOW });
+  const { body, fileName, contentType } = exportReports('csv', [hostile, plain], ENGLISH, { now: NOW });
   // Physical lines: records end in CRLF; the title's own LF stays inside its quoted cell.
   const lines = body.replace(/^\uFEFF/, '').split(/\r?\n/);
 
@@ -176,7 +171,7 @@ describe('JSON', () => {
     { screenshot: { base64: 'iVBORw0KGgoAAAANSUhEUg==', sha256: 'b'.repeat(64) } },
   );
   const without = amazon('B0C1234567', 'www.amazon.com');
-  const { body, fileName, contentType } = toJson([withShot, without], { now: NOW });
+  const { body, fileName, contentType } = exportReports('json', [withShot, without], ENGLISH, { now: NOW });
 
   it('is valid, pretty JSON of the stored reports', () => {
     expect(fileName).toBe('counterfeit-guard-reports-2025-03-14.json');
@@ -214,7 +209,7 @@ describe('eBay VeRO', () => {
   ];
 
   it('writes a header, then one tab-separated line per eBay item', () => {
-    const { body, fileName, contentType } = toVero(reports, { now: NOW });
+    const { body, fileName, contentType } = exportReports('vero', reports, ENGLISH, { now: NOW });
     expect(fileName).toBe('counterfeit-guard-ebay-vero-2025-03-14.txt');
     expect(contentType).toBe('text/plain; charset=utf-8');
     expect(body.split('\n')).toEqual([
@@ -234,17 +229,19 @@ describe('eBay VeRO', () => {
   });
 
   it('includes rejected reports when asked', () => {
-    const { body } = toVero(reports, { now: NOW, includeRejected: true });
+    const { body } = exportReports('vero', reports, ENGLISH, { now: NOW, includeRejected: true });
     expect(body).toContain('\n555555555555\t1.1\n');
     expect(body).toContain('# Skipped: 2 reports of other marketplaces, 0 rejected');
   });
 
   it('lets a counterfeit claim win over a listing claim for the same item', () => {
-    const { body } = toVero(
+    const { body } = exportReports(
+      'vero',
       [
         ebay('123456789012', { reasons: [{ code: 'lookalike_terms', params: { brand: 'Rolex', term: 'style' } }] }),
         ebay('123456789012'),
       ],
+      ENGLISH,
       { now: NOW },
     );
     expect(body.trimEnd().split('\n').at(-1)).toBe('123456789012\t1.1');
@@ -253,7 +250,8 @@ describe('eBay VeRO', () => {
 
 describe('Amazon ASINs', () => {
   it('groups by domain under a heading, sorted and each once', () => {
-    const { body, fileName } = toAmazonAsins(
+    const { body, fileName } = exportReports(
+      'amazon-asins',
       [
         amazon('B0C1234567', 'www.amazon.de'),
         amazon('B0A0000001', 'www.amazon.de'),
@@ -263,6 +261,7 @@ describe('Amazon ASINs', () => {
         amazon('B0B0000002', 'www.amazon.com'),
         ebay('204512345678'),
       ],
+      ENGLISH,
       { now: NOW },
     );
     expect(fileName).toBe('counterfeit-guard-amazon-asins-2025-03-14.txt');
@@ -282,7 +281,7 @@ describe('Amazon ASINs', () => {
   });
 
   it('is empty without Amazon reports', () => {
-    expect(toAmazonAsins([ebay('204512345678')]).body).toBe('');
+    expect(exportReports('amazon-asins', [ebay('204512345678')], ENGLISH).body).toBe('');
   });
 });
 
@@ -296,7 +295,7 @@ describe('Alibaba IPP', () => {
     ebay('204512345678'),
     amazon('B0C1234567', 'www.amazon.com'),
   ];
-  const { body, fileName } = toAlibabaIpp(reports, { now: NOW });
+  const { body, fileName } = exportReports('alibaba-ipp', reports, ENGLISH, { now: NOW });
   const lines = body.split('\n');
 
   it('puts at most ten canonical links in a batch', () => {
@@ -358,7 +357,7 @@ describe('DSA notice', () => {
   ];
 
   it('writes one notice per marketplace with the four elements, the date and the signing line', () => {
-    const { body, fileName, contentType } = toDsaNotice(reports, { now: NOW });
+    const { body, fileName, contentType } = exportReports('dsa-notice', reports, ENGLISH, { now: NOW });
     expect(fileName).toBe('counterfeit-guard-dsa-notices-2025-03-14.txt');
     expect(contentType).toBe('text/plain; charset=utf-8');
     const notices = body.split(/^={78}\nNOTICE OF ILLEGAL CONTENT TO /m).slice(1);
@@ -384,7 +383,7 @@ describe('DSA notice', () => {
   });
 
   it('lists every URL of each marketplace, in (a) and in (b)', () => {
-    const { body } = toDsaNotice(reports, { now: NOW });
+    const { body } = exportReports('dsa-notice', reports, ENGLISH, { now: NOW });
     const ebayNotice = body.slice(
       body.indexOf('NOTICE OF ILLEGAL CONTENT TO EBAY'),
       body.indexOf('NOTICE OF ILLEGAL CONTENT TO WATCHES'),
@@ -405,7 +404,7 @@ describe('DSA notice', () => {
   });
 
   it('gives the grounds per listing in words, hostile text on one line', () => {
-    const { body } = toDsaNotice(reports, { now: NOW });
+    const { body } = exportReports('dsa-notice', reports, ENGLISH, { now: NOW });
     const lines = body.split('\n');
     const item = lines.indexOf(
       'Item 1: Rolex "Submariner", replica =HYPERLINK("http://evil.example","click") <script>alert(1)</script>',
@@ -428,7 +427,11 @@ describe('DSA notice', () => {
   });
 
   it('names the notifier when given', () => {
-    const { body } = toDsaNotice([hostile], { now: NOW, name: 'Jane Doe', email: 'jane@brand.example' });
+    const { body } = exportReports('dsa-notice', [hostile], ENGLISH, {
+      now: NOW,
+      name: 'Jane Doe',
+      email: 'jane@brand.example',
+    });
     expect(body).toContain('\nName: Jane Doe\nE-mail: jane@brand.example\n');
     expect(body).not.toContain('[your name]');
   });
@@ -438,13 +441,17 @@ describe('exportReports', () => {
   it('dispatches every format', () => {
     const reports = [ebay('204512345678'), amazon('B0C1234567', 'www.amazon.com'), aliexpress('1005001234567890')];
     for (const format of EXPORT_FORMATS) {
-      const file = exportReports(format, reports, { now: NOW });
+      const file = exportReports(format, reports, ENGLISH, { now: NOW });
       expect(file.fileName).toMatch(/^counterfeit-guard-[a-z-]+-2025-03-14\.(csv|json|txt)$/);
       expect(file.contentType).toMatch(/; charset=utf-8$/);
       expect(file.body.length).toBeGreaterThan(0);
     }
-    expect(exportReports('csv', reports, { now: NOW })).toEqual(toCsv(reports, { now: NOW }));
-    expect(exportReports('dsa-notice', reports, { now: NOW })).toEqual(toDsaNotice(reports, { now: NOW }));
+    expect(exportReports('csv', reports, ENGLISH, { now: NOW })).toEqual(
+      exportReports('csv', reports, ENGLISH, { now: NOW }),
+    );
+    expect(exportReports('dsa-notice', reports, ENGLISH, { now: NOW })).toEqual(
+      exportReports('dsa-notice', reports, ENGLISH, { now: NOW }),
+    );
   });
 });
 
@@ -462,7 +469,7 @@ describe('items the service never received (no status, no receivedAt)', () => {
   ];
 
   it('leave the spreadsheet’s received_at and status empty; created_at is the report’s own', () => {
-    const { body } = toCsv([bare(items[0]!)], { now: NOW });
+    const { body } = exportReports('csv', [bare(items[0]!)], ENGLISH, { now: NOW });
     const lines = body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toBe(
@@ -475,40 +482,42 @@ describe('items the service never received (no status, no receivedAt)', () => {
   });
 
   it('are JSON records of the report alone', () => {
-    const parsed = JSON.parse(toJson(items.map(bare), { now: NOW }).body) as EvidenceItem[];
+    const parsed = JSON.parse(exportReports('json', items.map(bare), ENGLISH, { now: NOW }).body) as EvidenceItem[];
     expect(parsed).toEqual(items.map(bare));
     expect(parsed.every((record) => Object.keys(record).join() === 'report')).toBe(true);
   });
 
   it('count as not rejected: every takedown list and notice is the one of the same reports left open', () => {
     for (const format of ['vero', 'amazon-asins', 'alibaba-ipp', 'dsa-notice'] as const) {
-      const file = exportReports(format, items.map(bare), { now: NOW });
-      expect(file, format).toEqual(exportReports(format, items.map(asOpen), { now: NOW }));
+      const file = exportReports(format, items.map(bare), ENGLISH, { now: NOW });
+      expect(file, format).toEqual(exportReports(format, items.map(asOpen), ENGLISH, { now: NOW }));
       expect(file.body.length, format).toBeGreaterThan(0);
     }
-    const { body } = toVero(items.map(bare), { now: NOW });
+    const { body } = exportReports('vero', items.map(bare), ENGLISH, { now: NOW });
     expect(body).toContain('# Made by Counterfeit Guard on 2025-03-14 from 6 reports: 2 eBay items.');
     expect(body).toContain('# Skipped: 4 reports of other marketplaces, 0 rejected, 0 without an eBay item id.');
     expect(body).toContain('\n123456789012\t2.1\n204512345678\t1.1\n');
-    expect(toAmazonAsins(items.map(bare)).body).toBe('# amazon.de\nB0C1234567\n');
-    expect(toAlibabaIpp(items.map(bare)).body).toContain('https://www.aliexpress.com/item/1005001234567890.html');
+    expect(exportReports('amazon-asins', items.map(bare), ENGLISH).body).toBe('# amazon.de\nB0C1234567\n');
+    expect(exportReports('alibaba-ipp', items.map(bare), ENGLISH).body).toContain(
+      'https://www.aliexpress.com/item/1005001234567890.html',
+    );
   });
 
   it('mix with stored reports: only a stored rejection is left out', () => {
     const rejected = ebay('555555555555', {}, { status: 'rejected' });
-    const { body } = toVero([...items.map(bare), rejected], { now: NOW });
+    const { body } = exportReports('vero', [...items.map(bare), rejected], ENGLISH, { now: NOW });
     expect(body).toContain('# Skipped: 4 reports of other marketplaces, 1 rejected, 0 without an eBay item id.');
     expect(body).not.toContain('555555555555');
-    expect(toVero([...items.map(bare), rejected], { now: NOW, includeRejected: true }).body).toContain(
-      '\n555555555555\t1.1\n',
-    );
+    expect(
+      exportReports('vero', [...items.map(bare), rejected], ENGLISH, { now: NOW, includeRejected: true }).body,
+    ).toContain('\n555555555555\t1.1\n');
   });
 
   it('bring no reviewer’s note to a DSA notice, even with a review, when no status says confirmed', () => {
     const review = { note: 'Dial is wrong', by: 'Volunteer A', at: '2025-03-02T08:00:00.000Z' };
     const unjudged: EvidenceItem = { report: items[0]!.report, review };
-    expect(toDsaNotice([unjudged], { now: NOW }).body).not.toContain('Reviewer');
-    expect(toDsaNotice([{ ...unjudged, status: 'confirmed' }], { now: NOW }).body).toContain(
+    expect(exportReports('dsa-notice', [unjudged], ENGLISH, { now: NOW }).body).not.toContain('Reviewer');
+    expect(exportReports('dsa-notice', [{ ...unjudged, status: 'confirmed' }], ENGLISH, { now: NOW }).body).toContain(
       "  - Reviewer's note: Dial is wrong\n",
     );
   });
@@ -551,8 +560,10 @@ describe('exportEvidence', () => {
     for (const format of EXPORT_FORMATS) {
       for (const options of [{ now: NOW }, { now: NOW, includeRejected: true, name: 'Jane Doe' }]) {
         const progress: [number, number][] = [];
-        const file = await exportEvidence(many, format, options, (done, total) => progress.push([done, total]));
-        expect(file, format).toEqual(exportReports(format, many, options));
+        const file = await exportEvidence(format, many, ENGLISH, options, (done, total) =>
+          progress.push([done, total]),
+        );
+        expect(file, format).toEqual(exportReports(format, many, ENGLISH, options));
         expect(progress, format).toEqual(Array.from({ length: 8 }, (_, k) => [(k + 1) * 250, 2000]));
       }
     }
@@ -561,8 +572,10 @@ describe('exportEvidence', () => {
   it('reports progress monotonically up to the total, a last short chunk included', async () => {
     const progress: [number, number][] = [];
     const some = many.slice(0, 1234);
-    const file = await exportEvidence(some, 'csv', { now: NOW }, (done, total) => progress.push([done, total]));
-    expect(file).toEqual(toCsv(some, { now: NOW }));
+    const file = await exportEvidence('csv', some, ENGLISH, { now: NOW }, (done, total) =>
+      progress.push([done, total]),
+    );
+    expect(file).toEqual(exportReports('csv', some, ENGLISH, { now: NOW }));
     expect(progress.map(([done]) => done)).toEqual([250, 500, 750, 1000, 1234]);
     expect(progress.every(([, total]) => total === 1234)).toBe(true);
     for (let k = 1; k < progress.length; k++) expect(progress[k]![0]).toBeGreaterThan(progress[k - 1]![0]);
@@ -574,31 +587,33 @@ describe('exportEvidence', () => {
     setTimeout(() => {
       timerRan = true;
     });
-    await exportEvidence(many, 'dsa-notice', { now: NOW }, () => seen.push(timerRan));
+    await exportEvidence('dsa-notice', many, ENGLISH, { now: NOW }, () => seen.push(timerRan));
     // The first chunk runs at once; a timer already due runs before the second.
     expect(seen).toEqual([false, true, true, true, true, true, true, true]);
   });
 
   it('takes the items as they are when called', async () => {
     const list = many.slice(0, 600);
-    const exporting = exportEvidence(list, 'json', { now: NOW });
+    const exporting = exportEvidence('json', list, ENGLISH, { now: NOW });
     list.push(ebay('999999999999'));
     list.splice(0, 100);
-    expect(await exporting).toEqual(toJson(many.slice(0, 600), { now: NOW }));
+    expect(await exporting).toEqual(exportReports('json', many.slice(0, 600), ENGLISH, { now: NOW }));
   });
 
   it('reports (0, 0) once for nothing, and builds the empty file', async () => {
     for (const format of EXPORT_FORMATS) {
       const progress: [number, number][] = [];
-      const file = await exportEvidence([], format, { now: NOW }, (done, total) => progress.push([done, total]));
-      expect(file, format).toEqual(exportReports(format, [], { now: NOW }));
+      const file = await exportEvidence(format, [], ENGLISH, { now: NOW }, (done, total) =>
+        progress.push([done, total]),
+      );
+      expect(file, format).toEqual(exportReports(format, [], ENGLISH, { now: NOW }));
       expect(progress, format).toEqual([[0, 0]]);
     }
-    expect((await exportEvidence([], 'json', { now: NOW })).body).toBe('[]\n');
+    expect((await exportEvidence('json', [], ENGLISH, { now: NOW })).body).toBe('[]\n');
   });
 
   it('names one day in the file name and the text when not given a date', async () => {
-    const file = await exportEvidence(many.slice(0, 300), 'vero');
+    const file = await exportEvidence('vero', many.slice(0, 300), ENGLISH);
     const named = /^counterfeit-guard-ebay-vero-(\d{4}-\d\d-\d\d)\.txt$/.exec(file.fileName)?.[1];
     expect(named).toBeDefined();
     expect(file.body).toContain(`# Made by Counterfeit Guard on ${named} from 300 reports`);

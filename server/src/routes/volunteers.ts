@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { EXPORT_FORMATS, exportReports } from '../../../src/reports/evidence';
 import { REVIEW_STATUSES, ReportSchema, type ReviewStatus } from '../../../src/reports/report';
+import { ENGLISH } from '../../../src/words/english';
 import { asVolunteerSees } from '../pseudonym';
 import type { Storage, VolunteerToken } from '../storage/types';
 import { tokenFrom } from '../tokens';
@@ -117,7 +118,7 @@ export function volunteerRoutes(app: FastifyInstance, storage: Storage, pseudony
       reports.push(...page.map((stored) => asVolunteerSees(pseudonymKey, stored)));
       if (page.length < 1000) break;
     }
-    const file = exportReports(query.format, reports, {
+    const file = exportReports(query.format, reports, ENGLISH, {
       ...(query.name ? { name: query.name } : {}),
       ...(query.email ? { email: query.email } : {}),
     });

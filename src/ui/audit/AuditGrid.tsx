@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatPrice } from '../format';
-import { type MessageKey, t } from '../i18n';
+import { formatMoney } from '../../words/numbers';
+import { type MessageKey, t, uiLanguage } from '../i18n';
 import { LevelLabel } from '../LevelLabel';
 import { ReasonList } from '../ReasonList';
 import { webUrl } from '../web-url';
@@ -229,7 +229,7 @@ export function AuditGrid(props: AuditGridProps) {
     const tabIndex = index === activeIndex ? 0 : -1;
     const href = webUrl(listing.url);
     const image = webUrl(listing.images?.[0]);
-    const price = listing.price ? formatPrice(listing.price) : undefined;
+    const price = listing.price ? formatMoney(listing.price.amount, listing.price.currency, uiLanguage()) : undefined;
     const seller = listing.seller?.name || undefined;
     const cell = (name: string) => `${props.id}-${index}-${name}`;
     // The link names the listing; the level, price and seller cells describe it.

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type AuditRow, countsOf } from '../../audit/model';
 import { errorText } from '../../error-text';
 import { sendMessage } from '../../messaging/protocol';
-import { t, uiLanguage } from '../i18n';
+import { count, t, uiLanguage } from '../i18n';
 import { AuditGrid } from './AuditGrid';
 import { BulkActions, changeSelection } from './BulkActions';
 import { ExportActions } from './ExportActions';
@@ -27,7 +27,6 @@ import {
 import { BrandsNotice, knownBrands, type Say, SessionControls } from './SessionControls';
 import { useAuditedBrands, useRegistry, useSession, useTabEntries } from './useAuditData';
 import { type TabState, useAuditTab } from './useAuditTab';
-import { count } from './words';
 
 type ViewName = 'page' | 'session';
 const NO_ROWS: AuditRow[] = [];

@@ -2,11 +2,10 @@ import { useState } from 'preact/hooks';
 import { isSuspect } from '../../audit/model';
 import { errorText } from '../../error-text';
 import { sendMessage } from '../../messaging/protocol';
-import { t } from '../i18n';
+import { count, t } from '../i18n';
 import type { ViewRow } from './rows';
 import type { Say } from './SessionControls';
 import type { SessionView } from './useAuditData';
-import { count } from './words';
 
 /** Keys one selectAudit message carries at most (the background checks the same bound). */
 export const SELECT_BATCH = 5000;

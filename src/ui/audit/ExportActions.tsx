@@ -7,10 +7,9 @@ import type { EvidenceItem, ExportFormat } from '../../reports/evidence';
 import { type Volunteer, volunteerItem } from '../../settings/audit';
 import { reporterId } from '../../settings/reporting';
 import { download } from '../download';
-import { type MessageKey, t } from '../i18n';
+import { count, type MessageKey, t } from '../i18n';
 import type { ViewRow } from './rows';
 import { openSettings, type Say } from './SessionControls';
-import { count } from './words';
 
 const FORMATS: { format: ExportFormat; label: MessageKey }[] = [
   { format: 'csv', label: 'audit_export_csv' },
@@ -52,14 +51,17 @@ export function ExportActions(props: { rows: readonly ViewRow[]; say: Say }) {
     try {
       const now = new Date();
       // The file makers (and the site rules they read) load when first asked for, not with the panel.
-      const [items, contact, { exportEvidence }] = await Promise.all([
+      const [items, contact, { exportEvidence }, { ENGLISH }] = await Promise.all([
         evidenceOf(chosen, now),
         volunteerItem.getValue(),
         import('../../reports/evidence'),
+        import('../../words/english'),
       ]);
+      // The files are for the marketplaces' English forms, whatever the volunteer's own language.
       const file = await exportEvidence(
-        items,
         format,
+        items,
+        ENGLISH,
         { now, ...(contact.name ? { name: contact.name } : {}), ...(contact.email ? { email: contact.email } : {}) },
         (done, total) => setProgress({ label, done, total }),
       );

@@ -1,7 +1,6 @@
 import type { Marketplace } from '../../listing/listing';
-import { type MessageKey, t } from '../i18n';
+import { count, type MessageKey, t } from '../i18n';
 import { type Filter, isFiltered, type LevelFilter, NO_FILTER } from './rows';
-import { count } from './words';
 
 const LEVELS: { value: LevelFilter; label: MessageKey }[] = [
   { value: 'all', label: 'audit_filter_level_all' },

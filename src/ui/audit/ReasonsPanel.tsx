@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { isolate } from '../format';
+import { isolate } from '../../words/words';
 import { t } from '../i18n';
 import { LevelLabel } from '../LevelLabel';
 import { ReasonList } from '../ReasonList';

@@ -4,9 +4,8 @@ import type { AuditCounts, AuditSummary } from '../../audit/model';
 import { errorText } from '../../error-text';
 import type { BrandSummary } from '../../matching/search';
 import { sendMessage } from '../../messaging/protocol';
-import { t } from '../i18n';
+import { count, near, t } from '../i18n';
 import type { Load, RegistryView, SessionView } from './useAuditData';
-import { count, when } from './words';
 
 export type Say = (words: string, tone?: 'status' | 'alert') => void;
 
@@ -122,7 +121,7 @@ export function SessionControls(props: {
       {summary ? (
         <>
           <div class="cg-audit-session-line">
-            <p>{t('audit_session_open', [when(summary.session.startedAt)])}</p>
+            <p>{t('audit_session_open', [near(summary.session.startedAt)])}</p>
             <button type="button" class="cg-button" disabled={busy !== undefined} onClick={() => void end()}>
               {busy === 'ending' ? t('audit_ending') : t('audit_end')}
             </button>

@@ -5,12 +5,14 @@ import { assess } from '../../../src/risk/assess';
 import type { Assessment } from '../../../src/risk/assessment';
 import { EVERY_SITE } from '../../../src/sites';
 import { readPage } from '../../../src/sites/read';
-import { catalogueMessage } from '../../../src/ui/catalogue';
-import { describeReason } from '../../../src/ui/format';
-import { useCatalogue } from '../../../src/ui/i18n';
+import { englishWords } from '../../../src/words/english';
+import { describeReason } from '../../../src/words/reasons';
 import { fixture } from '../../support/fixtures';
 
 let index: ReturnType<typeof buildIndex> | undefined;
+
+/** The browsers under test speak English as en-US writes money. */
+const BROWSER_WORDS = englishWords('en-US');
 
 /**
  * What the engine, run here in Node on the same fixture and registry, says of a page's first
@@ -25,14 +27,13 @@ export function engineVerdict(page: { url: string; file: string }): {
   warnings: string[];
 } {
   index ??= buildIndex(registryFromDisk());
-  useCatalogue(catalogueMessage, 'en-US');
   const [found] = readPage(parseSavedPage(fixture(page.file)), page.url, EVERY_SITE).listings;
   if (!found) throw new Error(`${page.file} holds no listing`);
   const assessment = assess(found.listing, index);
   const sorted = [...assessment.reasons].sort((a, b) => b.weight - a.weight);
   return {
     assessment,
-    words: sorted.map(describeReason),
-    warnings: sorted.filter((reason) => reason.weight > 0).map(describeReason),
+    words: sorted.map((reason) => describeReason(reason, BROWSER_WORDS)),
+    warnings: sorted.filter((reason) => reason.weight > 0).map((reason) => describeReason(reason, BROWSER_WORDS)),
   };
 }

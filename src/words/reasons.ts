@@ -1,35 +1,12 @@
-import type { Money } from '../listing/listing';
 import type { Reason } from '../risk/assessment';
-import { type MessageKey, t, uiLanguage } from './i18n';
-
-/** Number formats are costly to make (the first loads locale data): one per currency, kept. */
-const formats = new Map<string, Intl.NumberFormat | null>();
-
-/** A moment as the reader's language writes a date and time. */
-export const formatWhen = (moment: string | number) =>
-  new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(moment));
-
-export function formatMoney(amount: number, currency: string): string {
-  let format = formats.get(currency);
-  if (format === undefined) {
-    try {
-      format = new Intl.NumberFormat(uiLanguage(), { style: 'currency', currency });
-    } catch {
-      format = null;
-    }
-    formats.set(currency, format);
-  }
-  return format ? format.format(amount) : `${amount} ${currency}`;
-}
-
-export function formatPrice(price: Money): string {
-  return formatMoney(price.amount, price.currency);
-}
+import { formatMoney } from './numbers';
+import type { MessageKey, Words } from './words';
 
 const str = (value: string | number | undefined) => String(value ?? '');
 
 /** A reason in the user's words. Each code lists its parameters in its message's order. */
-export function describeReason(reason: Reason): string {
+export function describeReason(reason: Pick<Reason, 'code' | 'params'>, words: Words): string {
+  const { t, language } = words;
   const p = reason.params;
   switch (reason.code) {
     case 'brand_recognised':
@@ -46,7 +23,11 @@ export function describeReason(reason: Reason): string {
       return t('reason_lookalike_terms', [str(p.brand), str(p.term)]);
     case 'price_below_floor': {
       const currency = str(p.currency);
-      const words = [formatMoney(Number(p.price), currency), str(p.percent), formatMoney(Number(p.floor), currency)];
+      const words = [
+        formatMoney(Number(p.price), currency, language),
+        str(p.percent),
+        formatMoney(Number(p.floor), currency, language),
+      ];
       return p.line
         ? t('reason_price_below_floor_line', [...words, str(p.brand), str(p.line)])
         : t('reason_price_below_floor', [...words, str(p.brand)]);
@@ -54,9 +35,9 @@ export function describeReason(reason: Reason): string {
     case 'price_below_retail': {
       const currency = str(p.currency);
       return t('reason_price_below_retail', [
-        formatMoney(Number(p.price), currency),
+        formatMoney(Number(p.price), currency, language),
         str(p.percent),
-        formatMoney(Number(p.retail), currency),
+        formatMoney(Number(p.retail), currency, language),
         str(p.brand),
         str(p.line),
         str(p.source),
@@ -95,9 +76,3 @@ export function describeReason(reason: Reason): string {
       return t('reason_user_genuine');
   }
 }
-
-/**
- * Text from a page set apart from the sentence around it: a title holding a right-to-left
- * override (U+202E) cannot turn the rest of a message around (first-strong isolate … pop).
- */
-export const isolate = (text: string) => `\u2068${text}\u2069`;

@@ -1,4 +1,5 @@
 import messages from '../../public/_locales/en/messages.json';
+import type { Words } from './words';
 
 interface Message {
   message: string;
@@ -7,7 +8,7 @@ interface Message {
 
 /**
  * The browser's getMessage over the English catalogue ($NAME$ → its placeholder → $n), for
- * places without the browser's i18n: the command line and tests.
+ * places without the browser's i18n; empty for a key it lacks, as the browser's is.
  */
 export function catalogueMessage(key: string, substitutions: readonly string[] = []): string {
   const entry = (messages as Record<string, Message>)[key];
@@ -17,3 +18,10 @@ export function catalogueMessage(key: string, substitutions: readonly string[] =
     return content.replace(/\$(\d)/g, (_m, n: string) => substitutions[Number(n) - 1] ?? '');
   });
 }
+
+/** English, from the catalogue: the evidence files are for the marketplaces' English forms. */
+export function englishWords(language = 'en'): Words {
+  return { language, t: (key, substitutions = []) => catalogueMessage(key, substitutions.map(String)) || key };
+}
+
+export const ENGLISH = englishWords();

@@ -1,0 +1,51 @@
+/** Number and date formats are costly to make (the first loads locale data): one per kind, kept. */
+const made = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | null>();
+
+function kept<T extends Intl.NumberFormat | Intl.DateTimeFormat>(id: string, make: () => T): T | null {
+  let format = made.get(id) as T | null | undefined;
+  if (format === undefined) {
+    try {
+      format = make();
+    } catch {
+      format = null;
+    }
+    made.set(id, format);
+  }
+  return format;
+}
+
+export function formatMoney(amount: number, currency: string, language: string): string {
+  const format = kept(
+    `money ${language} ${currency}`,
+    () => new Intl.NumberFormat(language, { style: 'currency', currency }),
+  );
+  return format ? format.format(amount) : `${amount} ${currency}`;
+}
+
+/** A count in the reader's digits and grouping (2,000; 2.000; 2 000). */
+export function formatCount(value: number, language: string): string {
+  return kept(`count ${language}`, () => new Intl.NumberFormat(language))?.format(value) ?? String(value);
+}
+
+const DATE_STYLES = {
+  /** "7 Dec 2026, 13:40" */
+  moment: { dateStyle: 'medium', timeStyle: 'short' },
+  /** "13:40" */
+  clock: { timeStyle: 'short' },
+  /** "7 Dec" */
+  day: { month: 'short', day: 'numeric' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+export type DateStyle = keyof typeof DATE_STYLES;
+
+/** A moment in the reader's language, in one of the styles the pages use. */
+export function formatDate(moment: string | number, language: string, style: DateStyle = 'moment'): string {
+  const format = kept(`date ${language} ${style}`, () => new Intl.DateTimeFormat(language, DATE_STYLES[style]));
+  return format ? format.format(new Date(moment)) : new Date(moment).toISOString();
+}
+
+/** A moment by the clock alone when it falls on `now`'s day, with its date otherwise. */
+export function formatNear(ms: number, language: string, now = Date.now()): string {
+  const sameDay = new Date(ms).toDateString() === new Date(now).toDateString();
+  return formatDate(ms, language, sameDay ? 'clock' : 'moment');
+}
