@@ -2,14 +2,15 @@ import { browser } from 'wxt/browser';
 import { countsOf, summaryOf } from '../audit/model';
 import { auditStore, type Found } from '../audit/store';
 import type { Listing } from '../listing/listing';
-import { type AccuracyAnswer, onMessage, sendMessage } from '../messaging/protocol';
+import { type AccuracyAnswer, sendMessage } from '../messaging/protocol';
 import { REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
 import type { Assessment } from '../risk/assessment';
 import { auditBrandsItem, auditRevisionItem, volunteerItem } from '../settings/audit';
 import { reporterId } from '../settings/reporting';
+import type { Handle } from './handle';
 import type { UserOverrides } from './overrides';
 import type { RegistryHolder } from './registry-holder';
-import type { Accept, Reporting } from './reporting';
+import type { Reporting } from './reporting';
 import { serialQueue } from './serial';
 import { tabState } from './tab-state';
 
@@ -23,7 +24,7 @@ const BULK_LIMIT = 500;
  * view is outlined on its page.
  */
 export function registerAudit(
-  accept: Accept,
+  handle: Handle,
   registry: RegistryHolder,
   reporting: Reporting,
   overrides: UserOverrides,
@@ -50,13 +51,11 @@ export function registerAudit(
     return session ? summaryOf(session, await rowsOf(session.id)) : null;
   }
 
-  onMessage('auditState', async ({ data, sender }) => {
-    await accept('auditState', data, sender);
+  handle('auditState', async () => {
     return openSummary();
   });
 
-  onMessage('startAudit', async ({ data, sender }) => {
-    await accept('startAudit', data, sender);
+  handle('startAudit', async () => {
     const known = new Set((await registry.index()).brands.map((brand) => brand.id));
     const brands = (await auditBrandsItem.getValue()).filter((id) => known.has(id));
     if (brands.length === 0) throw new Error('choose at least one brand of the registry to audit, in the options');
@@ -79,8 +78,7 @@ export function registerAudit(
     return (await openSummary())!;
   });
 
-  onMessage('endAudit', async ({ data, sender }) => {
-    await accept('endAudit', data, sender);
+  handle('endAudit', async () => {
     const session = await serialised(async () => {
       const ended = await auditStore.end(Date.now());
       openSession = undefined;
@@ -90,14 +88,12 @@ export function registerAudit(
     return session ? summaryOf(session, await rowsOf(session.id)) : null;
   });
 
-  onMessage('auditRows', async ({ data, sender }) => {
-    const { data: id } = await accept('auditRows', data, sender);
+  handle('auditRows', async ({ data: id }) => {
     const sessionId = id ?? (await auditStore.open())?.id;
     return sessionId ? rowsOf(sessionId) : [];
   });
 
-  onMessage('selectAudit', async ({ data, sender }) => {
-    const { data: change } = await accept('selectAudit', data, sender);
+  handle('selectAudit', async ({ data: change }) => {
     const session = await auditStore.open();
     if (!session) throw new Error('no audit session is open');
     await serialised(() =>
@@ -107,8 +103,7 @@ export function registerAudit(
     return countsOf(session, await rowsOf(session.id));
   });
 
-  onMessage('reportAudited', async ({ data, sender }) => {
-    const { data: target } = await accept('reportAudited', data, sender);
+  handle('reportAudited', async ({ data: target }) => {
     const session = await auditStore.open();
     if (!session) throw new Error('no audit session is open');
     const wanted = new Set(target.keys.slice(0, BULK_LIMIT));
@@ -141,18 +136,15 @@ export function registerAudit(
     return outcome;
   });
 
-  onMessage('auditHistory', async ({ data, sender }) => {
-    await accept('auditHistory', data, sender);
+  handle('auditHistory', async () => {
     return auditStore.history();
   });
 
-  onMessage('highlightListing', async ({ data, sender }) => {
-    const { data: target } = await accept('highlightListing', data, sender);
+  handle('highlightListing', async ({ data: target }) => {
     return sendMessage('highlight', target.key, target.tabId).catch(() => false);
   });
 
-  onMessage('volunteerAccuracy', async ({ data, sender }) => {
-    await accept('volunteerAccuracy', data, sender);
+  handle('volunteerAccuracy', async () => {
     return accuracy();
   });
 

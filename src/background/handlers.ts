@@ -1,8 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Marketplace } from '../listing/listing';
 import { summarise } from '../matching/search';
-import { check, type Sender } from '../messaging/guard';
-import { onMessage, type ProtocolMap } from '../messaging/protocol';
 import { assessAll } from '../risk/batch';
 import { reporterId } from '../settings/reporting';
 import { recordFallback, ruleHealthItem } from '../settings/rule-health';
@@ -10,7 +8,8 @@ import { sensitivityItem, validSensitivity } from '../settings/sensitivity';
 import { rulesFor } from '../sites';
 import { PARTS } from '../sites/parts';
 import { registerAudit } from './audit';
-import { anyShopGranted, syncAnyShopScript } from './generic-reader';
+import { syncAnyShopScript } from './generic-reader';
+import { createHandle } from './handle';
 import { createUserOverrides } from './overrides';
 import { createRegistryHolder, SYNC_ALARM } from './registry-holder';
 import { registerReporting } from './reporting';
@@ -22,7 +21,7 @@ import { showSuspectCount } from './toolbar-count';
  * restarted worker receives the event that woke it only if its listener exists by then.
  */
 export function registerBackground(): void {
-  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+  const handle = createHandle();
   const registry = createRegistryHolder();
   // Read once per worker and kept current, not read again for every batch of listings.
   let sensitivity = sensitivityItem.getValue().then(validSensitivity);
@@ -30,32 +29,11 @@ export function registerBackground(): void {
     sensitivity = Promise.resolve(validSensitivity(value));
   });
 
-  /**
-   * Whether the sender's page may be read by the reader for any shop. Marketplace pages and
-   * the extension's own pages never need the permissions API asked.
-   */
-  async function anyShopFor(sender: Sender): Promise<boolean> {
-    if (!sender.url || sender.url.startsWith(self.origin) || rulesFor(sender.url, false)) return false;
-    return anyShopGranted().catch(() => false);
-  }
-
-  /** Checks a message; a refusal is logged and answered as an error, never thrown past here. */
-  async function accept<K extends keyof ProtocolMap>(type: K, data: unknown, sender: Sender) {
-    const anyShop = await anyShopFor(sender);
-    const checked = check(type, data, sender, { ...self, anyShop });
-    if (!checked.ok) {
-      console.warn(`[counterfeit-guard] refused ${type}: ${checked.why}`);
-      throw new Error(`refused: ${checked.why}`);
-    }
-    return { ...checked, anyShop };
-  }
-
   const overrides = createUserOverrides();
-  const reporting = registerReporting(accept, registry, overrides);
-  const audit = registerAudit(accept, registry, reporting, overrides);
+  const reporting = registerReporting(handle, registry, overrides);
+  const audit = registerAudit(handle, registry, reporting, overrides);
 
-  onMessage('assessListings', async ({ data, sender }) => {
-    const { data: listings, tabId } = await accept('assessListings', data, sender);
+  handle('assessListings', async ({ data: listings, tabId, sender }) => {
     const settings = { sensitivity: await sensitivity };
     const engine = assessAll(listings, await registry.index(), settings);
     const assessments = engine.map(await overrides.current());
@@ -80,20 +58,17 @@ export function registerBackground(): void {
     return assessments;
   });
 
-  onMessage('siteRules', async ({ data, sender }) => {
-    const { anyShop } = await accept('siteRules', data, sender);
+  handle('siteRules', async ({ anyShop, sender }) => {
     return rulesFor(sender.url ?? '', anyShop, (await registry.index()).sites) ?? null;
   });
 
-  onMessage('loadPart', async ({ data, sender }) => {
-    const { data: part, tabId } = await accept('loadPart', data, sender);
+  handle('loadPart', async ({ data: part, tabId, sender }) => {
     if (tabId === undefined) return false;
     await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PARTS[part]] });
     return true;
   });
 
-  onMessage('rulesFellBack', async ({ data, sender }) => {
-    const { anyShop } = await accept('rulesFellBack', data, sender);
+  handle('rulesFellBack', async ({ anyShop, sender }) => {
     const given = rulesFor(sender.url ?? '', anyShop, (await registry.index()).sites);
     // Only a marketplace's rules can be out of date: any other shop is read by the layers anyway.
     if (!given || given.generic) return;
@@ -102,29 +77,24 @@ export function registerBackground(): void {
     await ruleHealthItem.setValue(recordFallback(await ruleHealthItem.getValue(), marketplace, host, new Date()));
   });
 
-  onMessage('pageChanged', async ({ data, sender }) => {
-    const { tabId } = await accept('pageChanged', data, sender);
+  handle('pageChanged', async ({ tabId }) => {
     if (tabId !== undefined) await tabState.clear(tabId);
   });
 
-  onMessage('getTabAssessments', async ({ data, sender }) => {
-    const { data: tabId } = await accept('getTabAssessments', data, sender);
+  handle('getTabAssessments', async ({ data: tabId }) => {
     const override = await overrides.current();
     return (await tabState.get(tabId)).map((entry) => ({ ...entry, assessment: override(entry.assessment) }));
   });
 
-  onMessage('registryBrands', async ({ data, sender }) => {
-    await accept('registryBrands', data, sender);
+  handle('registryBrands', async () => {
     return (await registry.index()).brands.map(summarise);
   });
 
-  onMessage('registryStatus', async ({ data, sender }) => {
-    await accept('registryStatus', data, sender);
+  handle('registryStatus', async () => {
     return registry.status();
   });
 
-  onMessage('syncRegistry', async ({ data, sender }) => {
-    await accept('syncRegistry', data, sender);
+  handle('syncRegistry', async () => {
     return registry.sync();
   });
 

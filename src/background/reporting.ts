@@ -2,14 +2,8 @@ import * as v from 'valibot';
 import { browser } from 'wxt/browser';
 import { errorText } from '../error-text';
 import type { Listing } from '../listing/listing';
-import type { Checked, Sender } from '../messaging/guard';
-import {
-  type MarketplaceLink,
-  onMessage,
-  type ProtocolMap,
-  type ReportAnswer,
-  type ReportTarget,
-} from '../messaging/protocol';
+import type { ReportTarget } from '../messaging/messages';
+import type { MarketplaceLink, ReportAnswer } from '../messaging/protocol';
 import { REPORT_LIMIT_PER_MINUTE, REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
 import { composeFeedback, composeReport, type Sender as ReportSender, sha256Hex } from '../reports/compose';
 import { maySendReports } from '../reports/consent';
@@ -30,6 +24,7 @@ import {
 import { FeedbackSchema, type Report, ReportSchema } from '../reports/report';
 import type { Assessment } from '../risk/assessment';
 import { reporterId, screenshotsItem } from '../settings/reporting';
+import type { Handle } from './handle';
 import type { UserOverrides } from './overrides';
 import type { RegistryHolder } from './registry-holder';
 import { serialQueue } from './serial';
@@ -40,19 +35,13 @@ const MINUTE = 60_000;
 /** The schema's bound on a screenshot's base64 text. */
 const MAX_SCREENSHOT_BASE64 = 2_800_000;
 
-export type Accept = <K extends keyof ProtocolMap>(
-  type: K,
-  data: unknown,
-  sender: Sender,
-) => Promise<Extract<Checked<K>, { ok: true }>>;
-
 /**
  * The report outbox's listeners: reports and feedback are made from what the background
  * itself read and assessed on the tab (never from what a message claims), stored, and sent
  * when due. An alarm wakes a stopped worker for the next due entry; while the worker runs, a
  * timer is exact where alarms are coarse.
  */
-export function registerReporting(accept: Accept, registry: RegistryHolder, overrides: UserOverrides) {
+export function registerReporting(handle: Handle, registry: RegistryHolder, overrides: UserOverrides) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const outbox = createOutbox({
     deliver: async (entry, operation) => {
@@ -163,18 +152,15 @@ export function registerReporting(accept: Accept, registry: RegistryHolder, over
     return { outcome: 'reported', entry: viewOf(entry), ...(link ? { link } : {}) };
   }
 
-  onMessage('reportListing', async ({ data, sender }) => {
-    const checked = await accept('reportListing', data, sender);
+  handle('reportListing', async (checked) => {
     return create('report', checked.data, tabOf(checked.data, checked));
   });
 
-  onMessage('markGenuine', async ({ data, sender }) => {
-    const checked = await accept('markGenuine', data, sender);
+  handle('markGenuine', async (checked) => {
     return create('feedback', checked.data, tabOf(checked.data, checked));
   });
 
-  onMessage('undoReport', async ({ data, sender }) => {
-    const { data: id } = await accept('undoReport', data, sender);
+  handle('undoReport', async ({ data: id }) => {
     let undone: OutboxEntry | undefined;
     await outbox.change(id, (entry) => {
       if (!undoable(entry)) return entry;
@@ -189,29 +175,24 @@ export function registerReporting(accept: Accept, registry: RegistryHolder, over
 
   const viewed = (entry: OutboxEntry | undefined) => (entry ? viewOf(entry) : null);
 
-  onMessage('holdReport', async ({ data, sender }) => {
-    const { data: id } = await accept('holdReport', data, sender);
+  handle('holdReport', async ({ data: id }) => {
     return viewed(await outbox.change(id, (entry) => hold(entry, Date.now())));
   });
 
-  onMessage('amendReport', async ({ data, sender }) => {
-    const { data: details } = await accept('amendReport', data, sender);
+  handle('amendReport', async ({ data: details }) => {
     return viewed(await outbox.change(details.id, (entry) => amend(entry, details, Date.now())));
   });
 
-  onMessage('releaseReport', async ({ data, sender }) => {
-    const { data: id } = await accept('releaseReport', data, sender);
+  handle('releaseReport', async ({ data: id }) => {
     return viewed(await outbox.change(id, (entry) => release(entry, Date.now())));
   });
 
-  onMessage('withdrawReport', async ({ data, sender }) => {
-    const { data: id } = await accept('withdrawReport', data, sender);
+  handle('withdrawReport', async ({ data: id }) => {
     const after = await outbox.change(id, (entry) => withdraw(entry, Date.now()));
     return viewed(after);
   });
 
-  onMessage('reportHistory', async ({ data, sender }) => {
-    await accept('reportHistory', data, sender);
+  handle('reportHistory', async () => {
     return (await outbox.all()).sort((a, b) => b.createdAt - a.createdAt).map(viewOf);
   });
 

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { errorText } from '../error-text';
-import { type MarketplaceLink, type ReportAnswer, type ReportTarget, sendMessage } from '../messaging/protocol';
+import type { ReportTarget } from '../messaging/messages';
+import { type MarketplaceLink, type ReportAnswer, sendMessage } from '../messaging/protocol';
 import { type OutboxView, type ReportCategory, UNDO_MS } from '../reports/outbox-model';
 import { REPORT_CATEGORIES } from '../reports/report';
 import { type MessageKey, t } from './i18n';

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { registerBackground } from '../../src/background/handlers';
 import type { Listing } from '../../src/listing/listing';
 import type { Sender } from '../../src/messaging/guard';
+import { MESSAGES, type MessageName } from '../../src/messaging/messages';
 import { removeAllListeners } from '../../src/messaging/protocol';
 import { sensitivityItem } from '../../src/settings/sensitivity';
 
@@ -96,6 +97,15 @@ describe('the background', () => {
 
     const { res } = await deliver('assessListings', [lvListing()], contentScript);
     expect(res).toHaveLength(1);
+  });
+
+  it('answers every message the table lets anyone send, and checks each against the table first', async () => {
+    const accepted = (Object.keys(MESSAGES) as MessageName[]).filter((name) => MESSAGES[name].from.length > 0);
+    const stranger: Sender = { ...popup, id: 'another-extension' };
+    for (const name of accepted) {
+      const { err } = await deliver(name, null, stranger);
+      expect(err?.message, name).toBe('refused: sender another-extension is not this extension');
+    }
   });
 
   it('refuses listings sent from a page the site rules do not serve', async () => {
