@@ -5,8 +5,9 @@ import type { Listing } from '../listing/listing';
 import { type AccuracyAnswer, sendMessage } from '../messaging/protocol';
 import { REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
 import type { Assessment } from '../risk/assessment';
-import { auditBrandsItem, auditRevisionItem, volunteerItem } from '../settings/audit';
+import { auditBrandsItem, volunteerItem } from '../settings/audit';
 import { reporterId } from '../settings/reporting';
+import { announce } from './announce';
 import type { Handle } from './handle';
 import type { UserOverrides } from './overrides';
 import type { RegistryHolder } from './registry-holder';
@@ -31,7 +32,7 @@ export function registerAudit(
 ) {
   // Writes one after another, so batches arriving together land in order.
   const serialised = serialQueue();
-  const changed = async () => auditRevisionItem.setValue((await auditRevisionItem.getValue()) + 1);
+  const changed = () => announce('auditChanged', null);
   // Which session is open, read once per worker and after each start or end: every batch of
   // listings asks, and most of the time none is.
   let openSession: ReturnType<typeof auditStore.open> | undefined;
@@ -74,7 +75,7 @@ export function registerAudit(
         );
       }
     });
-    await changed();
+    changed();
     return (await openSummary())!;
   });
 
@@ -84,7 +85,7 @@ export function registerAudit(
       openSession = undefined;
       return ended;
     });
-    await changed();
+    changed();
     return session ? summaryOf(session, await rowsOf(session.id)) : null;
   });
 
@@ -99,7 +100,7 @@ export function registerAudit(
     await serialised(() =>
       auditStore.update(session.id, change.keys, (row) => ({ ...row, selected: change.selected })),
     );
-    await changed();
+    changed();
     return countsOf(session, await rowsOf(session.id));
   });
 
@@ -132,7 +133,7 @@ export function registerAudit(
         outcome.failed++;
       }
     }
-    await changed();
+    changed();
     return outcome;
   });
 
@@ -163,7 +164,7 @@ export function registerAudit(
       const brand = assessment.brand;
       if (brand && audited.has(brand)) found.push({ listing, assessment, brand });
     }
-    if (await auditStore.record(pageUrl, found, Date.now())) await changed();
+    if (await auditStore.record(pageUrl, found, Date.now())) changed();
   }
 
   return { observe };

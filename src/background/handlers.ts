@@ -7,6 +7,7 @@ import { recordFallback, ruleHealthItem } from '../settings/rule-health';
 import { sensitivityItem, validSensitivity } from '../settings/sensitivity';
 import { rulesFor } from '../sites';
 import { PARTS } from '../sites/parts';
+import { announce } from './announce';
 import { registerAudit } from './audit';
 import { syncAnyShopScript } from './generic-reader';
 import { createHandle } from './handle';
@@ -46,10 +47,12 @@ export function registerBackground(): void {
           listings.map((listing, i) => ({ listing, assessment: assessments[i]! })),
         )
         .catch((error) => console.warn('[counterfeit-guard] could not keep the tab’s listings', error));
-      if (suspects)
+      if (suspects) {
+        announce('tabChanged', tabId);
         await showSuspectCount(tabId, suspects).catch((error) =>
           console.warn('[counterfeit-guard] could not show the tab’s suspects', error),
         );
+      }
       // The audit keeps the engine's own answer: the user's word is applied as it is read.
       await audit
         .observe(sender.url ?? '', listings, engine)
@@ -77,8 +80,14 @@ export function registerBackground(): void {
     await ruleHealthItem.setValue(recordFallback(await ruleHealthItem.getValue(), marketplace, host, new Date()));
   });
 
+  /** The tab's page no longer shows what was read before; pages following the tab ask again. */
+  const forget = async (tabId: number) => {
+    await tabState.clear(tabId);
+    announce('tabChanged', tabId);
+  };
+
   handle('pageChanged', async ({ tabId }) => {
-    if (tabId !== undefined) await tabState.clear(tabId);
+    if (tabId !== undefined) await forget(tabId);
   });
 
   handle('getTabAssessments', async ({ data: tabId }) => {
@@ -114,11 +123,11 @@ export function registerBackground(): void {
   // A tab that loads a new page or closes no longer shows what was read before.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') {
-      void tabState.clear(tabId);
+      void forget(tabId);
       void showSuspectCount(tabId, { high: 0, caution: 0 }).catch(() => undefined);
     }
   });
-  browser.tabs.onRemoved.addListener((tabId) => void tabState.clear(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void forget(tabId));
 
   // The reader for other shops follows its permission, whenever and wherever that changes.
   const syncAnyShop = () => void syncAnyShopScript().catch((error) => console.warn('[counterfeit-guard]', error));

@@ -129,6 +129,11 @@ export const MESSAGES = {
   /** With a volunteer token: the volunteer's reports as the service judged them. */
   volunteerAccuracy: { from: ['extension'], data: v.null(), answer: answer<AccuracyAnswer>() },
 
+  /** Background → extension pages: what a tab's page was found to hold changed (a batch read, the page left). */
+  tabChanged: { from: [], data: TabId, answer: answer<void>() },
+  /** Background → extension pages: the open audit session changed (started, ended, rows seen, selected, reported). */
+  auditChanged: { from: [], data: v.null(), answer: answer<void>() },
+
   /**
    * Background → content script: outline this listing's card (null: none); answers whether it
    * is on the page. The background sends it and accepts it from no one.
@@ -137,6 +142,8 @@ export const MESSAGES = {
 } satisfies Record<string, { from: readonly From[]; data: v.GenericSchema; answer: unknown }>;
 
 export type MessageName = keyof typeof MESSAGES;
+/** What the background announces to the extension's open pages; it accepts none of them. */
+export type EventName = 'tabChanged' | 'auditChanged';
 /** What a message carries, as its sender writes it and as the receiver has it after the check. */
 export type MessageData<K extends MessageName> = v.InferOutput<(typeof MESSAGES)[K]['data']>;
 export type MessageAnswer<K extends MessageName> = (typeof MESSAGES)[K]['answer'];

@@ -13,6 +13,3 @@ export interface Volunteer {
   email?: string;
 }
 export const volunteerItem = storage.defineItem<Volunteer>('local:volunteer', { fallback: {} });
-
-/** Bumped by the background whenever the open audit session changes, so audit views can follow it. */
-export const auditRevisionItem = storage.defineItem<number>('session:auditRevision', { fallback: 0 });

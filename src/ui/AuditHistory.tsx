@@ -3,8 +3,9 @@ import type { AuditSummary } from '../audit/model';
 import { errorText } from '../error-text';
 import { MARKETPLACES, type Marketplace } from '../listing/listing';
 import { sendMessage } from '../messaging/protocol';
-import { auditRevisionItem, volunteerItem } from '../settings/audit';
+import { volunteerItem } from '../settings/audit';
 import { type AccuracyState, accuracyPercent, fetchAccuracy, PROJECT_ZERO_PERCENT } from './accuracy';
+import { onBackgroundEvent } from './events';
 import { count, date, type MessageKey, t } from './i18n';
 
 /** The chart shows this many sessions at most, the newest; the table shows them all. */
@@ -77,7 +78,7 @@ export function AuditHistory({ accuracy: told }: Props) {
       follow(token);
     });
     // A session opened, grew or closed: read the history again.
-    const unwatchRevision = auditRevisionItem.watch(() => void read());
+    const unwatchRevision = onBackgroundEvent('auditChanged', () => void read());
     return () => {
       alive.current = false;
       unwatchVolunteer();

@@ -1,25 +1,36 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { storage } from 'wxt/utils/storage';
 import { AuditApp } from '../../entrypoints/sidepanel/AuditApp';
 import { type AuditRow, type AuditSummary, countsOf } from '../../src/audit/model';
 import type { Listing } from '../../src/listing/listing';
 import type { BrandSummary } from '../../src/matching/search';
-import { sendMessage, type TabEntry } from '../../src/messaging/protocol';
+import { onMessage, sendMessage, type TabEntry } from '../../src/messaging/protocol';
 import { exportEvidence } from '../../src/reports/evidence';
 import type { Assessment, Level } from '../../src/risk/assessment';
-import { auditBrandsItem, auditRevisionItem, volunteerItem } from '../../src/settings/audit';
+import { auditBrandsItem, volunteerItem } from '../../src/settings/audit';
 import { ROW_HEIGHT } from '../../src/ui/audit/AuditGrid';
 import { REPORT_BATCH } from '../../src/ui/audit/BulkActions';
 import { HIGHLIGHT_INTERVAL_MS } from '../../src/ui/audit/highlighter';
 import { ENGLISH } from '../../src/words/english';
 import { installI18n } from '../support/i18n';
 
-vi.mock('../../src/messaging/protocol', () => ({ sendMessage: vi.fn() }));
+vi.mock('../../src/messaging/protocol', () => ({ sendMessage: vi.fn(), onMessage: vi.fn() }));
 vi.mock('../../src/reports/evidence', () => ({ exportEvidence: vi.fn() }));
 const send = vi.mocked(sendMessage) as unknown as ReturnType<typeof vi.fn<(type: string, data: unknown) => unknown>>;
 const exporter = vi.mocked(exportEvidence);
+/** The page's listeners for what the background announces, as the page registered them. */
+const listeners = new Map<string, (message: { data: unknown; sender: { id: string } }) => void>();
+vi.mocked(onMessage).mockImplementation(((
+  name: string,
+  listener: (message: { data: unknown; sender: { id: string } }) => void,
+) => {
+  listeners.set(name, listener);
+  return () => listeners.delete(name);
+}) as never);
+/** The background announcing a change to the extension's pages. */
+const announce = (name: string, data: unknown) =>
+  listeners.get(name)?.({ data, sender: { id: fakeBrowser.runtime.id } });
 
 /** The tab the view is opened for (`?tab=`), made anew for each test. */
 let TAB: number;
@@ -226,7 +237,8 @@ describe('the audit view, "This page"', () => {
 
     // The background rewrites the tab's record as the page reads another batch.
     tabEntries = [...tabEntries, entry(6, 'high', 'Nike', { images: [] })];
-    await storage.setItem(`session:tab:${TAB}`, { chunks: 2, where: {} });
+    announce('tabChanged', TAB + 1);
+    announce('tabChanged', TAB);
     await vi.waitFor(() => expect(keys()).toEqual([key(1), key(3), key(5), key(6)]));
     expect(bodyRows()[3]!.querySelector('img')).toBeNull();
     expect(bodyRows()[3]!.querySelector('.cg-audit-noimage')?.textContent).toBe('No image');
@@ -435,7 +447,7 @@ describe('the audit view, brands and session', () => {
     button('Start audit session').click();
     await vi.waitFor(() => expect(calls('startAudit')).toHaveLength(1));
     held = [auditRow(0, 'high', { selected: true }), auditRow(1, 'none', { reportId: 'entry-000000000001' })];
-    await auditRevisionItem.setValue(1);
+    announce('auditChanged', null);
     await vi.waitFor(() =>
       expect(root.querySelector('.cg-audit-progress')?.textContent).toBe(
         'Pages: 1 · listings seen: 2 · suspect: 1 · selected: 1 · reported: 1',

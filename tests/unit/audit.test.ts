@@ -7,7 +7,7 @@ import { check, type Sender } from '../../src/messaging/guard';
 import type { TabEntry } from '../../src/messaging/protocol';
 import type { OutboxView } from '../../src/reports/outbox-model';
 import { type Assessment, warns } from '../../src/risk/assessment';
-import { auditBrandsItem, auditRevisionItem } from '../../src/settings/audit';
+import { auditBrandsItem } from '../../src/settings/audit';
 import { genuineItem } from '../../src/settings/reporting';
 import { amazonSearchHtml } from '../support/amazon-cards';
 import { parseHtml } from '../support/fixtures';
@@ -48,11 +48,13 @@ describe('audit sessions in the background', () => {
     fakeBrowser.tabs.query = (async () => []) as never;
     const started = (await answer('startAudit', null)) as AuditSummary;
     expect(started.session.brands).toEqual(['nike']);
-    const revision = await auditRevisionItem.getValue();
+    const announced = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
 
     await answer('assessListings', cards.slice(0, 10), contentScript());
     await answer('assessListings', cards.slice(5, 20), contentScript(NEXT_PAGE));
-    expect(await auditRevisionItem.getValue()).toBeGreaterThan(revision);
+    // The open audit views are told the session grew, so they ask for its rows again.
+    const types = announced.mock.calls.map(([message]) => (message as unknown as { type: string }).type);
+    expect(types).toContain('auditChanged');
     const rows = (await answer('auditRows', null)) as AuditRow[];
     const assessed = (await answer('assessListings', cards, contentScript())) as { brand?: string }[];
     const nikeKeys = cards.filter((_, i) => assessed[i]!.brand === 'nike').map((card) => card.key);

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { storage } from 'wxt/utils/storage';
 import type { AuditRow, AuditSummary } from '../../audit/model';
-import { manifestKey } from '../../background/tab-state';
 import { errorText } from '../../error-text';
 import type { BrandSummary } from '../../matching/search';
 import { sendMessage, type TabEntry } from '../../messaging/protocol';
-import { auditBrandsItem, auditRevisionItem } from '../../settings/audit';
+import { auditBrandsItem } from '../../settings/audit';
+import { onBackgroundEvent } from '../events';
 import { useFollowUpRead } from '../follow-up';
 
 export type Load<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'error'; detail: string };
@@ -80,7 +79,7 @@ export function useSession(): {
   useEffect(() => {
     alive.current = true;
     void refresh();
-    const unwatch = auditRevisionItem.watch(() => void refresh());
+    const unwatch = onBackgroundEvent('auditChanged', () => void refresh());
     return () => {
       alive.current = false;
       unwatch();
@@ -98,9 +97,8 @@ export const TAB_REREAD_MS = 250;
 
 /**
  * What the tab's page was found to hold, in page order: asked of the background, and asked again
- * whenever the tab's record in session storage (`session:tab:<id>`) changes, which the background
- * rewrites with each batch the page reads and clears when the page moves on. Only the change is
- * used, not the record's shape; reads follow one another at most every TAB_REREAD_MS.
+ * whenever the background announces that the tab changed (each batch the page reads, the page
+ * moving on); reads follow one another at most every TAB_REREAD_MS.
  */
 export function useTabEntries(tabId: number | undefined, url: string | undefined): Load<TabEntry[]> {
   const [load, setLoad] = useState<Load<TabEntry[]>>({ kind: 'loading' });
@@ -127,8 +125,8 @@ export function useTabEntries(tabId: number | undefined, url: string | undefined
       running = false;
     };
     void read();
-    const unwatch = storage.watch(`session:${manifestKey(tabId)}`, () => {
-      if (!alive) return;
+    const unwatch = onBackgroundEvent('tabChanged', (changed) => {
+      if (!alive || changed !== tabId) return;
       if (running) again = true;
       else if (timer === undefined)
         timer = setTimeout(() => {
