@@ -1,16 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { storage } from 'wxt/utils/storage';
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
 import { type Assessment, warns } from '../../src/risk/assessment';
+import { dismissedBannersItem as dismissed } from '../../src/settings/items';
 import type { FallbackReaderInSteps, FallbackReading } from '../../src/sites/fallback/index';
 import { partLoaded } from '../../src/sites/parts';
 import { type Found, fallbackPage, readPage } from '../../src/sites/read';
 import type { BadgeUi } from '../badge-ui';
 import { BADGE_TAG, BANNER_TAG } from './tags';
-
-/** Listings whose banner the user dismissed: the pill stays, the banner does not come back. */
-const dismissed = storage.defineItem<string[]>('local:dismissedBanners', { fallback: [] });
 
 /**
  * Cards read in one task, the rest waiting for the next idle period: few at first, so the first

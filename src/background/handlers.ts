@@ -2,9 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Marketplace } from '../listing/listing';
 import { summarise } from '../matching/search';
 import { assessAll } from '../risk/batch';
-import { reporterId } from '../settings/reporting';
-import { recordFallback, ruleHealthItem } from '../settings/rule-health';
-import { sensitivityItem, validSensitivity } from '../settings/sensitivity';
+import { recordFallback, ruleHealthItem, sensitivityItem, validSensitivity } from '../settings/items';
 import { rulesFor } from '../sites';
 import { PARTS } from '../sites/parts';
 import { announce } from './announce';
@@ -13,6 +11,7 @@ import { syncAnyShopScript } from './generic-reader';
 import { createHandle } from './handle';
 import { createUserOverrides } from './overrides';
 import { createRegistryHolder, SYNC_ALARM } from './registry-holder';
+import { reporterId, rotateReporterId } from './reporter-id';
 import { registerReporting } from './reporting';
 import { tabState } from './tab-state';
 import { showSuspectCount } from './toolbar-count';
@@ -85,6 +84,10 @@ export function registerBackground(): void {
     await tabState.clear(tabId);
     announce('tabChanged', tabId);
   };
+
+  handle('reporterId', () => reporterId());
+  handle('rotateReporterId', () => rotateReporterId());
+  handle('clearRuleHealth', () => ruleHealthItem.setValue({}));
 
   handle('pageChanged', async ({ tabId }) => {
     if (tabId !== undefined) await forget(tabId);

@@ -1,5 +1,5 @@
 import { type Assessment, saidGenuine } from '../risk/assessment';
-import { genuineItem } from '../settings/reporting';
+import { genuineItem } from '../settings/items';
 
 /** Listings the user said are genuine: kept at most, the oldest forgotten first. */
 const MAX_GENUINE = 1000;

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { loadIndex, type MatchIndex, storeIndex } from '../matching/match-index';
 import type { Refusal } from '../registry/artifact';
 import { PINNED_KEYS, REGISTRY_SOURCES, SYNC_TIMEOUT_MS } from '../registry/build-config';
 import { BUNDLED_VERSION, bundledFingerprint, bundledRegistry } from '../registry/bundled';
 import { readBundledIndex, readHeld, readHeldCopy, writeBundledIndex, writeHeld } from '../registry/store';
 import { nextDelayMs, type SyncOutcome, syncOnce } from '../registry/sync';
+import { lastCheckItem } from '../settings/items';
 
 export const SYNC_ALARM = 'registry-sync';
 const STALE_MS = 6 * 60 * 60_000;
@@ -40,10 +40,6 @@ interface Current {
   expiresAt?: string;
   source: string;
 }
-
-const lastCheckItem = storage.defineItem<RegistryStatus['lastCheck'] & { failures?: number }>(
-  'local:registryLastCheck',
-);
 
 /**
  * The bundled registry's index: the one a worker of this build kept, else compiled now and kept

@@ -23,10 +23,11 @@ import {
 } from '../reports/outbox-model';
 import { FeedbackSchema, type Report, ReportSchema } from '../reports/report';
 import type { Assessment } from '../risk/assessment';
-import { reporterId, screenshotsItem } from '../settings/reporting';
+import { screenshotsItem } from '../settings/items';
 import type { Handle } from './handle';
 import type { UserOverrides } from './overrides';
 import type { RegistryHolder } from './registry-holder';
+import { reporterId } from './reporter-id';
 import { serialQueue } from './serial';
 import { tabState } from './tab-state';
 

@@ -91,6 +91,12 @@ export const MESSAGES = {
   releaseReport: { from: OWN, data: EntryId, answer: answer<OutboxView | null>() },
   /** Withdraw a report (telling the service if it may have arrived). */
   withdrawReport: { from: ['extension'], data: EntryId, answer: answer<OutboxView | null>() },
+  /** The reporter id (made now if there is none yet): the options page shows it, exported evidence carries it. */
+  reporterId: { from: ['extension'], data: v.null(), answer: answer<string>() },
+  /** A new reporter id: later reports cannot be linked to earlier ones by it. */
+  rotateReporterId: { from: ['extension'], data: v.null(), answer: answer<string>() },
+  /** Forgets which marketplaces' rules looked out of date. */
+  clearRuleHealth: { from: ['extension'], data: v.null(), answer: answer<void>() },
   /** Every report and feedback in the outbox, newest first. */
   reportHistory: { from: ['extension'], data: v.null(), answer: answer<OutboxView[]>() },
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '../error-text';
 import { type BrandSummary, brandSearch } from '../matching/search';
 import { sendMessage } from '../messaging/protocol';
-import { auditBrandsItem } from '../settings/audit';
+import { auditBrandsItem } from '../settings/items';
 import { t } from './i18n';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; brands: BrandSummary[] } | { kind: 'error'; detail: string };

@@ -3,7 +3,7 @@ import type { AuditSummary } from '../audit/model';
 import { errorText } from '../error-text';
 import { MARKETPLACES, type Marketplace } from '../listing/listing';
 import { sendMessage } from '../messaging/protocol';
-import { volunteerItem } from '../settings/audit';
+import { volunteerItem } from '../settings/items';
 import { type AccuracyState, accuracyPercent, fetchAccuracy, PROJECT_ZERO_PERCENT } from './accuracy';
 import { onBackgroundEvent } from './events';
 import { count, date, type MessageKey, t } from './i18n';

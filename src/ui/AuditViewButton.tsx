@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorText } from '../error-text';
-import { auditBrandsItem } from '../settings/audit';
+import { auditBrandsItem } from '../settings/items';
 import { t } from './i18n';
 
 /** The browsers' own panel APIs, which the polyfill's types leave out. */

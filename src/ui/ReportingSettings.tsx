@@ -7,7 +7,7 @@ import { composeReport } from '../reports/compose';
 import { asksConsent, askToSendReports, maySendReports } from '../reports/consent';
 import type { Report } from '../reports/report';
 import type { Assessment } from '../risk/assessment';
-import { reporterId, reporterIdItem, rotateReporterId, screenshotsItem } from '../settings/reporting';
+import { reporterIdItem, screenshotsItem } from '../settings/items';
 import { t } from './i18n';
 
 /** The listing the preview reports: made up, shaped as a reader would find it on eBay. */
@@ -60,7 +60,7 @@ export function ReportingSettings() {
     void screenshotsItem.getValue().then(setScreenshots, () => setScreenshots(false));
     const unwatchScreenshots = screenshotsItem.watch((on) => setScreenshots(on === true));
     // Made at install; made here if the install step never ran (the worker stopped first).
-    reporterId().then(setId, (error: unknown) => setId({ error: errorText(error) }));
+    sendMessage('reporterId', null).then(setId, (error: unknown) => setId({ error: errorText(error) }));
     const unwatchId = reporterIdItem.watch((held) => {
       if (held) setId(held);
     });
@@ -101,7 +101,7 @@ export function ReportingSettings() {
   async function newId() {
     setIdStatus('busy');
     try {
-      setId(await rotateReporterId());
+      setId(await sendMessage('rotateReporterId', null));
       setIdStatus('made');
     } catch (error) {
       setIdStatus({ error: errorText(error) });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type RuleHealth, type RuleHealthEntry, ruleHealthItem } from '../settings/rule-health';
+import { sendMessage } from '../messaging/protocol';
+import { type RuleHealth, type RuleHealthEntry, ruleHealthItem } from '../settings/items';
 import { formatDate } from '../words/numbers';
 import { type MessageKey, t, uiLanguage } from './i18n';
 
@@ -36,7 +37,7 @@ export function RuleHealthPanel() {
               </li>
             ))}
           </ul>
-          <button type="button" onClick={() => void ruleHealthItem.setValue({})}>
+          <button type="button" onClick={() => void sendMessage('clearRuleHealth', null)}>
             {t('options_rule_health_clear')}
           </button>
         </>

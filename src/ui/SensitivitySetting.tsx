@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../error-text';
 import { SENSITIVITIES, type Sensitivity } from '../risk/settings';
-import { sensitivityItem, validSensitivity } from '../settings/sensitivity';
+import { sensitivityItem, validSensitivity } from '../settings/items';
 import { t } from './i18n';
 
 /** How readily the extension warns: three choices, each explained, saved as soon as chosen. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../error-text';
-import { type Volunteer, volunteerItem } from '../settings/audit';
+import { type Volunteer, volunteerItem } from '../settings/items';
 import { type AccuracyState, fetchAccuracy } from './accuracy';
 import { t } from './i18n';
 

@@ -5,7 +5,7 @@ import type { AuditSummary } from '../../src/audit/model';
 import type { BrandSummary } from '../../src/matching/search';
 import type { AccuracyAnswer } from '../../src/messaging/protocol';
 import { sendMessage } from '../../src/messaging/protocol';
-import { auditBrandsItem, volunteerItem } from '../../src/settings/audit';
+import { auditBrandsItem, volunteerItem } from '../../src/settings/items';
 import { AuditBrandPicker } from '../../src/ui/AuditBrandPicker';
 import { AuditHistory } from '../../src/ui/AuditHistory';
 import { accuracyPercent } from '../../src/ui/accuracy';

@@ -3,12 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AuditApp } from '../../entrypoints/sidepanel/AuditApp';
 import { type AuditRow, type AuditSummary, countsOf } from '../../src/audit/model';
+import { reporterId } from '../../src/background/reporter-id';
 import type { Listing } from '../../src/listing/listing';
 import type { BrandSummary } from '../../src/matching/search';
 import { onMessage, sendMessage, type TabEntry } from '../../src/messaging/protocol';
 import { exportEvidence } from '../../src/reports/evidence';
 import type { Assessment, Level } from '../../src/risk/assessment';
-import { auditBrandsItem, volunteerItem } from '../../src/settings/audit';
+import { auditBrandsItem, volunteerItem } from '../../src/settings/items';
 import { ROW_HEIGHT } from '../../src/ui/audit/AuditGrid';
 import { REPORT_BATCH } from '../../src/ui/audit/BulkActions';
 import { HIGHLIGHT_INTERVAL_MS } from '../../src/ui/audit/highlighter';
@@ -150,6 +151,8 @@ function answer(type: string, data: unknown): unknown {
     }
     case 'highlightListing':
       return true;
+    case 'reporterId':
+      return reporterId();
     default:
       throw new Error(`unexpected message ${type}`);
   }

@@ -5,7 +5,7 @@ import type { Listing } from '../../src/listing/listing';
 import type { Sender } from '../../src/messaging/guard';
 import { MESSAGES, type MessageName } from '../../src/messaging/messages';
 import { removeAllListeners } from '../../src/messaging/protocol';
-import { sensitivityItem } from '../../src/settings/sensitivity';
+import { sensitivityItem } from '../../src/settings/items';
 
 import { fixture, parseHtml } from '../support/fixtures';
 import { deliver } from '../support/messages';

@@ -3,10 +3,11 @@ import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { RegistryStatus } from '../../src/background/registry-holder';
+import { reporterId, rotateReporterId } from '../../src/background/reporter-id';
 import { sendMessage } from '../../src/messaging/protocol';
 import type { OutboxView } from '../../src/reports/outbox-model';
 import { ReportSchema } from '../../src/reports/report';
-import { reporterIdItem, screenshotsItem } from '../../src/settings/reporting';
+import { reporterIdItem, screenshotsItem } from '../../src/settings/items';
 import { HISTORY_REFRESH_MS, ReportHistory } from '../../src/ui/ReportHistory';
 import { ReportingSettings } from '../../src/ui/ReportingSettings';
 import { installI18n } from '../support/i18n';
@@ -96,6 +97,9 @@ let registry: RegistryStatus;
 function answer(type: string, data: unknown): unknown {
   if (type === 'reportHistory') return history;
   if (type === 'registryStatus') return registry;
+  // The background owns the reporter id: these answer as its handlers do.
+  if (type === 'reporterId') return reporterId();
+  if (type === 'rotateReporterId') return rotateReporterId();
   if (type === 'withdrawReport') {
     const found = history.find((e) => e.id === data);
     if (!found) return null;

@@ -8,7 +8,7 @@ import type { ReportAnswer } from '../../src/messaging/protocol';
 import { REPORT_LIMIT_PER_MINUTE } from '../../src/reports/build-config';
 import type { OutboxView } from '../../src/reports/outbox-model';
 import { ReportSchema } from '../../src/reports/report';
-import { genuineItem, reporterIdItem, screenshotsItem } from '../../src/settings/reporting';
+import { genuineItem, reporterIdItem, screenshotsItem } from '../../src/settings/items';
 import { fixture, parseHtml } from '../support/fixtures';
 import { answer, deliver, freshBackground } from '../support/messages';
 import { readListings } from '../support/read';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sender } from '../../src/messaging/guard';
-import { volunteerItem } from '../../src/settings/audit';
+import { volunteerItem } from '../../src/settings/items';
 import { answer as answerFrom, freshBackground } from '../support/messages';
 
 // Unit tests get no build-time defines: name the companion service this build would have.

@@ -4,8 +4,7 @@ import { errorText } from '../../error-text';
 import { sendMessage } from '../../messaging/protocol';
 import { composeReport } from '../../reports/compose';
 import type { EvidenceItem, ExportFormat } from '../../reports/evidence';
-import { type Volunteer, volunteerItem } from '../../settings/audit';
-import { reporterId } from '../../settings/reporting';
+import { type Volunteer, volunteerItem } from '../../settings/items';
 import { download } from '../download';
 import { count, type MessageKey, t } from '../i18n';
 import type { ViewRow } from './rows';
@@ -22,7 +21,7 @@ const FORMATS: { format: ExportFormat; label: MessageKey }[] = [
 
 /** Each row as the report it would make: what the page showed, the assessment, who and when. */
 export async function evidenceOf(rows: readonly ViewRow[], now: Date): Promise<EvidenceItem[]> {
-  const [id, status] = await Promise.all([reporterId(), sendMessage('registryStatus', null)]);
+  const [id, status] = await Promise.all([sendMessage('reporterId', null), sendMessage('registryStatus', null)]);
   const extensionVersion = browser.runtime.getManifest().version;
   return rows.map((row) => ({
     report: composeReport(row.listing, row.assessment, {

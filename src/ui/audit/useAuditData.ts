@@ -3,7 +3,7 @@ import type { AuditRow, AuditSummary } from '../../audit/model';
 import { errorText } from '../../error-text';
 import type { BrandSummary } from '../../matching/search';
 import { sendMessage, type TabEntry } from '../../messaging/protocol';
-import { auditBrandsItem } from '../../settings/audit';
+import { auditBrandsItem } from '../../settings/items';
 import { onBackgroundEvent } from '../events';
 import { useFollowUpRead } from '../follow-up';
 
