@@ -1,7 +1,7 @@
 import type { Listing } from '../listing/listing';
 import { randomId } from '../reports/compose';
 import type { Assessment } from '../risk/assessment';
-import { openDatabase } from '../storage/database';
+import { withDatabase } from '../storage/database';
 import { type AuditRow, type AuditSession, type AuditSummary, summaryOf } from './model';
 
 type StoredSession = AuditSession & { nextOrder: number };
@@ -14,15 +14,6 @@ export interface Found {
 }
 
 const toSession = ({ nextOrder: _, ...session }: StoredSession): AuditSession => session;
-
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const db = await openDatabase();
-  try {
-    return await work(db);
-  } finally {
-    db.close();
-  }
-}
 
 async function openStored(): Promise<StoredSession | undefined> {
   return withDatabase(async (db) => (await db.getAll('auditSessions')).find((session) => !session.endedAt));

@@ -1,5 +1,5 @@
 import type { StoredIndex } from '../matching/match-index';
-import { openDatabase } from '../storage/database';
+import { withDatabase } from '../storage/database';
 import type { HeldCopy } from './sync';
 
 /** The registry copy held and its index in compact form, written together in one transaction. */
@@ -16,58 +16,39 @@ const BUNDLED = 'bundled';
 
 /** The copy held, without its index. */
 export async function readHeldCopy(): Promise<HeldCopy | undefined> {
-  const db = await openDatabase();
-  try {
-    return (await db.get(STORE, COPY)) as HeldCopy | undefined;
-  } finally {
-    db.close();
-  }
+  return withDatabase(async (db) => (await db.get(STORE, COPY)) as HeldCopy | undefined);
 }
 
 /** The copy held and its index, read in one transaction. */
 export async function readHeld(): Promise<HeldRegistry | undefined> {
-  const db = await openDatabase();
-  try {
+  return withDatabase(async (db) => {
     const transaction = db.transaction(STORE);
     const [copy, index] = await Promise.all([transaction.store.get(COPY), transaction.store.get(INDEX)]);
     return copy && index ? { copy: copy as HeldCopy, index: index as StoredIndex } : undefined;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** Replaces the held copy as one step: a reader sees the old one or the new one, never a mix. */
 export async function writeHeld(held: HeldRegistry): Promise<void> {
-  const db = await openDatabase();
-  try {
+  await withDatabase(async (db) => {
     const transaction = db.transaction(STORE, 'readwrite');
     await Promise.all([
       transaction.store.put(held.copy, COPY),
       transaction.store.put(held.index, INDEX),
       transaction.done,
     ]);
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** The bundled registry's index as a worker compiled it, if it was compiled from these very sources. */
 export async function readBundledIndex(fingerprint: string): Promise<StoredIndex | undefined> {
-  const db = await openDatabase();
-  try {
+  return withDatabase(async (db) => {
     const kept = (await db.get(STORE, BUNDLED)) as { fingerprint: string; index: StoredIndex } | undefined;
     return kept?.fingerprint === fingerprint ? kept.index : undefined;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** Keeps the bundled registry's index for the next worker start (one record: a new build replaces it). */
 export async function writeBundledIndex(fingerprint: string, index: StoredIndex): Promise<void> {
-  const db = await openDatabase();
-  try {
-    await db.put(STORE, { fingerprint, index }, BUNDLED);
-  } finally {
-    db.close();
-  }
+  await withDatabase((db) => db.put(STORE, { fingerprint, index }, BUNDLED));
 }

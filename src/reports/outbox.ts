@@ -1,4 +1,4 @@
-import { openDatabase } from '../storage/database';
+import { withDatabase } from '../storage/database';
 import {
   afterAttempt,
   beginAttempt,
@@ -43,12 +43,7 @@ export function createOutbox(deps: OutboxDeps) {
   let again = false;
 
   async function all(): Promise<OutboxEntry[]> {
-    const db = await openDatabase();
-    try {
-      return await db.getAll('outbox');
-    } finally {
-      db.close();
-    }
+    return withDatabase((db) => db.getAll('outbox'));
   }
 
   /** Applies `change` to the stored entry in one transaction; answers the entry as stored after it. */
@@ -56,8 +51,7 @@ export function createOutbox(deps: OutboxDeps) {
     id: string,
     change: (entry: OutboxEntry) => OutboxEntry | null,
   ): Promise<OutboxEntry | undefined> {
-    const db = await openDatabase();
-    try {
+    return withDatabase(async (db) => {
       const transaction = db.transaction('outbox', 'readwrite');
       const current = await transaction.store.get(id);
       if (!current) {
@@ -69,9 +63,7 @@ export function createOutbox(deps: OutboxDeps) {
       else if (next !== current) await transaction.store.put(next);
       await transaction.done;
       return next ?? undefined;
-    } finally {
-      db.close();
-    }
+    });
   }
 
   async function scheduleNext(): Promise<void> {
@@ -126,44 +118,26 @@ export function createOutbox(deps: OutboxDeps) {
     all,
     update,
     async get(id: string): Promise<OutboxEntry | undefined> {
-      const db = await openDatabase();
-      try {
-        return await db.get('outbox', id);
-      } finally {
-        db.close();
-      }
+      return withDatabase((db) => db.get('outbox', id));
     },
 
     /** Stores a new entry; resolves once it is on disk. */
     async add(entry: OutboxEntry): Promise<void> {
-      const db = await openDatabase();
-      try {
-        await db.add('outbox', entry);
-      } finally {
-        db.close();
-      }
+      await withDatabase((db) => db.add('outbox', entry));
       await scheduleNext();
     },
 
     /** The entries about one listing. */
     async forListing(key: string): Promise<OutboxEntry[]> {
-      const db = await openDatabase();
-      try {
-        return await db.getAllFromIndex('outbox', 'byListing', key);
-      } finally {
-        db.close();
-      }
+      return withDatabase((db) => db.getAllFromIndex('outbox', 'byListing', key));
     },
 
     /** Entries created since `since`, newest first (for the client's own rate limit). */
     async createdSince(since: number): Promise<OutboxEntry[]> {
-      const db = await openDatabase();
-      try {
+      return withDatabase(async (db) => {
         const entries = await db.getAllFromIndex('outbox', 'createdAt', IDBKeyRange.lowerBound(since, true));
         return entries.reverse();
-      } finally {
-        db.close();
-      }
+      });
     },
 
     /** Changes an entry and reschedules: the change may make it due sooner or later. */

@@ -14,8 +14,8 @@ interface Schema extends DBSchema {
 const NAME = 'counterfeit-guard';
 const VERSION = 4;
 
-/** Opens the database, creating or upgrading its stores; callers close it when done. */
-export const openDatabase = () =>
+/** Opens the database, creating or upgrading its stores. */
+const openDatabase = () =>
   openDB<Schema>(NAME, VERSION, {
     upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) db.createObjectStore('registry');
@@ -31,3 +31,15 @@ export const openDatabase = () =>
       if (oldVersion < 4) transaction.objectStore('outbox').createIndex('byListing', 'body.listing.key');
     },
   });
+
+type Database = Awaited<ReturnType<typeof openDatabase>>;
+
+/** Runs `work` with the database open, and closes it after, whatever `work` does. */
+export async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase();
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
