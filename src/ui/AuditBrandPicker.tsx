@@ -1,11 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorText } from '../error-text';
 import { type BrandSummary, brandSearch } from '../matching/search';
-import { sendMessage } from '../messaging/protocol';
 import { auditBrandsItem } from '../settings/items';
 import { t } from './i18n';
-
-type Load = { kind: 'loading' } | { kind: 'ready'; brands: BrandSummary[] } | { kind: 'error'; detail: string };
+import { useRegistryBrands } from './load';
 
 /** How many matches the list offers at once: enough for typos, short enough to read. */
 const RESULT_LIMIT = 8;
@@ -18,7 +16,7 @@ const optionId = (index: number) => `audit-brand-option-${index}`;
  * the registry in use does not know stays visible, named as such, until the volunteer removes it.
  */
 export function AuditBrandPicker() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const load = useRegistryBrands();
   const [chosen, setChosen] = useState<string[] | undefined>(undefined);
   const [readError, setReadError] = useState<string | undefined>(undefined);
   const [query, setQuery] = useState('');
@@ -30,10 +28,6 @@ export function AuditBrandPicker() {
   const focusNext = useRef<string | null | undefined>(undefined);
 
   useEffect(() => {
-    sendMessage('registryBrands', null).then(
-      (brands) => setLoad({ kind: 'ready', brands }),
-      (error: unknown) => setLoad({ kind: 'error', detail: errorText(error) }),
-    );
     auditBrandsItem.getValue().then(
       (ids) => setChosen(ids),
       (error: unknown) => {
@@ -46,10 +40,10 @@ export function AuditBrandPicker() {
   }, []);
 
   const byId = useMemo(
-    () => new Map(load.kind === 'ready' ? load.brands.map((brand) => [brand.id, brand]) : []),
+    () => new Map(load.kind === 'ready' ? load.value.map((brand) => [brand.id, brand]) : []),
     [load],
   );
-  const search = useMemo(() => (load.kind === 'ready' ? brandSearch(load.brands) : undefined), [load]);
+  const search = useMemo(() => (load.kind === 'ready' ? brandSearch(load.value) : undefined), [load]);
   const results = useMemo(() => (search ? search(query, RESULT_LIMIT) : []), [search, query]);
   const open = results.length > 0;
   const current = open ? Math.min(active, results.length - 1) : -1;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { AuditSummary } from '../audit/model';
 import { errorText } from '../error-text';
 import { MARKETPLACES, type Marketplace } from '../listing/listing';
@@ -7,11 +7,10 @@ import { volunteerItem } from '../settings/items';
 import { type AccuracyState, accuracyPercent, fetchAccuracy, PROJECT_ZERO_PERCENT } from './accuracy';
 import { onBackgroundEvent } from './events';
 import { count, date, type MessageKey, t } from './i18n';
+import { type Load, useRegistryBrands } from './load';
 
 /** The chart shows this many sessions at most, the newest; the table shows them all. */
 export const CHART_SESSIONS = 12;
-
-type Load = { kind: 'loading' } | { kind: 'ready'; summaries: AuditSummary[] } | { kind: 'error'; detail: string };
 
 const marketplaceName = (marketplace: Marketplace) =>
   marketplace === 'shop' ? t('options_audit_marketplace_shop') : t(`marketplace_${marketplace}` as MessageKey);
@@ -27,8 +26,13 @@ interface Props {
  * a signed-in volunteer, the share of reviewed reports the service confirmed.
  */
 export function AuditHistory({ accuracy: told }: Props) {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const [load, setLoad] = useState<Load<AuditSummary[]>>({ kind: 'loading' });
+  const registry = useRegistryBrands();
+  // Without the registry the ids stand in for the names; the brand picker says what went wrong.
+  const names = useMemo(
+    () => new Map(registry.kind === 'ready' ? registry.value.map((brand) => [brand.id, brand.name]) : []),
+    [registry],
+  );
   const [signedIn, setSignedIn] = useState<boolean | undefined>(undefined);
   const [accuracy, setAccuracy] = useState<AccuracyState>({ kind: 'idle' });
   const alive = useRef(true);
@@ -55,15 +59,10 @@ export function AuditHistory({ accuracy: told }: Props) {
     alive.current = true;
     const read = () =>
       sendMessage('auditHistory', null).then(
-        (summaries) => alive.current && setLoad({ kind: 'ready', summaries }),
+        (value) => alive.current && setLoad({ kind: 'ready', value }),
         (error: unknown) => alive.current && setLoad({ kind: 'error', detail: errorText(error) }),
       );
     void read();
-    sendMessage('registryBrands', null).then(
-      (brands) => alive.current && setNames(new Map(brands.map((brand) => [brand.id, brand.name]))),
-      // Without the registry the ids stand in for the names; the brand picker says what went wrong.
-      () => undefined,
-    );
     let token: string | undefined;
     volunteerItem.getValue().then(
       (volunteer) => {
@@ -93,7 +92,7 @@ export function AuditHistory({ accuracy: told }: Props) {
   }, [told]);
 
   const summaries =
-    load.kind === 'ready' ? [...load.summaries].sort((a, b) => b.session.startedAt - a.session.startedAt) : [];
+    load.kind === 'ready' ? [...load.value].sort((a, b) => b.session.startedAt - a.session.startedAt) : [];
   const brandNames = (ids: string[]) => ids.map((id) => names.get(id) ?? id).join(', ');
 
   return (

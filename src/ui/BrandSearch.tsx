@@ -1,11 +1,8 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { errorText } from '../error-text';
-import { type BrandSummary, brandSearch } from '../matching/search';
-import { sendMessage } from '../messaging/protocol';
+import { useMemo, useState } from 'preact/hooks';
+import { brandSearch } from '../matching/search';
 import { formatMoney } from '../words/numbers';
 import { type MessageKey, t, uiLanguage } from './i18n';
-
-type Load = { kind: 'loading' } | { kind: 'ready'; brands: BrandSummary[] } | { kind: 'error'; detail: string };
+import { useRegistryBrands } from './load';
 
 const groupName = (group: string) => {
   // Message names allow letters, digits and underscores only.
@@ -16,17 +13,10 @@ const groupName = (group: string) => {
 
 /** Search the registry's brands as one types, typos allowed (fuse.js), with what is known of each. */
 export function BrandSearch() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const load = useRegistryBrands();
   const [query, setQuery] = useState('');
 
-  useEffect(() => {
-    sendMessage('registryBrands', null).then(
-      (brands) => setLoad({ kind: 'ready', brands }),
-      (error: unknown) => setLoad({ kind: 'error', detail: errorText(error) }),
-    );
-  }, []);
-
-  const search = useMemo(() => (load.kind === 'ready' ? brandSearch(load.brands) : undefined), [load]);
+  const search = useMemo(() => (load.kind === 'ready' ? brandSearch(load.value) : undefined), [load]);
   const results = search ? search(query) : [];
 
   return (
@@ -49,7 +39,7 @@ export function BrandSearch() {
         {load.kind === 'error' && t('options_brands_error', [load.detail])}
         {load.kind === 'ready' &&
           (query.trim() === ''
-            ? t('options_brands_total', [load.brands.length])
+            ? t('options_brands_total', [load.value.length])
             : results.length === 0
               ? t('options_brands_none', [query.trim()])
               : t('options_brands_found', [results.length]))}

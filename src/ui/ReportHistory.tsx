@@ -6,16 +6,11 @@ import { dueAt, type OutboxView, type SendFailure, withdrawable } from '../repor
 import { download } from './download';
 import { useFollowUpRead } from './follow-up';
 import { date, type MessageKey, near, t } from './i18n';
+import type { Load } from './load';
 import { webUrl } from './web-url';
 
 /** How often the history is read again while the page is in view. */
 export const HISTORY_REFRESH_MS = 3_000;
-
-type Load =
-  | { kind: 'loading' }
-  /** `error`: the last refresh failed; the entries shown are from the one before. */
-  | { kind: 'ready'; entries: OutboxView[]; error?: string }
-  | { kind: 'error'; detail: string };
 
 function reasonWords(failure: SendFailure): string {
   switch (failure.code) {
@@ -78,7 +73,7 @@ function categoryWords(entry: OutboxView): string {
  * every few seconds while the page is in view, and at once after an action.
  */
 export function ReportHistory() {
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [load, setLoad] = useState<Load<OutboxView[]>>({ kind: 'loading' });
   const [outcome, setOutcome] = useState<string>('');
   const [pending, setPending] = useState<string | undefined>(undefined);
   const alive = useRef(true);
@@ -89,12 +84,12 @@ export function ReportHistory() {
     if (!alive.current) return;
     try {
       const entries = await sendMessage('reportHistory', null);
-      if (alive.current) setLoad({ kind: 'ready', entries });
+      if (alive.current) setLoad({ kind: 'ready', value: entries });
     } catch (error) {
       if (alive.current)
         setLoad((previous) =>
           previous.kind === 'ready'
-            ? { kind: 'ready', entries: previous.entries, error: errorText(error) }
+            ? { kind: 'ready', value: previous.value, stale: errorText(error) }
             : { kind: 'error', detail: errorText(error) },
         );
     }
@@ -147,23 +142,23 @@ export function ReportHistory() {
     try {
       if (format === 'csv')
         // The byte order mark tells spreadsheets the file is UTF-8, so titles in any script read right.
-        download(`\uFEFF${historyCsv(load.entries)}`, 'text/csv;charset=utf-8', name);
-      else download(historyJson(load.entries), 'application/json', name);
-      setOutcome(t('options_reports_export_done', [name, load.entries.length]));
+        download(`\uFEFF${historyCsv(load.value)}`, 'text/csv;charset=utf-8', name);
+      else download(historyJson(load.value), 'application/json', name);
+      setOutcome(t('options_reports_export_done', [name, load.value.length]));
     } catch (error) {
       setOutcome(t('options_reports_export_error', [errorText(error)]));
     }
   }
 
   const now = Date.now();
-  const entries = load.kind === 'ready' ? load.entries : [];
+  const entries = load.kind === 'ready' ? load.value : [];
 
   return (
     <section class="cg-history" aria-labelledby="report-history-heading">
       <h3 id="report-history-heading">{t('options_reports_history_heading')}</h3>
       {load.kind === 'loading' && <p role="status">{t('options_reports_history_loading')}</p>}
       {load.kind === 'error' && <p role="alert">{t('options_reports_history_error', [load.detail])}</p>}
-      {load.kind === 'ready' && load.error && <p role="alert">{t('options_reports_history_error', [load.error])}</p>}
+      {load.kind === 'ready' && load.stale && <p role="alert">{t('options_reports_history_error', [load.stale])}</p>}
       {load.kind === 'ready' && entries.length === 0 && <p>{t('options_reports_history_empty')}</p>}
       {entries.length > 0 && (
         <div class="cg-table-wrap">

@@ -5,7 +5,8 @@ import { errorText } from '../../error-text';
 import type { BrandSummary } from '../../matching/search';
 import { sendMessage } from '../../messaging/protocol';
 import { count, near, t } from '../i18n';
-import type { Load, RegistryView, SessionView } from './useAuditData';
+import type { Load } from '../load';
+import type { RegistryView, SessionView } from './useAuditData';
 
 export type Say = (words: string, tone?: 'status' | 'alert') => void;
 

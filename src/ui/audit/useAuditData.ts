@@ -6,8 +6,7 @@ import { sendMessage, type TabEntry } from '../../messaging/protocol';
 import { auditBrandsItem } from '../../settings/items';
 import { onBackgroundEvent } from '../events';
 import { useFollowUpRead } from '../follow-up';
-
-export type Load<T> = { kind: 'loading' } | { kind: 'ready'; value: T } | { kind: 'error'; detail: string };
+import { type Load, useAsked } from '../load';
 
 export interface RegistryView {
   brands: BrandSummary[];
@@ -15,20 +14,14 @@ export interface RegistryView {
 }
 
 /** The brands of the registry in use and its version. */
-export function useRegistry(): Load<RegistryView> {
-  const [load, setLoad] = useState<Load<RegistryView>>({ kind: 'loading' });
-  useEffect(() => {
-    let alive = true;
-    Promise.all([sendMessage('registryBrands', null), sendMessage('registryStatus', null)]).then(
-      ([brands, status]) => alive && setLoad({ kind: 'ready', value: { brands, version: status.version } }),
-      (error: unknown) => alive && setLoad({ kind: 'error', detail: errorText(error) }),
-    );
-    return () => {
-      alive = false;
-    };
-  }, []);
-  return load;
-}
+export const useRegistry = (): Load<RegistryView> =>
+  useAsked(async () => {
+    const [brands, status] = await Promise.all([
+      sendMessage('registryBrands', null),
+      sendMessage('registryStatus', null),
+    ]);
+    return { brands, version: status.version };
+  });
 
 /** The registry ids the volunteer audits, followed as the options page changes them. */
 export function useAuditedBrands(): Load<string[]> {
