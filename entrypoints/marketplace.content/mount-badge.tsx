@@ -2,7 +2,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { Assessment } from '../../src/risk/assessment';
-import type { Found } from '../../src/sites/read';
+import type { ReadListing } from '../../src/sites/read';
 import { Badge } from '../../src/ui/Badge';
 import { Banner } from '../../src/ui/Banner';
 import badgeCss from '../../src/ui/badge.css?inline';
@@ -17,7 +17,7 @@ import { BADGE_TAG, BANNER_TAG } from './tags';
  * card's image, so the result grid never reflows. The host carries the level as its
  * accessible name for assistive tools that stop at the shadow boundary.
  */
-export async function mountBadge(ctx: ContentScriptContext, found: Found, assessment: Assessment) {
+export async function mountBadge(ctx: ContentScriptContext, found: ReadListing, assessment: Assessment) {
   const onCard = found.listing.kind === 'card';
   const common = {
     name: BADGE_TAG,

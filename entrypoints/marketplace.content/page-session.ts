@@ -5,7 +5,7 @@ import { type Assessment, warns } from '../../src/risk/assessment';
 import { dismissedBannersItem as dismissed } from '../../src/settings/items';
 import type { FallbackReaderInSteps, FallbackReading } from '../../src/sites/fallback/index';
 import { partLoaded } from '../../src/sites/parts';
-import { type Found, fallbackPage, readPage } from '../../src/sites/read';
+import { fallbackPage, type ReadListing, readPage } from '../../src/sites/read';
 import type { BadgeUi } from '../badge-ui';
 import { BADGE_TAG, BANNER_TAG } from './tags';
 
@@ -34,7 +34,7 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
   let seen = new WeakSet<Element>();
   // Where each listing read on this page sits, for the audit view's highlight.
   let places = new Map<string, Element>();
-  const highlight = createHighlighter();
+  const highlight = createOutline();
   ctx.onInvalidated(
     onMessage('highlight', ({ data: key, sender }) => {
       if (sender.id !== browser.runtime.id) return false;
@@ -177,7 +177,7 @@ function badgeUi(): Promise<BadgeUi | undefined> {
 }
 
 /** Mounts the badges a batch earned, a slice per frame, so a long list never blocks the page. */
-async function placeBadges(ctx: ContentScriptContext, batch: Found[], assessments: readonly Assessment[]) {
+async function placeBadges(ctx: ContentScriptContext, batch: ReadListing[], assessments: readonly Assessment[]) {
   if (!assessments.some((assessment, i) => batch[i]?.anchor && shows(assessment, batch[i]!))) return;
   const ui = await badgeUi();
   if (!ui) return;
@@ -198,7 +198,7 @@ async function placeBadges(ctx: ContentScriptContext, batch: Found[], assessment
  * `unknown` claims nothing, so it shows nothing. A card shows a pill only when there is
  * something to warn about: a check mark on every card of a brand would read as a guarantee.
  */
-function shows(assessment: Assessment, found: Found): boolean {
+function shows(assessment: Assessment, found: ReadListing): boolean {
   if (assessment.level === 'unknown') return false;
   return found.listing.kind === 'detail' || warns(assessment);
 }
@@ -217,7 +217,7 @@ async function showBanner(ctx: ContentScriptContext, key: string, assessment: As
  * Outlines one element of the page at a time (an outline takes no room: the page's layout does
  * not move), bringing it into view; the element's own outline comes back when it is let go.
  */
-function createHighlighter(): (element: Element | undefined) => boolean {
+function createOutline(): (element: Element | undefined) => boolean {
   let current: { element: HTMLElement; outline: string; offset: string } | undefined;
   return (element) => {
     if (current) {

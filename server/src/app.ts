@@ -9,7 +9,7 @@ import { statsRoutes } from './routes/stats';
 import { volunteerRoutes } from './routes/volunteers';
 import type { Storage } from './storage/types';
 
-export interface AppOptions {
+interface AppOptions {
   storage: Storage;
   /** Requests a minute per reporter id and per address, for reports and feedback. */
   limits?: { perReporter: number; perAddress: number };
@@ -137,7 +137,7 @@ export type Limiters = {
   daily: { reports: Daily; screenshots: Daily };
 };
 
-export interface Quotas {
+interface Quotas {
   reports: { perReporter: number; perAddress: number };
   screenshots: { perReporter: number; perAddress: number };
 }

@@ -6,7 +6,7 @@ import type { StoredReport } from './storage/types';
  * volunteer can tell one careless reporter from many) and different for another brand's, and
  * from which the reporter id, which a report is withdrawn with, cannot be found.
  */
-export function pseudonymOf(key: Uint8Array, brand: string | undefined, reporterId: string): string {
+function pseudonymOf(key: Uint8Array, brand: string | undefined, reporterId: string): string {
   return `reporter-${createHmac('sha256', key)
     .update(`pseudonym\n${brand ?? ''}\n${reporterId}`)
     .digest('hex')

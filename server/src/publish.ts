@@ -6,7 +6,7 @@ import type { RegistryArtifact, Storage } from './storage/types';
 
 export type { SignedArtifact, SignedPayload };
 
-export interface PublishOptions {
+interface PublishOptions {
   /** Distinct reporters, from as many distinct origins, that make a listing community-flagged. */
   minReporters: number;
   /** Reports older than this many days no longer count towards a community flag. */

@@ -16,7 +16,7 @@ export interface AuditSession {
   pages: AuditPage[];
 }
 
-export interface AuditPage {
+interface AuditPage {
   url: string;
   marketplace: Marketplace;
   at: number;

@@ -7,7 +7,7 @@ import { type AuditRow, type AuditSession, type AuditSummary, summaryOf } from '
 type StoredSession = AuditSession & { nextOrder: number };
 
 /** A listing an audited brand was found in, as the background assessed it. */
-export interface Found {
+export interface SeenListing {
   listing: Listing;
   assessment: Assessment;
   brand: string;
@@ -64,7 +64,7 @@ export const auditStore = {
    * next places in the session's order; one seen again keeps its place, selection and report,
    * with its latest reading. A page is counted once per address, in order of first visit.
    */
-  async record(pageUrl: string, found: readonly Found[], now: number): Promise<boolean> {
+  async record(pageUrl: string, found: readonly SeenListing[], now: number): Promise<boolean> {
     if (found.length === 0) return false;
     return withDatabase(async (db) => {
       const transaction = db.transaction(['auditSessions', 'auditRows'], 'readwrite');

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { countsOf, summaryOf } from '../audit/model';
-import { auditStore, type Found } from '../audit/store';
+import { auditStore, type SeenListing } from '../audit/store';
 import type { Listing } from '../listing/listing';
 import { type AccuracyAnswer, sendMessage } from '../messaging/protocol';
 import { REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
@@ -158,7 +158,7 @@ export function registerAudit(
     const session = await currentSession();
     if (!session) return;
     const audited = new Set(session.brands);
-    const found: Found[] = [];
+    const found: SeenListing[] = [];
     for (const [i, listing] of listings.entries()) {
       const assessment = assessments[i]!;
       const brand = assessment.brand;

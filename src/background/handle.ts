@@ -6,7 +6,7 @@ import { rulesFor } from '../sites';
 import { anyShopGranted } from './generic-reader';
 
 /** A message that passed its check, with its sender and whether the sender's shop may be read. */
-export type Incoming<K extends MessageName> = Received<K> & { sender: Sender; anyShop: boolean };
+type Incoming<K extends MessageName> = Received<K> & { sender: Sender; anyShop: boolean };
 
 /** Answers one kind of message, once it has passed the table's check. */
 export type Handle = <K extends MessageName>(

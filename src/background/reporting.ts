@@ -5,7 +5,7 @@ import type { Listing } from '../listing/listing';
 import type { ReportTarget } from '../messaging/messages';
 import type { MarketplaceLink, ReportAnswer } from '../messaging/protocol';
 import { REPORT_LIMIT_PER_MINUTE, REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
-import { composeFeedback, composeReport, type Sender as ReportSender, sha256Hex } from '../reports/compose';
+import { composeFeedback, composeReport, type ReportContext, sha256Hex } from '../reports/compose';
 import { maySendReports } from '../reports/consent';
 import { deliver } from '../reports/deliver';
 import { marketplaceReportLink } from '../reports/marketplace-link';
@@ -31,7 +31,7 @@ import { reporterId } from './reporter-id';
 import { serialQueue } from './serial';
 import { tabState } from './tab-state';
 
-export const OUTBOX_ALARM = 'report-outbox';
+const OUTBOX_ALARM = 'report-outbox';
 const MINUTE = 60_000;
 /** The schema's bound on a screenshot's base64 text. */
 const MAX_SCREENSHOT_BASE64 = 2_800_000;
@@ -125,7 +125,7 @@ export function registerReporting(handle: Handle, registry: RegistryHolder, over
       }
     }
 
-    const sender: ReportSender = {
+    const context: ReportContext = {
       reporterId: await reporterId(),
       registryVersion: (await registry.status()).version,
       extensionVersion: browser.runtime.getManifest().version,
@@ -135,14 +135,14 @@ export function registerReporting(handle: Handle, registry: RegistryHolder, over
     if (kind === 'report') {
       const wanted = options.screenshotTab !== undefined && (await screenshotsItem.getValue());
       const shot = wanted ? await screenshot(options.screenshotTab!) : undefined;
-      const body = composeReport(listing, assessment, sender, shot?.image);
+      const body = composeReport(listing, assessment, context, shot?.image);
       entry = {
         ...newEntry('report', body, now),
         ...(shot?.skipped ? { screenshotSkipped: shot.skipped } : {}),
         ...(options.limited ? {} : { bulk: true }),
       };
     } else {
-      entry = newEntry('feedback', composeFeedback(listing, assessment, sender), now);
+      entry = newEntry('feedback', composeFeedback(listing, assessment, context), now);
       await overrides.setGenuine(listing.key, true);
     }
     // What the service would refuse is never stored as if it could be sent.

@@ -15,7 +15,7 @@ import { keyedSerialQueue } from './serial';
  * listings (about 0.5 MB), its oldest chunks dropped past that, so one huge page cannot crowd out the others
  * and a batch's write costs the same on the ten-thousandth card as on the first.
  */
-export interface TabManifest {
+interface TabManifest {
   /** Chunks are numbered from 0 on; those below `first` were dropped. */
   chunks: number;
   first?: number;
@@ -40,7 +40,7 @@ function suspectsIn(entries: readonly TabEntry[]): SuspectCount {
 /** The listings a tab keeps: a long result page's newest (the popup lists what the page shows now). */
 export const MAX_ENTRIES = 500;
 
-export const manifestKey = (tabId: number) => `tab:${tabId}`;
+const manifestKey = (tabId: number) => `tab:${tabId}`;
 const chunkKey = (tabId: number, chunk: number) => `tab:${tabId}:${chunk}`;
 const area = () => browser.storage.session;
 

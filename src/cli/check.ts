@@ -11,7 +11,7 @@ import { ENGLISH } from '../words/english';
 import { describeReason } from '../words/reasons';
 
 /** One input line: the object it held (passed through as it was) and its listing, or why not. */
-export interface CheckLine {
+interface CheckLine {
   line: number;
   input: Record<string, unknown>;
   listing?: AssessInput;

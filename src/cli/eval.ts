@@ -20,7 +20,7 @@ export type EvalSetName = (typeof EVAL_SETS)[number]['name'];
 const HONEST: readonly Label[] = ['genuine_likely', 'unbranded'];
 const warns = (level: Level) => level === 'high' || level === 'caution';
 
-export interface Scored {
+interface Scored {
   row: LabelledListing;
   level: Level;
   score: number;
@@ -44,7 +44,7 @@ export function scoreSet(rows: readonly LabelledListing[], index: MatchIndex, se
   });
 }
 
-export interface Figures {
+interface Figures {
   n: number;
   suspects: number;
   recall: number;

@@ -15,7 +15,7 @@ import { savedPageUrl } from './page-url';
 
 export type PageSet = 'shared' | 'tune' | 'test';
 
-export interface PageCase {
+interface PageCase {
   set: PageSet;
   file: string;
   name: string;
@@ -30,7 +30,7 @@ export interface PageCase {
 }
 
 export const SHARED_PAGES = join(process.cwd(), '..', 'shared', 'realpages');
-export const GATHERED_PAGES = join(process.cwd(), 'data', 'gathered-pages');
+const GATHERED_PAGES = join(process.cwd(), 'data', 'gathered-pages');
 
 /** TRUTH.tsv: tab-separated, fields optionally quoted with "" as an escaped quote. */
 export function readTsv(path: string): Record<string, string>[] {
@@ -138,7 +138,7 @@ export const kindRight = ({ page, kind }: PageOutcome) =>
       ? kind === 'detail'
       : kind === 'search' || kind === 'store';
 
-export interface PageScore {
+interface PageScore {
   title: [number, number];
   price: [number, number];
   count: [number, number];

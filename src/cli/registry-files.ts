@@ -16,7 +16,7 @@ export const REGISTRY_SOURCES = import.meta.url.startsWith('file:')
   : join(process.cwd(), 'assets', 'registry');
 
 /** Reads every JSON source under `dir`; a file that is not JSON is reported like a schema problem. */
-export function readRegistrySources(dir = REGISTRY_SOURCES): RegistrySource[] {
+function readRegistrySources(dir = REGISTRY_SOURCES): RegistrySource[] {
   const sources: RegistrySource[] = [];
   const problems: string[] = [];
   const walk = (folder: string) => {
@@ -57,7 +57,7 @@ interface PrebuiltIndex {
 }
 
 /** A digest of every registry source file, names and bytes; undefined where there are none (an installed package). */
-export function sourcesDigest(dir = REGISTRY_SOURCES): string | undefined {
+function sourcesDigest(dir = REGISTRY_SOURCES): string | undefined {
   if (!existsSync(dir)) return undefined;
   const hash = createHash('sha256');
   const walk = (folder: string) => {

@@ -4,13 +4,13 @@ import type { MatchIndex } from '../matching/match-index';
 import { assessAll } from '../risk/batch';
 import type { RiskSettings } from '../risk/settings';
 import { EVERY_SITE } from '../sites';
-import { type Found, readPage } from '../sites/read';
+import { type ReadListing, readPage } from '../sites/read';
 import { printable } from './check';
 import { parseSavedPage } from './dom';
 import { unhurried } from './page-eval';
 import { savedPageUrl } from './page-url';
 
-export interface ScanResult {
+interface ScanResult {
   file: string;
   url: string | null;
   marketplace: string | null;
@@ -20,7 +20,7 @@ export interface ScanResult {
   listings: ScannedListing[];
 }
 
-export interface ScannedListing {
+interface ScannedListing {
   key: string;
   kind: Listing['kind'];
   url: string;
@@ -30,7 +30,7 @@ export interface ScannedListing {
   seller: Listing['seller'] | null;
   sponsored: boolean;
   /** The layer each field came from, where it was not the site's rules. */
-  from: Found['from'] | null;
+  from: ReadListing['from'] | null;
   assessment: ReturnType<typeof printable>;
 }
 

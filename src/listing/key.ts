@@ -9,7 +9,7 @@ export const ListingKeySchema = v.pipe(v.string(), v.regex(/^[a-z]+:[A-Za-z0-9_.
 
 /** How a site's ids become keys: `{id}`, or `{host}~{id}` where an id is unique only on one host. */
 export const KEY_TEMPLATES = ['{id}', '{host}~{id}'] as const;
-export type KeyTemplate = (typeof KEY_TEMPLATES)[number];
+type KeyTemplate = (typeof KEY_TEMPLATES)[number];
 
 export function listingKey(marketplace: string, id: string, template: KeyTemplate = '{id}', host = ''): string {
   return `${marketplace}:${template.replace('{host}', host).replace('{id}', id)}`;

@@ -26,7 +26,7 @@ export const MoneySchema = v.object({
 });
 export type Money = v.InferOutput<typeof MoneySchema>;
 
-export const SellerSchema = v.object({
+const SellerSchema = v.object({
   name: v.pipe(v.string(), v.maxLength(300)),
   id: v.optional(v.pipe(v.string(), v.maxLength(100))),
   official: v.optional(v.boolean()),

@@ -24,7 +24,7 @@ import {
   UNIT_BEFORE,
 } from './price-words';
 
-export interface PriceOptions {
+interface PriceOptions {
   /**
    * What a number with no currency mark at all is worth: `fallback` (the default) prices it in
    * the fallback currency, `none` gives no price, for callers whose fallback is only the host's guess.
@@ -33,7 +33,7 @@ export interface PriceOptions {
 }
 
 /** One step of a quantity-tier table: the price per piece from `minOrder` pieces up. */
-export interface Tier {
+interface Tier {
   minOrder: number;
   price: Money;
 }

@@ -4,7 +4,7 @@ import { foldPhrase, type Token } from './normalise';
 import { buildDeleteTable, type DeleteTable, editDistance, lookupDeletes, type TypoWord } from './typo';
 
 /** How a listing wrote the brand. A typo is reported as a misspelling, with its distance. */
-export type MatchForm = 'exact' | 'alias' | 'line' | 'misspelling' | 'homoglyph' | 'masked';
+type MatchForm = 'exact' | 'alias' | 'line' | 'misspelling' | 'homoglyph' | 'masked';
 
 const KINDS = ['exact', 'alias', 'misspelling', 'line'] as const;
 const formOf = (kind: number): MatchForm => KINDS[kind] ?? 'exact';

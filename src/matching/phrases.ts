@@ -4,7 +4,7 @@ import { type Token, tokenise } from './normalise';
 export type FoldMemo = Map<string, Token[]>;
 
 /** Where a phrase was found: tokens `start` (inclusive) to `end` (exclusive). */
-export interface PhraseHit<T> {
+interface PhraseHit<T> {
   value: T;
   start: number;
   end: number;

@@ -11,7 +11,7 @@ export interface Sender {
 }
 
 /** Who the receiving extension is: its id, the origin of its own pages, and whether the user let it read any shop. */
-export interface Self {
+interface Self {
   id: string;
   origin: string;
   anyShop?: boolean;

@@ -25,7 +25,7 @@ export interface SignedPayload {
 }
 
 /** A patch from one version's payload text to the next one's, with the next one's signature. */
-export interface RegistryPatchBody {
+interface RegistryPatchBody {
   formatVersion: 1;
   from: number;
   to: number;
@@ -154,7 +154,7 @@ export type Refusal =
  * The longest validity a client accepts: a copy signed for longer would let a stolen key's one
  * signature, or a registry that stopped being published, live on for that long.
  */
-export const MAX_VALID_DAYS = 31;
+const MAX_VALID_DAYS = 31;
 
 export type Checked =
   | { ok: true; artifact: SignedArtifact; payload: SignedPayload }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
  * refused unless it pins release keys and syncs over https; a development build says what it
  * pins and where it syncs from, so that neither can be shipped or tried by mistake.
  */
-export interface RegistryPins {
+interface RegistryPins {
   release: boolean;
   sources: string[];
   /**

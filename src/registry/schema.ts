@@ -10,7 +10,7 @@ const Id = v.pipe(
 const Usd = v.pipe(v.number(), v.finite(), v.gtValue(0));
 const Url = v.pipe(v.string(), v.url(), v.startsWith('https://'));
 
-export const PresenceSchema = v.strictObject({
+const PresenceSchema = v.strictObject({
   /** Whether the brand sells new goods on that marketplace at all (itself or through sellers it names). */
   sells: v.boolean(),
   /** Seller names (or store ids) the brand authorises there, as the marketplace prints them. */
@@ -18,10 +18,9 @@ export const PresenceSchema = v.strictObject({
   /** True when only the sellers named may sell new goods of the brand there. */
   exclusive: v.optional(v.boolean()),
 });
-export type Presence = v.InferOutput<typeof PresenceSchema>;
 
 /** A product line famous enough to be copied by name (Speedy, Submariner, Air Jordan 1). */
-export const LineSchema = v.strictObject({
+const LineSchema = v.strictObject({
   name: Text,
   aliases: v.optional(v.array(Text)),
   category: Id,
@@ -86,7 +85,7 @@ export const CategorySchema = v.strictObject({
 });
 export type Category = v.InferOutput<typeof CategorySchema>;
 
-export const TERM_KINDS = [
+const TERM_KINDS = [
   /** Says the item is a copy: replica, 1:1, super clone, 高仿. */
   'replica',
   /** A factory grade tag: AAA, 5A, 7AAA. */
@@ -150,7 +149,7 @@ export type Term = v.InferOutput<typeof TermSchema>;
  * https on one of the marketplace's hosts, else `defaultOrigin`. The compiler checks that the
  * address it makes is https on a host of that marketplace (src/reports/marketplace-link.ts).
  */
-export const ListingReportSchema = v.strictObject({
+const ListingReportSchema = v.strictObject({
   url: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
   /** What `{origin}` stands for when the listing's own address cannot give it; required with `{origin}`. */
   defaultOrigin: v.optional(Url),
@@ -159,13 +158,12 @@ export const ListingReportSchema = v.strictObject({
 });
 export type ListingReport = v.InferOutput<typeof ListingReportSchema>;
 
-export const CHANNEL_KINDS = [
+const CHANNEL_KINDS = [
   /** Purchasing-agent catalogues and spreadsheets, album sites, resale shops on Weidian, Taobao or 1688, chat-app catalogues: brands authorise no one there. */
   'replica',
   /** A retailer the brands supply, or an off-price outlet of genuine goods, where prices fall well under retail. */
   'authorised',
 ] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
 /** A place listings are sold beyond the marketplaces the extension reads with site rules. */
 export const ChannelSchema = v.strictObject({
@@ -183,7 +181,7 @@ export type Channel = v.InferOutput<typeof ChannelSchema>;
 /** SHA-256 (hex) of a listing key: the registry names reported listings by it, not by address. */
 const LISTING_HASH = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 /** The most listings each list of reported ones may hold: the service caps them below this. */
-export const MAX_FLAGGED = 20_000;
+const MAX_FLAGGED = 20_000;
 
 export const RegistrySchema = v.strictObject({
   formatVersion: v.literal(1),

@@ -3,7 +3,7 @@ import { withDatabase } from '../storage/database';
 import type { HeldCopy } from './sync';
 
 /** The registry copy held and its index in compact form, written together in one transaction. */
-export interface HeldRegistry {
+interface HeldRegistry {
   copy: HeldCopy;
   index: StoredIndex;
 }

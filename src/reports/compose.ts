@@ -3,7 +3,7 @@ import type { Assessment } from '../risk/assessment';
 import type { Feedback, Report } from './report';
 
 /** What the reporter's extension adds to every report and feedback. */
-export interface Sender {
+export interface ReportContext {
   reporterId: string;
   registryVersion: number;
   extensionVersion: string;
@@ -35,21 +35,21 @@ function reportedListing(listing: Listing): Report['listing'] {
 export function composeReport(
   listing: Listing,
   assessment: Assessment,
-  sender: Sender,
+  context: ReportContext,
   screenshot?: Report['screenshot'],
 ): Report {
   return {
     id: randomId(),
-    reporterId: sender.reporterId,
+    reporterId: context.reporterId,
     withdrawKey: randomId(),
     listing: reportedListing(listing),
     ...(assessment.brand ? { brand: assessment.brand } : {}),
     level: assessment.level,
     reasons: assessment.reasons.slice(0, 20).map(({ code, params }) => ({ code, params })),
-    registryVersion: sender.registryVersion,
+    registryVersion: context.registryVersion,
     category: 'counterfeit',
-    createdAt: sender.now.toISOString(),
-    extensionVersion: sender.extensionVersion,
+    createdAt: context.now.toISOString(),
+    extensionVersion: context.extensionVersion,
     ...(screenshot ? { screenshot } : {}),
   };
 }
@@ -58,15 +58,15 @@ export function composeReport(
  * "This is genuine": the listing, the brand it was warned about and the registry version, so the
  * service can weigh the warning it contradicts.
  */
-export function composeFeedback(listing: Listing, assessment: Assessment, sender: Sender): Feedback {
+export function composeFeedback(listing: Listing, assessment: Assessment, context: ReportContext): Feedback {
   return {
     id: randomId(),
-    reporterId: sender.reporterId,
+    reporterId: context.reporterId,
     listing: reportedListing(listing),
     ...(assessment.brand ? { brand: assessment.brand } : {}),
-    registryVersion: sender.registryVersion,
-    createdAt: sender.now.toISOString(),
-    extensionVersion: sender.extensionVersion,
+    registryVersion: context.registryVersion,
+    createdAt: context.now.toISOString(),
+    extensionVersion: context.extensionVersion,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Operation, OutboxEntry, SendFailure, SendResult } from './outbox-model';
 
-export interface DeliverOptions {
+interface DeliverOptions {
   /** The companion service, e.g. `http://127.0.0.1:8787`. */
   service: string;
   timeoutMs: number;

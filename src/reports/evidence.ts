@@ -41,7 +41,7 @@ export interface EvidenceItem {
   review?: { note: string; by: string; at: string };
 }
 
-export interface ExportOptions {
+interface ExportOptions {
   /** The date the files and notices are made on; now by default. */
   now?: Date;
   /** The notifier named in a DSA notice; a blank to fill in when absent. */
@@ -54,7 +54,7 @@ export interface ExportOptions {
   includeRejected?: boolean;
 }
 
-export interface ExportFile {
+interface ExportFile {
   fileName: string;
   contentType: string;
   body: string;
@@ -358,7 +358,7 @@ function amazonBuilder(options: Settled): Builder {
 // Alibaba IPP
 
 /** The IPP platform takes at most this many links in one complaint. */
-export const IPP_BATCH_SIZE = 10;
+const IPP_BATCH_SIZE = 10;
 
 /** Canonical AliExpress and Alibaba.com listing links, each once, in batches of ten per complaint. */
 function alibabaBuilder(options: Settled): Builder {
@@ -591,7 +591,7 @@ function listingAddress(listing: Listing): string | undefined {
 }
 
 /** Page text on one line: control, bidi and line-separator characters become spaces, runs of space one. */
-export function oneLine(text: string): string {
+function oneLine(text: string): string {
   let out = '';
   for (const char of text) {
     const code = char.codePointAt(0)!;

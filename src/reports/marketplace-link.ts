@@ -21,7 +21,7 @@ const MAX_ID = 160;
 
 export type Programmes = Registry['programmes'];
 
-export interface MarketplaceReportLink {
+interface MarketplaceReportLink {
   /** An https address on one of the marketplace's hosts. */
   url: string;
   /** The name of the marketplace's programme, "eBay Verified Rights Owner (VeRO) Program". */

@@ -11,7 +11,7 @@ export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
  *     ╰─withdraw──► withdrawn (never left the machine) or withdrawing (it may have arrived)
  */
 export type OutboxKind = 'report' | 'feedback';
-export type OutboxStatus = 'queued' | 'sent' | 'failed' | 'withdrawing' | 'withdrawn';
+type OutboxStatus = 'queued' | 'sent' | 'failed' | 'withdrawing' | 'withdrawn';
 /** What an attempt does: deliver the entry, or tell the service it is withdrawn. */
 export type Operation = 'send' | 'withdraw';
 
@@ -55,7 +55,7 @@ export const UNDO_MS = 10_000;
 /** How long the details step may keep a report back before it goes as it is. */
 export const DETAILS_HOLD_MS = 15 * 60_000;
 export const FIRST_RETRY_MS = 5_000;
-export const LAST_RETRY_MS = 60 * 60_000;
+const LAST_RETRY_MS = 60 * 60_000;
 
 export function newEntry(kind: OutboxKind, body: Report | Feedback, now: number): OutboxEntry {
   return {
@@ -74,7 +74,7 @@ export function newEntry(kind: OutboxKind, body: Report | Feedback, now: number)
  * The wait before attempt `attempt + 1`: 5 s doubling up to an hour, spread by ±20 % so that
  * many clients (or many reports) coming back together do not arrive in step.
  */
-export function backoffMs(attempt: number, random: number): number {
+function backoffMs(attempt: number, random: number): number {
   const base = Math.min(LAST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempt - 1));
   return Math.min(LAST_RETRY_MS, Math.round(base * (0.8 + 0.4 * random)));
 }

@@ -13,7 +13,7 @@ import {
 /** How soon a drain cut short by a stopped worker is taken up again. */
 const MID_DRAIN_WAKE_MS = FIRST_RETRY_MS;
 
-export interface OutboxDeps {
+interface OutboxDeps {
   /** One attempt at an operation; never throws (a failure is a result). */
   deliver(entry: OutboxEntry, operation: Operation): Promise<SendResult>;
   now(): number;
@@ -25,7 +25,7 @@ export interface OutboxDeps {
 }
 
 /** What one drain did, for the tests' and the bench's figures. */
-export interface DrainStats {
+interface DrainStats {
   attempts: number;
   delivered: number;
   failed: number;

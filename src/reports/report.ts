@@ -93,4 +93,3 @@ export const WithdrawalSchema = v.strictObject({
   /** The report's own withdrawal key, for reports sent with one (all from this version on). */
   withdrawKey: v.optional(Id),
 });
-export type Withdrawal = v.InferOutput<typeof WithdrawalSchema>;

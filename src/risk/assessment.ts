@@ -30,14 +30,14 @@ export const REASON_CODES = [
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
-export const ReasonSchema = v.object({
+const ReasonSchema = v.object({
   code: v.picklist(REASON_CODES),
   weight: v.number(),
   params: v.record(v.string(), v.union([v.string(), v.number()])),
 });
 export type Reason = v.InferOutput<typeof ReasonSchema>;
 
-export const AssessmentSchema = v.object({
+const AssessmentSchema = v.object({
   key: v.string(),
   level: v.picklist(LEVELS),
   score: v.number(),

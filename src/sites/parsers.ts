@@ -341,5 +341,3 @@ export const parsers = {
   /** On a wholesale site, a price range ("US $0.60-$5.76") is over order quantities → tier; a single price → "". */
   rangeIsTier: (text: string) => (RANGE.test(text) ? 'tier' : ''),
 } satisfies Record<string, (text: string) => string>;
-
-export type ParserName = keyof typeof parsers;

@@ -13,7 +13,7 @@ export type Part = keyof typeof PARTS;
 const NAME: Record<Part, string> = { layers: '__counterfeitGuardLayers', ui: '__counterfeitGuardUi' };
 
 /** What each part provides. The UI's shape is declared by its entry point, which imports this. */
-export interface Provided {
+interface Provided {
   layers: FallbackReaderInSteps;
   ui: unknown;
 }

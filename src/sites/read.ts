@@ -22,7 +22,7 @@ import { allAt, atPath, embeddedItems, embeddedObject, type Json, metaContent, p
 import { bare } from './text';
 
 /** A listing and the element its badge belongs in (null for listings read from JSON). */
-export interface Found {
+export interface ReadListing {
   listing: Listing;
   anchor: Element | null;
   /** The card element, for cards read from the DOM: each card is handled once. */
@@ -31,10 +31,10 @@ export interface Found {
   from?: Partial<Record<keyof Listing, Layer>>;
 }
 
-export interface PageReading {
+interface PageReading {
   marketplace: Marketplace | undefined;
   kind: PageKind;
-  listings: Found[];
+  listings: ReadListing[];
   /** True when the site's rules read nothing here and the lower layers did: the rules may be out of date. */
   fellBack?: boolean;
 }
@@ -214,8 +214,8 @@ function foundCards(
   site: Site,
   seen?: WeakSet<Element>,
   limit = Number.POSITIVE_INFINITY,
-): Found[] {
-  const listings: Found[] = [];
+): ReadListing[] {
+  const listings: ReadListing[] = [];
   const keys = new Set<string>();
   for (const item of reading.cards) {
     if (listings.length >= limit) break;
@@ -237,7 +237,7 @@ function foundCards(
  * rules' already when its element holds or lies in one of theirs, or it links where one of theirs does.
  * Only on a page read whole: a live page is read a slice at a time, by the rules or by the layers.
  */
-function toppedUp(cards: readonly Found[], below: FallbackReading, site: Site): Found[] {
+function toppedUp(cards: readonly ReadListing[], below: FallbackReading, site: Site): ReadListing[] {
   const more = foundCards(below, site);
   if (more.length <= cards.length) return [];
   const places = cards.flatMap((found) => (found.card ? [found.card] : []));
@@ -255,7 +255,12 @@ function toppedUp(cards: readonly Found[], below: FallbackReading, site: Site): 
 const addressOf = (url: string) => url.replace(/[?#].*$/, '');
 
 /** A listing made of what the lower layers found; undefined without a title. */
-function foundOf(item: Candidate, site: Site, kind: Listing['kind'], address: string | undefined): Found | undefined {
+function foundOf(
+  item: Candidate,
+  site: Site,
+  kind: Listing['kind'],
+  address: string | undefined,
+): ReadListing | undefined {
   if (!item.title) return undefined;
   const { rules, host } = site;
   const url = item.url ?? address;
@@ -267,7 +272,7 @@ function foundOf(item: Candidate, site: Site, kind: Listing['kind'], address: st
     kind,
     title: item.title.slice(0, MAX_TEXT),
   };
-  const from: Found['from'] = { title: item.from.title ?? 'rules', url: item.from.url ?? 'rules' };
+  const from: ReadListing['from'] = { title: item.from.title ?? 'rules', url: item.from.url ?? 'rules' };
   if (item.brand) listing.brand = item.brand.slice(0, 200);
   if (item.price) listing.price = item.price;
   if (item.seller) listing.seller = { name: item.seller.slice(0, 300) };
@@ -284,9 +289,9 @@ function foundOf(item: Candidate, site: Site, kind: Listing['kind'], address: st
  * Checks the rules' title against the page's other names for the product, and fills what the
  * rules left empty from what the lower layers found, saying so.
  */
-function fillFound(found: Found, below: FallbackReading): void {
+function fillFound(found: ReadListing, below: FallbackReading): void {
   const { listing } = found;
-  const from: NonNullable<Found['from']> = { ...found.from };
+  const from: NonNullable<ReadListing['from']> = { ...found.from };
   const agreed = below.agree(listing.title);
   if (agreed !== listing.title) {
     listing.title = agreed;
@@ -330,7 +335,7 @@ function idOfAddress(address: string | undefined, site: Site): string | undefine
   }
 }
 
-function readDetail(document: Document, site: Site, urlId: string | undefined): Found | undefined {
+function readDetail(document: Document, site: Site, urlId: string | undefined): ReadListing | undefined {
   const rules = site.rules.detail;
   if (!rules) return undefined;
   const scope: Scope = {
@@ -352,8 +357,13 @@ function readDetail(document: Document, site: Site, urlId: string | undefined): 
  * each card's listing is read once; it reads the rendered cards only, not the page's JSON
  * copy of them.
  */
-function readCards(document: Document, site: Site, seen?: WeakSet<Element>, limit = Number.POSITIVE_INFINITY): Found[] {
-  const listings: Found[] = [];
+function readCards(
+  document: Document,
+  site: Site,
+  seen?: WeakSet<Element>,
+  limit = Number.POSITIVE_INFINITY,
+): ReadListing[] {
+  const listings: ReadListing[] = [];
   const byKey = new Map<string, Listing>();
   const cards = site.rules.cards;
   if (cards) {

@@ -37,7 +37,7 @@ const MetaPickSchema = v.strictObject({ meta: v.string(), parse: v.optional(Pars
  */
 const ValuePickSchema = v.strictObject({ value: v.string(), finds });
 
-export const PickSchema = v.union([CssPickSchema, JsonLdPickSchema, JsonPickSchema, MetaPickSchema, ValuePickSchema]);
+const PickSchema = v.union([CssPickSchema, JsonLdPickSchema, JsonPickSchema, MetaPickSchema, ValuePickSchema]);
 export type Pick = v.InferOutput<typeof PickSchema>;
 
 /** A field is an ordered list of fallbacks; the first that yields a value wins. */

@@ -132,7 +132,7 @@ export function allAt(node: Json | undefined, path: string, limit = 1000): Json[
 }
 
 /** Every element an item path with `*` reaches, flattened: `data.list.*.items`. */
-export function itemsAt(node: Json | undefined, path: string): JsonObject[] {
+function itemsAt(node: Json | undefined, path: string): JsonObject[] {
   const [head, ...rest] = path.split('.*');
   const base = head ? atPath(node, head) : node;
   if (rest.length === 0) return Array.isArray(base) ? base.filter(isObject) : [];

@@ -10,7 +10,7 @@ import { count, date, type MessageKey, t } from './i18n';
 import { type Load, useRegistryBrands } from './load';
 
 /** The chart shows this many sessions at most, the newest; the table shows them all. */
-export const CHART_SESSIONS = 12;
+const CHART_SESSIONS = 12;
 
 const marketplaceName = (marketplace: Marketplace) =>
   marketplace === 'shop' ? t('options_audit_marketplace_shop') : t(`marketplace_${marketplace}` as MessageKey);

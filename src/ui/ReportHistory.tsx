@@ -30,7 +30,7 @@ function reasonWords(failure: SendFailure): string {
 }
 
 /** An entry's status in words: what happened, and what comes next. */
-export function statusWords(entry: OutboxView, now: number): string {
+function statusWords(entry: OutboxView, now: number): string {
   switch (entry.status) {
     case 'queued': {
       const due = dueAt(entry) ?? now;

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { Listing } from '../../src/listing/listing';
-import { composeFeedback, composeReport, type Sender } from '../../src/reports/compose';
+import { composeFeedback, composeReport, type ReportContext } from '../../src/reports/compose';
 import { deliver } from '../../src/reports/deliver';
 import { newEntry, type Operation, type OutboxEntry } from '../../src/reports/outbox-model';
 import type { Report } from '../../src/reports/report';
@@ -24,7 +24,7 @@ const assessment: Assessment = {
   brand: 'rolex',
   reasons: [{ code: 'counterfeit_terms', weight: 0.8, params: { term: 'super clone' } }],
 };
-const sender: Sender = {
+const sender: ReportContext = {
   reporterId: 'reporter-fedcba9876543210',
   registryVersion: 3,
   extensionVersion: '0.1.0',

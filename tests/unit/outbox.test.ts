@@ -4,7 +4,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Listing } from '../../src/listing/listing';
-import { composeFeedback, composeReport, type Sender } from '../../src/reports/compose';
+import { composeFeedback, composeReport, type ReportContext } from '../../src/reports/compose';
 import { createOutbox, type Outbox } from '../../src/reports/outbox';
 import {
   amend,
@@ -46,7 +46,7 @@ const assessment: Assessment = {
     { code: 'grade_tag', weight: 0.6, params: { term: 'AAA' } },
   ],
 };
-const sender = (): Sender => ({
+const sender = (): ReportContext => ({
   reporterId: 'reporter-0123456789abcdef',
   registryVersion: 12,
   extensionVersion: '0.1.0',

@@ -69,7 +69,7 @@ const DAY = 86_400_000;
  * key's prefix, the address's host), was written lately (a month back at most, a day ahead for
  * clocks), and its screenshot is the one its hash names. Undefined when all holds.
  */
-export function implausible(report: Report, now: number): { field: string; message: string } | undefined {
+function implausible(report: Report, now: number): { field: string; message: string } | undefined {
   const { listing } = report;
   if (keyId(listing.key, listing.marketplace) === undefined)
     return { field: 'listing.key', message: `listing.key: expected a key of ${listing.marketplace}` };

@@ -4,7 +4,7 @@ import type { Condition, Money } from '../../listing/listing';
  * The reader's layers, in the order they are trusted: the marketplace's own rules, the
  * schema.org data a page publishes, the JSON its scripts carry, and the shape of its markup.
  */
-export const LAYERS = ['rules', 'structured', 'embedded', 'cards'] as const;
+const LAYERS = ['rules', 'structured', 'embedded', 'cards'] as const;
 export type Layer = (typeof LAYERS)[number];
 
 /** What a lower layer found about one product: every field optional, each with where it came from. */
@@ -22,8 +22,8 @@ export interface Candidate {
   /** The card element a product was read from, where it has one. */
   element?: Element | null;
 }
-export type CandidateField = Exclude<keyof Candidate, 'from' | 'element'>;
-export const CANDIDATE_FIELDS: readonly CandidateField[] = [
+type CandidateField = Exclude<keyof Candidate, 'from' | 'element'>;
+const CANDIDATE_FIELDS: readonly CandidateField[] = [
   'title',
   'price',
   'url',

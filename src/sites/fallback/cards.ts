@@ -33,7 +33,7 @@ export interface PriceMark {
  * How a layer spends its time: it stops at `deadline`, and where `slice` is finite it yields
  * after each slice of that many milliseconds, so that a live page's own work runs in between.
  */
-export interface Pace {
+interface Pace {
   deadline: number;
   now: () => number;
   slice?: number;
@@ -60,10 +60,6 @@ function* onPace(pace: Pace, state: { sliceEnd: number }): Generator<void, boole
  * element at most three levels up whose whole text reads as a price with a currency mark (an
  * amount split over several elements reads from their common parent).
  */
-export function priceMarks(root: Element, local: string | undefined, pace: Pace): PriceMark[] {
-  return drain(markSteps(root, local, pace));
-}
-
 export function* markSteps(root: Element, local: string | undefined, pace: Pace): Generator<void, PriceMark[]> {
   const document = root.ownerDocument;
   const marks: PriceMark[] = [];
@@ -197,17 +193,6 @@ export interface CardList {
   cards: Candidate[];
   /** The parent element(s) the cards are children of. */
   parents: Element[];
-}
-
-/** Every list of cards the page shows, the likeliest main result list first. */
-export function detectCards(
-  document: Document,
-  page: URL,
-  local: string | undefined,
-  pace: Pace,
-  marks: PriceMark[] = document.body ? priceMarks(document.body, local, pace) : [],
-): CardList[] {
-  return drain(cardSteps(page, pace, marks));
 }
 
 export function* cardSteps(page: URL, pace: Pace, marks: PriceMark[]): Generator<void, CardList[]> {

@@ -13,7 +13,7 @@ import { moneyOf } from './structured';
  * megabytes of it, so the walk has a budget in bytes and milliseconds and stops quietly past it.
  */
 
-export interface Budget {
+interface Budget {
   /** Characters of script and attribute text read at most. */
   bytes: number;
   /** Milliseconds spent at most. */
@@ -116,7 +116,7 @@ const IMAGE_KEYS = [
   'imageInfo',
 ];
 
-export interface Embedded {
+interface Embedded {
   /** Groups of products that sit side by side in one list or map of the JSON, largest first. */
   lists: Candidate[][];
 }
@@ -134,7 +134,7 @@ const spent = (meter: Meter) => meter.bytes <= 0 || meter.now() > meter.deadline
  * `¥` means on the host; `shown`, the one currency the page's printed prices all use (an amount
  * stated with no currency on a page priced in rupees is in rupees).
  */
-export interface PageCurrencies {
+interface PageCurrencies {
   local?: string | undefined;
   shown?: string | undefined;
 }

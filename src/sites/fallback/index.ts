@@ -36,7 +36,7 @@ export interface FallbackReading {
   agree: (title: string) => string;
 }
 
-export interface FallbackOptions {
+interface FallbackOptions {
   /** Milliseconds the markup layers may spend each, in all (the JSON walk: one slice at most). */
   ms?: number;
   /** On a live page: the milliseconds a layer runs before it lets the page have the thread. */

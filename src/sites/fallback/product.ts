@@ -35,7 +35,7 @@ export function buyBox(
   return candidate('cards', { title: heading.text, price: (after ?? before)?.price, element: null });
 }
 
-export interface Heading {
+interface Heading {
   element: Element;
   text: string;
   /** Whether the page's `<title>` or og:title names the product the heading names. */

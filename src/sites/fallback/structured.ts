@@ -21,7 +21,7 @@ const MAX_DEPTH = 12;
 const MAX_NODES = 5000;
 const PRODUCT_TYPES = new Set(['Product', 'ProductGroup', 'IndividualProduct', 'ProductModel', 'Book', 'Vehicle']);
 
-export interface Structured {
+interface Structured {
   /** The one product the page is about, where it states one. */
   product: Candidate | undefined;
   /** The products of a list the page states (ItemList, or several Product items). */
@@ -112,7 +112,7 @@ function listItems(list: JsonObject, base: URL): Candidate[] {
 }
 
 /** A schema.org Product (as JSON-LD, or a microdata item read into the same shape) as a candidate. */
-export function fromNode(node: JsonObject, base: URL, element: Element | null): Candidate {
+function fromNode(node: JsonObject, base: URL, element: Element | null): Candidate {
   const offers = offerOf(node.offers);
   return candidate('structured', {
     title: clean(decoded(text(node.name))),

@@ -9,11 +9,11 @@ import type { Sort, SortKey, ViewRow } from './rows';
 /** Every row is this tall (the CSS keeps it so), which is what lets the list draw only what is in view. */
 export const ROW_HEIGHT = 72;
 /** Rows drawn above and below the visible ones, so that a scroll finds them drawn already. */
-export const OVERSCAN = 6;
+const OVERSCAN = 6;
 /** The list's height while the page cannot measure it (or a test's DOM, which never lays out). */
 const FALLBACK_VIEWPORT = 600;
 
-export interface AuditGridProps {
+interface AuditGridProps {
   id: string;
   /** The table's caption, for screen readers. */
   label: string;

@@ -6,7 +6,7 @@ import { count, t, uiLanguage } from '../i18n';
 import { AuditGrid } from './AuditGrid';
 import { BulkActions, changeSelection } from './BulkActions';
 import { ExportActions } from './ExportActions';
-import { createHighlighter } from './highlighter';
+import { createHighlightRequests } from './highlighter';
 import { ListFilters } from './ListFilters';
 import { ReasonsPanel } from './ReasonsPanel';
 import {
@@ -72,7 +72,7 @@ export function AuditView({ search }: { search: string }) {
     () =>
       tabId === undefined
         ? undefined
-        : createHighlighter((key) => void sendMessage('highlightListing', { tabId, key }).catch(() => undefined)),
+        : createHighlightRequests((key) => void sendMessage('highlightListing', { tabId, key }).catch(() => undefined)),
     [tabId],
   );
   useEffect(() => () => highlighter?.stop(), [highlighter]);

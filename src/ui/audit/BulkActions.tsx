@@ -8,7 +8,7 @@ import type { Say } from './SessionControls';
 import type { SessionView } from './useAuditData';
 
 /** Keys one selectAudit message carries at most (the background checks the same bound). */
-export const SELECT_BATCH = 5000;
+const SELECT_BATCH = 5000;
 /** Reports one reportAudited message asks for at most (the background makes no more at once). */
 export const REPORT_BATCH = 500;
 
@@ -34,7 +34,7 @@ export async function changeSelection(
 }
 
 /** What a bulk report came to, in words. */
-export function reportOutcomeWords(outcome: { reported: number; already: number; failed: number }, asked: number) {
+function reportOutcomeWords(outcome: { reported: number; already: number; failed: number }, asked: number) {
   const parts: string[] = [];
   if (outcome.reported > 0) parts.push(t('audit_report_done', [count(outcome.reported)]));
   if (outcome.already > 0) parts.push(t('audit_report_already', [count(outcome.already)]));

@@ -20,7 +20,7 @@ const FORMATS: { format: ExportFormat; label: MessageKey }[] = [
 ];
 
 /** Each row as the report it would make: what the page showed, the assessment, who and when. */
-export async function evidenceOf(rows: readonly ViewRow[], now: Date): Promise<EvidenceItem[]> {
+async function evidenceOf(rows: readonly ViewRow[], now: Date): Promise<EvidenceItem[]> {
   const [id, status] = await Promise.all([sendMessage('reporterId', null), sendMessage('registryStatus', null)]);
   const extensionVersion = browser.runtime.getManifest().version;
   return rows.map((row) => ({

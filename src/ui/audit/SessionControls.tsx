@@ -66,7 +66,7 @@ export function knownBrands(registry: Load<RegistryView>, audited: Load<string[]
 }
 
 /** The progress line: pages, listings seen, suspect, selected, reported. */
-export function progressWords(counts: AuditCounts): string {
+function progressWords(counts: AuditCounts): string {
   return t('audit_progress', [
     count(counts.pages),
     count(counts.seen),

@@ -18,12 +18,11 @@ export interface ViewRow {
 }
 
 export type SortKey = 'order' | 'level' | 'price' | 'title' | 'seller';
-export type SortDirection = 'ascending' | 'descending';
+type SortDirection = 'ascending' | 'descending';
 export interface Sort {
   key: SortKey;
   direction: SortDirection;
 }
-export const SORT_KEYS: readonly SortKey[] = ['order', 'title', 'price', 'seller', 'level'];
 /** Where a column starts when first chosen: the worst level first, the cheapest first, A to Z. */
 export const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
   order: 'ascending',

@@ -86,7 +86,7 @@ export function useSession(): {
 }
 
 /** The least time between two reads of a tab's entries while its page reads batch after batch. */
-export const TAB_REREAD_MS = 250;
+const TAB_REREAD_MS = 250;
 
 /**
  * What the tab's page was found to hold, in page order: asked of the background, and asked again

@@ -9,7 +9,7 @@ export type TabState =
   | { kind: 'tab'; id: number; url?: string };
 
 /** The tab named by `?tab=ID` when the view is opened as a page of its own. */
-export function namedTab(search: string): number | undefined {
+function namedTab(search: string): number | undefined {
   const named = new URLSearchParams(search).get('tab');
   return named !== null && /^\d{1,10}$/.test(named) ? Number(named) : undefined;
 }
