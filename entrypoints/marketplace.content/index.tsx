@@ -1,5 +1,5 @@
+import { startPageSession } from '../../src/content/page-session';
 import { marketplaceMatches } from '../../src/sites/matches';
-import { startPageSession } from './page-session';
 
 export default defineContentScript({
   matches: marketplaceMatches(),

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorText } from '../../src/error-text';
-import { AuditBrandPicker } from '../../src/ui/AuditBrandPicker';
-import { AuditHistory } from '../../src/ui/AuditHistory';
-import type { AccuracyState } from '../../src/ui/accuracy';
-import { BrandSearch } from '../../src/ui/BrandSearch';
 import { t } from '../../src/ui/i18n';
-import { RegistryStatusPanel } from '../../src/ui/RegistryStatusPanel';
-import { ReportHistory } from '../../src/ui/ReportHistory';
-import { ReportingSettings } from '../../src/ui/ReportingSettings';
-import { RuleHealthPanel } from '../../src/ui/RuleHealthPanel';
-import { SensitivitySetting } from '../../src/ui/SensitivitySetting';
-import { VolunteerSignIn } from '../../src/ui/VolunteerSignIn';
+import { AuditBrandPicker } from './AuditBrandPicker';
+import { AuditHistory } from './AuditHistory';
+import type { AccuracyState } from './accuracy';
+import { BrandSearch } from './BrandSearch';
+import { RegistryStatusPanel } from './RegistryStatusPanel';
+import { ReportHistory } from './ReportHistory';
+import { ReportingSettings } from './ReportingSettings';
+import { RuleHealthPanel } from './RuleHealthPanel';
+import { SensitivitySetting } from './SensitivitySetting';
+import { VolunteerSignIn } from './VolunteerSignIn';
 
 const ANY_SHOP = { origins: ['https://*/*'] };
 

@@ -2,12 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorText } from '../../src/error-text';
 import { sendMessage, type TabEntry } from '../../src/messaging/protocol';
-import { AuditViewButton } from '../../src/ui/AuditViewButton';
 import { t, uiLanguage } from '../../src/ui/i18n';
 import { LevelLabel, levelWord } from '../../src/ui/LevelLabel';
 import { ReasonList } from '../../src/ui/ReasonList';
 import { ReportActions } from '../../src/ui/ReportActions';
 import { formatMoney } from '../../src/words/numbers';
+import { AuditViewButton } from './AuditViewButton';
 
 type State =
   | { kind: 'loading' }

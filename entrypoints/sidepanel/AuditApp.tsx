@@ -1,4 +1,4 @@
-import { AuditView } from '../../src/ui/audit/AuditView';
+import { AuditView } from './AuditView';
 
 /**
  * The audit view as Chrome's side panel, Firefox's sidebar, or a page of its own: opened as

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
+import { PARTS } from '../content/parts';
 import type { Marketplace } from '../listing/listing';
 import { summarise } from '../matching/search';
 import { assessAll } from '../risk/batch';
 import { recordFallback, ruleHealthItem, sensitivityItem, validSensitivity } from '../settings/items';
 import { rulesFor } from '../sites';
-import { PARTS } from '../sites/parts';
 import { announce } from './announce';
 import { registerAudit } from './audit';
 import { syncAnyShopScript } from './generic-reader';

@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import type { AuditCounts, AuditRow, AuditSummary } from '../audit/model';
 import type { RegistryStatus } from '../background/registry-holder';
+import { PARTS, type Part } from '../content/parts';
 import { ListingKeySchema } from '../listing/key';
 import { ListingSchema } from '../listing/listing';
 import type { BrandSummary } from '../matching/search';
 import type { OutboxView } from '../reports/outbox-model';
 import { REPORT_CATEGORIES } from '../reports/report';
 import type { Assessment } from '../risk/assessment';
-import { PARTS, type Part } from '../sites/parts';
 import type { SiteRules } from '../sites/rules';
 import type { AccuracyAnswer, ReportAnswer, TabEntry } from './protocol';
 

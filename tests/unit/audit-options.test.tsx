@@ -1,18 +1,18 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AuditBrandPicker } from '../../entrypoints/options/AuditBrandPicker';
+import { AuditHistory } from '../../entrypoints/options/AuditHistory';
+import { accuracyPercent } from '../../entrypoints/options/accuracy';
+import { VolunteerSignIn } from '../../entrypoints/options/VolunteerSignIn';
 import type { AuditSummary } from '../../src/audit/model';
 import type { BrandSummary } from '../../src/matching/search';
 import type { AccuracyAnswer } from '../../src/messaging/protocol';
 import { sendMessage } from '../../src/messaging/protocol';
 import { auditBrandsItem, volunteerItem } from '../../src/settings/items';
-import { AuditBrandPicker } from '../../src/ui/AuditBrandPicker';
-import { AuditHistory } from '../../src/ui/AuditHistory';
-import { accuracyPercent } from '../../src/ui/accuracy';
-import { VolunteerSignIn } from '../../src/ui/VolunteerSignIn';
 import { installI18n } from '../support/i18n';
 
-vi.mock('../../src/messaging/protocol', () => ({ sendMessage: vi.fn() }));
+vi.mock('../../src/messaging/protocol', () => ({ sendMessage: vi.fn(), onMessage: vi.fn(() => () => undefined) }));
 const send = vi.mocked(sendMessage) as unknown as ReturnType<typeof vi.fn<(type: string, data: unknown) => unknown>>;
 
 const brand = (id: string, name: string, aliases: string[] = []): BrandSummary => ({

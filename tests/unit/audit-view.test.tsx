@@ -2,6 +2,9 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AuditApp } from '../../entrypoints/sidepanel/AuditApp';
+import { ROW_HEIGHT } from '../../entrypoints/sidepanel/AuditGrid';
+import { REPORT_BATCH } from '../../entrypoints/sidepanel/BulkActions';
+import { HIGHLIGHT_INTERVAL_MS } from '../../entrypoints/sidepanel/highlighter';
 import { type AuditRow, type AuditSummary, countsOf } from '../../src/audit/model';
 import { reporterId } from '../../src/background/reporter-id';
 import type { Listing } from '../../src/listing/listing';
@@ -10,9 +13,6 @@ import { onMessage, sendMessage, type TabEntry } from '../../src/messaging/proto
 import { exportEvidence } from '../../src/reports/evidence';
 import type { Assessment, Level } from '../../src/risk/assessment';
 import { auditBrandsItem, volunteerItem } from '../../src/settings/items';
-import { ROW_HEIGHT } from '../../src/ui/audit/AuditGrid';
-import { REPORT_BATCH } from '../../src/ui/audit/BulkActions';
-import { HIGHLIGHT_INTERVAL_MS } from '../../src/ui/audit/highlighter';
 import { ENGLISH } from '../../src/words/english';
 import { installI18n } from '../support/i18n';
 

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RegistryStatusPanel } from '../../entrypoints/options/RegistryStatusPanel';
 import type { RegistryStatus } from '../../src/background/registry-holder';
 import { sendMessage } from '../../src/messaging/protocol';
-import { RegistryStatusPanel } from '../../src/ui/RegistryStatusPanel';
 import { installI18n } from '../support/i18n';
 
 vi.mock('../../src/messaging/protocol', () => ({ sendMessage: vi.fn() }));

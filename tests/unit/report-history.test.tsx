@@ -2,14 +2,14 @@ import { render } from 'preact';
 import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { HISTORY_REFRESH_MS, ReportHistory } from '../../entrypoints/options/ReportHistory';
+import { ReportingSettings } from '../../entrypoints/options/ReportingSettings';
 import type { RegistryStatus } from '../../src/background/registry-holder';
 import { reporterId, rotateReporterId } from '../../src/background/reporter-id';
 import { sendMessage } from '../../src/messaging/protocol';
 import type { OutboxView } from '../../src/reports/outbox-model';
 import { ReportSchema } from '../../src/reports/report';
 import { reporterIdItem, screenshotsItem } from '../../src/settings/items';
-import { HISTORY_REFRESH_MS, ReportHistory } from '../../src/ui/ReportHistory';
-import { ReportingSettings } from '../../src/ui/ReportingSettings';
 import { installI18n } from '../support/i18n';
 
 vi.mock('../../src/messaging/protocol', () => ({ sendMessage: vi.fn() }));

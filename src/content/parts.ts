@@ -1,4 +1,4 @@
-import type { FallbackReaderInSteps } from './fallback/index';
+import type { FallbackReaderInSteps } from '../sites/fallback/index';
 
 /**
  * Parts of the content script that a page gets only when it needs them, put into its frame by

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type AuditRow, countsOf } from '../../audit/model';
-import { errorText } from '../../error-text';
-import { sendMessage } from '../../messaging/protocol';
-import { count, t, uiLanguage } from '../i18n';
+import { type AuditRow, countsOf } from '../../src/audit/model';
+import { errorText } from '../../src/error-text';
+import { sendMessage } from '../../src/messaging/protocol';
+import { count, t, uiLanguage } from '../../src/ui/i18n';
 import { AuditGrid } from './AuditGrid';
 import { BulkActions, changeSelection } from './BulkActions';
 import { ExportActions } from './ExportActions';

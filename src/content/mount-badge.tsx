@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { Assessment } from '../../src/risk/assessment';
-import type { ReadListing } from '../../src/sites/read';
-import { Badge } from '../../src/ui/Badge';
-import { Banner } from '../../src/ui/Banner';
-import badgeCss from '../../src/ui/badge.css?inline';
-import { t } from '../../src/ui/i18n';
-import { levelWord } from '../../src/ui/LevelLabel';
+import type { Assessment } from '../risk/assessment';
+import type { ReadListing } from '../sites/read';
+import { Badge } from '../ui/Badge';
+import { Banner } from '../ui/Banner';
+import badgeCss from '../ui/badge.css?inline';
+import { t } from '../ui/i18n';
+import { levelWord } from '../ui/LevelLabel';
 
 import { BADGE_TAG, BANNER_TAG } from './tags';
 
@@ -76,4 +76,10 @@ export async function mountBanner(ctx: ContentScriptContext, assessment: Assessm
     },
   });
   ui.mount();
+}
+
+/** What the badges' interface part (entrypoints/badge-ui.ts) provides to the content script. */
+export interface BadgeUi {
+  mountBadge: typeof mountBadge;
+  mountBanner: typeof mountBanner;
 }

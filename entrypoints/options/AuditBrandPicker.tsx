@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { errorText } from '../error-text';
-import { type BrandSummary, brandSearch } from '../matching/search';
-import { auditBrandsItem } from '../settings/items';
-import { t } from './i18n';
-import { useRegistryBrands } from './load';
+import { errorText } from '../../src/error-text';
+import { type BrandSummary, brandSearch } from '../../src/matching/search';
+import { auditBrandsItem } from '../../src/settings/items';
+import { t } from '../../src/ui/i18n';
+import { useRegistryBrands } from '../../src/ui/load';
 
 /** How many matches the list offers at once: enough for typos, short enough to read. */
 const RESULT_LIMIT = 8;

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { errorText } from '../error-text';
-import { auditBrandsItem } from '../settings/items';
-import { t } from './i18n';
+import { errorText } from '../../src/error-text';
+import { auditBrandsItem } from '../../src/settings/items';
+import { t } from '../../src/ui/i18n';
 
 /** The browsers' own panel APIs, which the polyfill's types leave out. */
 interface Panels {

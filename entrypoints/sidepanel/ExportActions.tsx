@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { errorText } from '../../error-text';
-import { sendMessage } from '../../messaging/protocol';
-import { composeReport } from '../../reports/compose';
-import type { EvidenceItem, ExportFormat } from '../../reports/evidence';
-import { type Volunteer, volunteerItem } from '../../settings/items';
-import { download } from '../download';
-import { count, type MessageKey, t } from '../i18n';
+import { errorText } from '../../src/error-text';
+import { sendMessage } from '../../src/messaging/protocol';
+import { composeReport } from '../../src/reports/compose';
+import type { EvidenceItem, ExportFormat } from '../../src/reports/evidence';
+import { type Volunteer, volunteerItem } from '../../src/settings/items';
+import { download } from '../../src/ui/download';
+import { count, type MessageKey, t } from '../../src/ui/i18n';
 import type { ViewRow } from './rows';
 import { openSettings, type Say } from './SessionControls';
 
@@ -53,8 +53,8 @@ export function ExportActions(props: { rows: readonly ViewRow[]; say: Say }) {
       const [items, contact, { exportEvidence }, { ENGLISH }] = await Promise.all([
         evidenceOf(chosen, now),
         volunteerItem.getValue(),
-        import('../../reports/evidence'),
-        import('../../words/english'),
+        import('../../src/reports/evidence'),
+        import('../../src/words/english'),
       ]);
       // The files are for the marketplaces' English forms, whatever the volunteer's own language.
       const file = await exportEvidence(

@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatMoney } from '../../words/numbers';
-import { type MessageKey, t, uiLanguage } from '../i18n';
-import { LevelLabel } from '../LevelLabel';
-import { ReasonList } from '../ReasonList';
-import { webUrl } from '../web-url';
+import { type MessageKey, t, uiLanguage } from '../../src/ui/i18n';
+import { LevelLabel } from '../../src/ui/LevelLabel';
+import { ReasonList } from '../../src/ui/ReasonList';
+import { webUrl } from '../../src/ui/web-url';
+import { formatMoney } from '../../src/words/numbers';
 import type { Sort, SortKey, ViewRow } from './rows';
 
 /** Every row is this tall (the CSS keeps it so), which is what lets the list draw only what is in view. */

@@ -1,5 +1,5 @@
-import { errorText } from '../error-text';
-import { type AccuracyAnswer, sendMessage } from '../messaging/protocol';
+import { errorText } from '../../src/error-text';
+import { type AccuracyAnswer, sendMessage } from '../../src/messaging/protocol';
 
 /** Amazon Project Zero asks for reports accepted at least this often (percent, over six months). */
 export const PROJECT_ZERO_PERCENT = 90;

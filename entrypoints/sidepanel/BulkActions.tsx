@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { isSuspect } from '../../audit/model';
-import { errorText } from '../../error-text';
-import { sendMessage } from '../../messaging/protocol';
-import { count, t } from '../i18n';
+import { isSuspect } from '../../src/audit/model';
+import { errorText } from '../../src/error-text';
+import { sendMessage } from '../../src/messaging/protocol';
+import { count, t } from '../../src/ui/i18n';
 import type { ViewRow } from './rows';
 import type { Say } from './SessionControls';
 import type { SessionView } from './useAuditData';

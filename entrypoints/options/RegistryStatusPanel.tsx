@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RegistryStatus } from '../background/registry-holder';
-import { errorText } from '../error-text';
-import { sendMessage } from '../messaging/protocol';
-import { formatDate } from '../words/numbers';
-import { type MessageKey, t, uiLanguage } from './i18n';
+import type { RegistryStatus } from '../../src/background/registry-holder';
+import { errorText } from '../../src/error-text';
+import { sendMessage } from '../../src/messaging/protocol';
+import { type MessageKey, t, uiLanguage } from '../../src/ui/i18n';
+import { formatDate } from '../../src/words/numbers';
 
 type View =
   | { kind: 'loading' }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage } from '../messaging/protocol';
-import { type RuleHealth, type RuleHealthEntry, ruleHealthItem } from '../settings/items';
-import { formatDate } from '../words/numbers';
-import { type MessageKey, t, uiLanguage } from './i18n';
+import { sendMessage } from '../../src/messaging/protocol';
+import { type RuleHealth, type RuleHealthEntry, ruleHealthItem } from '../../src/settings/items';
+import { type MessageKey, t, uiLanguage } from '../../src/ui/i18n';
+import { formatDate } from '../../src/words/numbers';
 
 /**
  * Which marketplaces' rules read nothing on pages where the reader's lower layers still found

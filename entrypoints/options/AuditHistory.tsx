@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { AuditSummary } from '../audit/model';
-import { errorText } from '../error-text';
-import { MARKETPLACES, type Marketplace } from '../listing/listing';
-import { sendMessage } from '../messaging/protocol';
-import { volunteerItem } from '../settings/items';
+import type { AuditSummary } from '../../src/audit/model';
+import { errorText } from '../../src/error-text';
+import { MARKETPLACES, type Marketplace } from '../../src/listing/listing';
+import { sendMessage } from '../../src/messaging/protocol';
+import { volunteerItem } from '../../src/settings/items';
+import { onBackgroundEvent } from '../../src/ui/events';
+import { count, date, type MessageKey, t } from '../../src/ui/i18n';
+import { type Load, useRegistryBrands } from '../../src/ui/load';
 import { type AccuracyState, accuracyPercent, fetchAccuracy, PROJECT_ZERO_PERCENT } from './accuracy';
-import { onBackgroundEvent } from './events';
-import { count, date, type MessageKey, t } from './i18n';
-import { type Load, useRegistryBrands } from './load';
 
 /** The chart shows this many sessions at most, the newest; the table shows them all. */
 const CHART_SESSIONS = 12;

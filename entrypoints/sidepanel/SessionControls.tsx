@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { AuditCounts, AuditSummary } from '../../audit/model';
-import { errorText } from '../../error-text';
-import type { BrandSummary } from '../../matching/search';
-import { sendMessage } from '../../messaging/protocol';
-import { count, near, t } from '../i18n';
-import type { Load } from '../load';
+import type { AuditCounts, AuditSummary } from '../../src/audit/model';
+import { errorText } from '../../src/error-text';
+import type { BrandSummary } from '../../src/matching/search';
+import { sendMessage } from '../../src/messaging/protocol';
+import { count, near, t } from '../../src/ui/i18n';
+import type { Load } from '../../src/ui/load';
 import type { RegistryView, SessionView } from './useAuditData';
 
 export type Say = (words: string, tone?: 'status' | 'alert') => void;

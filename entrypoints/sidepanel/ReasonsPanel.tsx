@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { isolate } from '../../words/words';
-import { t } from '../i18n';
-import { LevelLabel } from '../LevelLabel';
-import { ReasonList } from '../ReasonList';
+import { t } from '../../src/ui/i18n';
+import { LevelLabel } from '../../src/ui/LevelLabel';
+import { ReasonList } from '../../src/ui/ReasonList';
+import { isolate } from '../../src/words/words';
 import type { ViewRow } from './rows';
 
 /** A row's reasons in full, below the list; Escape or Close returns the keyboard to the row. */

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AuditRow, AuditSummary } from '../../audit/model';
-import { errorText } from '../../error-text';
-import type { BrandSummary } from '../../matching/search';
-import { sendMessage, type TabEntry } from '../../messaging/protocol';
-import { auditBrandsItem } from '../../settings/items';
-import { onBackgroundEvent } from '../events';
-import { useFollowUpRead } from '../follow-up';
-import { type Load, useAsked } from '../load';
+import type { AuditRow, AuditSummary } from '../../src/audit/model';
+import { errorText } from '../../src/error-text';
+import type { BrandSummary } from '../../src/matching/search';
+import { sendMessage, type TabEntry } from '../../src/messaging/protocol';
+import { auditBrandsItem } from '../../src/settings/items';
+import { onBackgroundEvent } from '../../src/ui/events';
+import { useFollowUpRead } from '../../src/ui/follow-up';
+import { type Load, useAsked } from '../../src/ui/load';
 
 export interface RegistryView {
   brands: BrandSummary[];

@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { errorText } from '../error-text';
-import type { Listing } from '../listing/listing';
-import { sendMessage } from '../messaging/protocol';
-import { composeReport } from '../reports/compose';
-import { asksConsent, askToSendReports, maySendReports } from '../reports/consent';
-import type { Report } from '../reports/report';
-import type { Assessment } from '../risk/assessment';
-import { reporterIdItem, screenshotsItem } from '../settings/items';
-import { t } from './i18n';
+import { errorText } from '../../src/error-text';
+import type { Listing } from '../../src/listing/listing';
+import { sendMessage } from '../../src/messaging/protocol';
+import { composeReport } from '../../src/reports/compose';
+import { asksConsent, askToSendReports, maySendReports } from '../../src/reports/consent';
+import type { Report } from '../../src/reports/report';
+import type { Assessment } from '../../src/risk/assessment';
+import { reporterIdItem, screenshotsItem } from '../../src/settings/items';
+import { t } from '../../src/ui/i18n';
 
 /** The listing the preview reports: made up, shaped as a reader would find it on eBay. */
 function sampleListing(): Listing {

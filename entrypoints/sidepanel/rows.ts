@@ -1,8 +1,8 @@
-import { type AuditRow, isSuspect } from '../../audit/model';
-import { marketplaceAt } from '../../listing/hosts';
-import type { Listing, Marketplace } from '../../listing/listing';
-import type { TabEntry } from '../../messaging/protocol';
-import type { Assessment, Level } from '../../risk/assessment';
+import { type AuditRow, isSuspect } from '../../src/audit/model';
+import { marketplaceAt } from '../../src/listing/hosts';
+import type { Listing, Marketplace } from '../../src/listing/listing';
+import type { TabEntry } from '../../src/messaging/protocol';
+import type { Assessment, Level } from '../../src/risk/assessment';
 
 /** One line of the audit view, from a tab's entries or from the open session. */
 export interface ViewRow {

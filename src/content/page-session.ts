@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { onMessage, sendMessage } from '../../src/messaging/protocol';
-import { type Assessment, warns } from '../../src/risk/assessment';
-import { dismissedBannersItem as dismissed } from '../../src/settings/items';
-import type { FallbackReaderInSteps, FallbackReading } from '../../src/sites/fallback/index';
-import { partLoaded } from '../../src/sites/parts';
-import { fallbackPage, type ReadListing, readPage } from '../../src/sites/read';
-import type { BadgeUi } from '../badge-ui';
+import { onMessage, sendMessage } from '../messaging/protocol';
+import { type Assessment, warns } from '../risk/assessment';
+import { dismissedBannersItem as dismissed } from '../settings/items';
+import type { FallbackReaderInSteps, FallbackReading } from '../sites/fallback/index';
+import { fallbackPage, type ReadListing, readPage } from '../sites/read';
+import type { BadgeUi } from './mount-badge';
+import { partLoaded } from './parts';
 import { BADGE_TAG, BANNER_TAG } from './tags';
 
 /**

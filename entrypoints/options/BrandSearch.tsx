@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
-import { brandSearch } from '../matching/search';
-import { formatMoney } from '../words/numbers';
-import { type MessageKey, t, uiLanguage } from './i18n';
-import { useRegistryBrands } from './load';
+import { brandSearch } from '../../src/matching/search';
+import { type MessageKey, t, uiLanguage } from '../../src/ui/i18n';
+import { useRegistryBrands } from '../../src/ui/load';
+import { formatMoney } from '../../src/words/numbers';
 
 const groupName = (group: string) => {
   // Message names allow letters, digits and underscores only.

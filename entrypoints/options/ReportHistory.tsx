@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from '../error-text';
-import { sendMessage } from '../messaging/protocol';
-import { historyCsv, historyFileName, historyJson } from '../reports/history-export';
-import { dueAt, type OutboxView, type SendFailure, withdrawable } from '../reports/outbox-model';
-import { download } from './download';
-import { useFollowUpRead } from './follow-up';
-import { date, type MessageKey, near, t } from './i18n';
-import type { Load } from './load';
-import { webUrl } from './web-url';
+import { errorText } from '../../src/error-text';
+import { sendMessage } from '../../src/messaging/protocol';
+import { historyCsv, historyFileName, historyJson } from '../../src/reports/history-export';
+import { dueAt, type OutboxView, type SendFailure, withdrawable } from '../../src/reports/outbox-model';
+import { download } from '../../src/ui/download';
+import { useFollowUpRead } from '../../src/ui/follow-up';
+import { date, type MessageKey, near, t } from '../../src/ui/i18n';
+import type { Load } from '../../src/ui/load';
+import { webUrl } from '../../src/ui/web-url';
 
 /** How often the history is read again while the page is in view. */
 export const HISTORY_REFRESH_MS = 3_000;

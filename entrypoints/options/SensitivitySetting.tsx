@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorText } from '../error-text';
-import { SENSITIVITIES, type Sensitivity } from '../risk/settings';
-import { sensitivityItem, validSensitivity } from '../settings/items';
-import { t } from './i18n';
+import { errorText } from '../../src/error-text';
+import { SENSITIVITIES, type Sensitivity } from '../../src/risk/settings';
+import { sensitivityItem, validSensitivity } from '../../src/settings/items';
+import { t } from '../../src/ui/i18n';
 
 /** How readily the extension warns: three choices, each explained, saved as soon as chosen. */
 export function SensitivitySetting() {

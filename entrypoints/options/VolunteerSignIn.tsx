@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { errorText } from '../error-text';
-import { type Volunteer, volunteerItem } from '../settings/items';
+import { errorText } from '../../src/error-text';
+import { type Volunteer, volunteerItem } from '../../src/settings/items';
+import { t } from '../../src/ui/i18n';
 import { type AccuracyState, fetchAccuracy } from './accuracy';
-import { t } from './i18n';
 
 /** Loose on purpose: enough to catch a slip of the hand, never to refuse a real address. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,5 +1,5 @@
-import type { Marketplace } from '../../listing/listing';
-import { count, type MessageKey, t } from '../i18n';
+import type { Marketplace } from '../../src/listing/listing';
+import { count, type MessageKey, t } from '../../src/ui/i18n';
 import { type Filter, isFiltered, type LevelFilter, NO_FILTER } from './rows';
 
 const LEVELS: { value: LevelFilter; label: MessageKey }[] = [
