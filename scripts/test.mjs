@@ -60,7 +60,7 @@ function vitestTier(name, project) {
   if (!ok || (ran === 0 && counts.skipped === 0)) failed = true;
 }
 
-step('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+step('typecheck', 'npm', ['run', 'typecheck', '--silent']);
 step('lint', 'npx', ['biome', 'check', '.']);
 vitestTier('unit', 'unit');
 vitestTier('real pages', 'realpages');
