@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { registryFromDisk } from './src/cli/registry-files';
-import { registryPins } from './src/registry/build-pins';
+import { registryPins } from './src/disk/build-pins';
+import { registryFromDisk } from './src/disk/registry-files';
 import { marketplaceMatches } from './src/sites/matches';
 
 /**

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ordinaryWords } from '../src/cli/ordinary-words';
-import { REGISTRY_SOURCES, registryFromDisk } from '../src/cli/registry-files';
+import { REGISTRY_SOURCES, registryFromDisk } from '../src/disk/registry-files';
 
 const started = Date.now();
 const registry = registryFromDisk();

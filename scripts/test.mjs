@@ -61,7 +61,7 @@ function vitestTier(name, project) {
 }
 
 step('typecheck', 'npm', ['run', 'typecheck', '--silent']);
-step('lint', 'npx', ['biome', 'check', '.']);
+step('lint', 'npm', ['run', 'lint']);
 vitestTier('unit', 'unit');
 vitestTier('real pages', 'realpages');
 vitestTier('server', 'server');

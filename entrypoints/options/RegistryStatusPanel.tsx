@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RegistryStatus } from '../../src/background/registry-holder';
 import { errorText } from '../../src/error-text';
+import type { RegistryStatus } from '../../src/messaging/protocol';
 import { sendMessage } from '../../src/messaging/protocol';
 import { type MessageKey, t, uiLanguage } from '../../src/ui/i18n';
 import { formatDate } from '../../src/words/numbers';

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { registryFromDisk } from '../../src/cli/registry-files';
+import { registryFromDisk } from '../../src/disk/registry-files';
 import { buildApp, DEFAULT_QUOTAS } from './app';
 import { trustProxyOf } from './proxy';
 import { publish } from './publish';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PRIVATE_KEY_FILE, writeKeyPair } from '../../src/cli/registry-keys';
+import { PRIVATE_KEY_FILE, writeKeyPair } from '../../src/disk/registry-keys';
 import { keyIdOf, publicOf } from '../../src/registry/artifact';
 
 /** The signing key pair and its id (the first 16 hex digits of the SHA-256 of the public key's raw form). */

@@ -1,37 +1,14 @@
 import { browser } from 'wxt/browser';
 import { loadIndex, type MatchIndex, storeIndex } from '../matching/match-index';
-import type { Refusal } from '../registry/artifact';
+import type { RegistryStatus } from '../messaging/protocol';
 import { PINNED_KEYS, REGISTRY_SOURCES, SYNC_TIMEOUT_MS } from '../registry/build-config';
 import { BUNDLED_VERSION, bundledFingerprint, bundledRegistry } from '../registry/bundled';
-import { readBundledIndex, readHeld, readHeldCopy, writeBundledIndex, writeHeld } from '../registry/store';
-import { nextDelayMs, type SyncOutcome, syncOnce } from '../registry/sync';
+import { nextDelayMs, syncOnce } from '../registry/sync';
 import { lastCheckItem } from '../settings/items';
+import { readBundledIndex, readHeld, readHeldCopy, writeBundledIndex, writeHeld } from '../storage/registry-store';
 
 export const SYNC_ALARM = 'registry-sync';
 const STALE_MS = 6 * 60 * 60_000;
-
-/** What the options page shows of the registry in use and of the last check. */
-export interface RegistryStatus {
-  version: number;
-  issuedAt?: string;
-  /**
-   * Until when the copy in use is vouched for. A copy past it is still used (an old registry
-   * warns better than none), and the options page says so.
-   */
-  expiresAt?: string;
-  source: 'bundled' | string;
-  brands: number;
-  lastCheck?: {
-    at: string;
-    kind: SyncOutcome['kind'];
-    /** How an update came: a patch from the copy held, or the whole registry. */
-    via?: 'full' | 'patch';
-    /** The refusal or failure, as a code the UI words. */
-    code?: Refusal | 'network' | 'timeout' | 'http' | 'too_large' | 'truncated';
-    detail?: string;
-    source?: string;
-  };
-}
 
 interface Current {
   index: MatchIndex;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { commandIndex } from '../disk/registry-files';
 import { errorText } from '../error-text';
 import type { MatchIndex } from '../matching/match-index';
 import { RegistryBuildError } from '../registry/compile';
@@ -7,7 +8,6 @@ import { SENSITIVITIES, type Sensitivity } from '../risk/settings';
 import { checkLines, formatCheckTable, printable, readListings } from './check';
 import { EVAL_SETS, type EvalSetName, formatMisses, formatSet, readSet, scoreSet } from './eval';
 import { REGISTRY_USAGE, runRegistryCommand } from './registry-command';
-import { commandIndex } from './registry-files';
 
 const USAGE = `Usage: counterfeit-guard scan [--url URL] [--json] FILE...
        counterfeit-guard check [--json] [--sensitivity relaxed|balanced|strict] FILE

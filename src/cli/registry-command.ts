@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
+import { REGISTRY_SOURCES, registryFromDisk } from '../disk/registry-files';
+import { KeyFileError, PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, readKeyFile, writeKeyPair } from '../disk/registry-keys';
 import { checkArtifact, patchBetween, type Refusal, type SignedArtifact, signRegistry } from '../registry/artifact';
 import { RegistryBuildError } from '../registry/compile';
 import { type Registry, RegistrySchema } from '../registry/schema';
-import { REGISTRY_SOURCES, registryFromDisk } from './registry-files';
-import { KeyFileError, PRIVATE_KEY_FILE, PUBLIC_KEY_FILE, readKeyFile, writeKeyPair } from './registry-keys';
 
 /** Each verb's synopsis and what it does. */
 const VERBS = {

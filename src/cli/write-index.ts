@@ -1,4 +1,4 @@
 // Run once by `npm run build:cli`, bundled beside the command line: writes its prebuilt index.
-import { writePrebuiltIndex } from './registry-files';
+import { writePrebuiltIndex } from '../disk/registry-files';
 
 writePrebuiltIndex(process.argv[2] ?? '.');

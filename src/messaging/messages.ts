@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import type { AuditCounts, AuditRow, AuditSummary } from '../audit/model';
-import type { RegistryStatus } from '../background/registry-holder';
 import { PARTS, type Part } from '../content/parts';
 import { ListingKeySchema } from '../listing/key';
 import { ListingSchema } from '../listing/listing';
@@ -9,7 +8,7 @@ import type { OutboxView } from '../reports/outbox-model';
 import { REPORT_CATEGORIES } from '../reports/report';
 import type { Assessment } from '../risk/assessment';
 import type { SiteRules } from '../sites/rules';
-import type { AccuracyAnswer, ReportAnswer, TabEntry } from './protocol';
+import type { AccuracyAnswer, RegistryStatus, ReportAnswer, TabEntry } from './protocol';
 
 /** Who may send a message: a content script in a top frame of a served page, or the extension's own pages. */
 export type From = 'content' | 'extension';

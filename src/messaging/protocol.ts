@@ -1,5 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Listing, Marketplace } from '../listing/listing';
+import type { Refusal } from '../registry/artifact';
+import type { SyncOutcome } from '../registry/sync';
 import type { OutboxView } from '../reports/outbox-model';
 import type { Assessment } from '../risk/assessment';
 import type { MessageAnswer, MessageData, MessageName } from './messages';
@@ -31,6 +33,29 @@ export type AccuracyAnswer =
 export interface TabEntry {
   listing: Listing;
   assessment: Assessment;
+}
+
+/** What the options page shows of the registry in use and of the last check. */
+export interface RegistryStatus {
+  version: number;
+  issuedAt?: string;
+  /**
+   * Until when the copy in use is vouched for. A copy past it is still used (an old registry
+   * warns better than none), and the options page says so.
+   */
+  expiresAt?: string;
+  source: 'bundled' | string;
+  brands: number;
+  lastCheck?: {
+    at: string;
+    kind: SyncOutcome['kind'];
+    /** How an update came: a patch from the copy held, or the whole registry. */
+    via?: 'full' | 'patch';
+    /** The refusal or failure, as a code the UI words. */
+    code?: Refusal | 'network' | 'timeout' | 'http' | 'too_large' | 'truncated';
+    detail?: string;
+    source?: string;
+  };
 }
 
 /** Every message as a function from its data to its answer, made from the table in `messages.ts`. */

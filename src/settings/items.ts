@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import type { RegistryStatus } from '../background/registry-holder';
 import type { Marketplace } from '../listing/listing';
+import type { RegistryStatus } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, SENSITIVITIES, type Sensitivity } from '../risk/settings';
 
 /**

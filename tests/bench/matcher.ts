@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
-import { registryFromDisk } from '../../src/cli/registry-files';
+import { registryFromDisk } from '../../src/disk/registry-files';
 import { buildIndex, loadIndex, storeIndex } from '../../src/matching/match-index';
 import { assessAll } from '../../src/risk/batch';
 import { generatedRegistry, generatedTitles } from './generated';

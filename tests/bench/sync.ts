@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { registryFromDisk } from '../../src/cli/registry-files';
+import { registryFromDisk } from '../../src/disk/registry-files';
 import { loadIndex, storeIndex } from '../../src/matching/match-index';
 import { checkArtifact, generateKeyPair, patchBetween, signRegistry } from '../../src/registry/artifact';
-import { readHeld, writeHeld } from '../../src/registry/store';
+import { readHeld, writeHeld } from '../../src/storage/registry-store';
 import { generatedRegistry } from './generated';
 import { median, report } from './measure';
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRow } from '../../src/audit/model';
 import { parseSavedPage } from '../../src/cli/dom';
-import { registryFromDisk } from '../../src/cli/registry-files';
+import { registryFromDisk } from '../../src/disk/registry-files';
 import { buildIndex } from '../../src/matching/match-index';
 import { composeReport } from '../../src/reports/compose';
 import { EXPORT_FORMATS, type ExportFormat, exportReports } from '../../src/reports/evidence';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as wxtBrowser } from 'wxt/browser';
-import { registryFromDisk } from '../../src/cli/registry-files';
+import { registryFromDisk } from '../../src/disk/registry-files';
 import type { Report } from '../../src/reports/report';
 import { SCREENSHOTS } from './support/build';
 import { type Chromium, launchChromium, readBadges, stopServiceWorker } from './support/chromium';

@@ -12,7 +12,7 @@ import { loadOrCreateSigner, type Signer } from '../../server/src/signing';
 import { openStorage } from '../../server/src/storage/open';
 import type { Storage } from '../../server/src/storage/types';
 import { createVolunteerToken } from '../../server/src/tokens';
-import { registryFromDisk } from '../../src/cli/registry-files';
+import { registryFromDisk } from '../../src/disk/registry-files';
 import { buildIndex } from '../../src/matching/match-index';
 import { checkArtifact, checkPatched } from '../../src/registry/artifact';
 import type { Report } from '../../src/reports/report';

@@ -9,7 +9,7 @@ import { FLAG_CAPS, publish, type SignedArtifact, type SignedPayload } from '../
 import { loadOrCreateSigner } from '../../server/src/signing';
 import { openStorage } from '../../server/src/storage/open';
 import type { FlaggedListing, RegistryArtifact, Storage } from '../../server/src/storage/types';
-import { registryFromDisk } from '../../src/cli/registry-files';
+import { registryFromDisk } from '../../src/disk/registry-files';
 import { checkArtifact, signRegistry } from '../../src/registry/artifact';
 
 describe('where a report came from', () => {

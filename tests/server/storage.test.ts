@@ -11,7 +11,7 @@ import { loadOrCreateSigner } from '../../server/src/signing';
 import { MIGRATIONS, type Migration, migratePostgres, migrateSqlite } from '../../server/src/storage/migrations';
 import { openStorage, SQLITE_FILE } from '../../server/src/storage/open';
 import type { RegistryArtifact, Storage, VolunteerToken } from '../../server/src/storage/types';
-import { registryFromDisk } from '../../src/cli/registry-files';
+import { registryFromDisk } from '../../src/disk/registry-files';
 import { type Feedback, FeedbackSchema, type Report, ReportSchema } from '../../src/reports/report';
 import { postgresBinaries, startPostgres, type ThrowawayPostgres } from '../support/postgres';
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEV_KEY, RELEASE_KEYS_DIR, registryPins } from '../../src/registry/build-pins';
+import { DEV_KEY, RELEASE_KEYS_DIR, registryPins } from '../../src/disk/build-pins';
 
 /** A checkout with these key files, and nothing else. */
 function checkout(files: string[]): string {

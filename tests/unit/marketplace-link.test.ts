@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REGISTRY_SOURCES } from '../../src/cli/registry-files';
+import { REGISTRY_SOURCES } from '../../src/disk/registry-files';
 import { MARKETPLACES, type Marketplace } from '../../src/listing/listing';
 import { buildIndex, loadIndex, storeIndex } from '../../src/matching/match-index';
 import { compileRegistry, RegistryBuildError } from '../../src/registry/compile';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runRegistryCommand } from '../../src/cli/registry-command';
-import { PRIVATE_KEY_FILE, PUBLIC_KEY_FILE } from '../../src/cli/registry-keys';
+import { PRIVATE_KEY_FILE, PUBLIC_KEY_FILE } from '../../src/disk/registry-keys';
 import { checkPatched, type SignedArtifact, type SignedPayload } from '../../src/registry/artifact';
 import type { Registry } from '../../src/registry/schema';
 

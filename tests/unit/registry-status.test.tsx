@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RegistryStatusPanel } from '../../entrypoints/options/RegistryStatusPanel';
-import type { RegistryStatus } from '../../src/background/registry-holder';
+import type { RegistryStatus } from '../../src/messaging/protocol';
 import { sendMessage } from '../../src/messaging/protocol';
 import { installI18n } from '../support/i18n';
 

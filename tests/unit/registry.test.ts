@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ordinaryWords } from '../../src/cli/ordinary-words';
-import { REGISTRY_SOURCES } from '../../src/cli/registry-files';
+import { REGISTRY_SOURCES } from '../../src/disk/registry-files';
 import { loadIndex, storeIndex } from '../../src/matching/match-index';
 import { bundledRegistry } from '../../src/registry/bundled';
 import { compileRegistry, RegistryBuildError } from '../../src/registry/compile';

@@ -2,7 +2,13 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { loadIndex, storeIndex } from '../../src/matching/match-index';
-import { readBundledIndex, readHeld, readHeldCopy, writeBundledIndex, writeHeld } from '../../src/registry/store';
+import {
+  readBundledIndex,
+  readHeld,
+  readHeldCopy,
+  writeBundledIndex,
+  writeHeld,
+} from '../../src/storage/registry-store';
 import { testRegistry } from '../support/registry';
 
 describe('the held registry in IndexedDB', () => {

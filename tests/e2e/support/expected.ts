@@ -1,5 +1,5 @@
 import { parseSavedPage } from '../../../src/cli/dom';
-import { registryFromDisk } from '../../../src/cli/registry-files';
+import { registryFromDisk } from '../../../src/disk/registry-files';
 import { buildIndex } from '../../../src/matching/match-index';
 import { assess } from '../../../src/risk/assess';
 import type { Assessment } from '../../../src/risk/assessment';

@@ -1,6 +1,6 @@
 import type { StoredIndex } from '../matching/match-index';
-import { withDatabase } from '../storage/database';
-import type { HeldCopy } from './sync';
+import type { HeldCopy } from '../registry/sync';
+import { withDatabase } from './database';
 
 /** The registry copy held and its index in compact form, written together in one transaction. */
 interface HeldRegistry {
