@@ -8,6 +8,7 @@ import { onBackgroundEvent } from '../../src/ui/events';
 import { count, date, type MessageKey, t } from '../../src/ui/i18n';
 import { type Load, useRegistryBrands } from '../../src/ui/load';
 import { type AccuracyState, accuracyPercent, fetchAccuracy, PROJECT_ZERO_PERCENT } from './accuracy';
+import { HistoryTable } from './HistoryTable';
 
 /** The chart shows this many sessions at most, the newest; the table shows them all. */
 const CHART_SESSIONS = 12;
@@ -106,45 +107,41 @@ export function AuditHistory({ accuracy: told }: Props) {
       )}
       {load.kind === 'ready' && summaries.length === 0 && <p>{t('options_audit_history_empty')}</p>}
       {summaries.length > 0 && (
-        <div class="cg-table-wrap">
-          <table class="cg-history-table cg-audit-table">
-            <caption>{t('options_audit_history_caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('options_audit_col_started')}</th>
-                <th scope="col">{t('options_audit_col_ended')}</th>
-                <th scope="col">{t('options_audit_col_brands')}</th>
-                <th scope="col">{t('options_audit_col_pages')}</th>
-                <th scope="col">{t('options_audit_col_seen')}</th>
-                <th scope="col">{t('options_audit_col_suspect')}</th>
-                <th scope="col">{t('options_audit_col_selected')}</th>
-                <th scope="col">{t('options_audit_col_reported')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summaries.map(({ session, counts }) => (
-                <tr key={session.id} data-session={session.id}>
-                  <th scope="row">
-                    <time dateTime={new Date(session.startedAt).toISOString()}>{date(session.startedAt)}</time>
-                  </th>
-                  <td>
-                    {session.endedAt === undefined ? (
-                      <strong>{t('options_audit_open')}</strong>
-                    ) : (
-                      <time dateTime={new Date(session.endedAt).toISOString()}>{date(session.endedAt)}</time>
-                    )}
-                  </td>
-                  <td>{brandNames(session.brands)}</td>
-                  <td class="cg-num">{count(counts.pages)}</td>
-                  <td class="cg-num">{count(counts.seen)}</td>
-                  <td class="cg-num">{count(counts.suspect)}</td>
-                  <td class="cg-num">{count(counts.selected)}</td>
-                  <td class="cg-num">{count(counts.reported)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <HistoryTable
+          class="cg-audit-table"
+          caption={t('options_audit_history_caption')}
+          columns={[
+            t('options_audit_col_started'),
+            t('options_audit_col_ended'),
+            t('options_audit_col_brands'),
+            t('options_audit_col_pages'),
+            t('options_audit_col_seen'),
+            t('options_audit_col_suspect'),
+            t('options_audit_col_selected'),
+            t('options_audit_col_reported'),
+          ]}
+        >
+          {summaries.map(({ session, counts }) => (
+            <tr key={session.id} data-session={session.id}>
+              <th scope="row">
+                <time dateTime={new Date(session.startedAt).toISOString()}>{date(session.startedAt)}</time>
+              </th>
+              <td>
+                {session.endedAt === undefined ? (
+                  <strong>{t('options_audit_open')}</strong>
+                ) : (
+                  <time dateTime={new Date(session.endedAt).toISOString()}>{date(session.endedAt)}</time>
+                )}
+              </td>
+              <td>{brandNames(session.brands)}</td>
+              <td class="cg-num">{count(counts.pages)}</td>
+              <td class="cg-num">{count(counts.seen)}</td>
+              <td class="cg-num">{count(counts.suspect)}</td>
+              <td class="cg-num">{count(counts.selected)}</td>
+              <td class="cg-num">{count(counts.reported)}</td>
+            </tr>
+          ))}
+        </HistoryTable>
       )}
       {summaries.length > 0 && <AuditChart summaries={summaries} />}
       {signedIn === true && <AccuracyView accuracy={accuracy} />}

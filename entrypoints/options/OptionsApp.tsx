@@ -11,6 +11,7 @@ import { ReportHistory } from './ReportHistory';
 import { ReportingSettings } from './ReportingSettings';
 import { RuleHealthPanel } from './RuleHealthPanel';
 import { SensitivitySetting } from './SensitivitySetting';
+import { SettingToggle } from './SettingToggle';
 import { VolunteerSignIn } from './VolunteerSignIn';
 
 const ANY_SHOP = { origins: ['https://*/*'] };
@@ -62,22 +63,13 @@ export function OptionsApp() {
   return (
     <main class="cg-options">
       <h1>{t('options_title')}</h1>
-      <div class="cg-setting">
-        <input
-          id="any-shop"
-          type="checkbox"
-          checked={anyShop === true}
-          disabled={anyShop === undefined}
-          aria-describedby="any-shop-hint"
-          onChange={(event) => void toggle(event.currentTarget.checked)}
-        />
-        <div>
-          <label for="any-shop">{t('options_any_shop_label')}</label>
-          <p id="any-shop-hint" class="cg-hint">
-            {t('options_any_shop_hint')}
-          </p>
-        </div>
-      </div>
+      <SettingToggle
+        id="any-shop"
+        label={t('options_any_shop_label')}
+        hint={t('options_any_shop_hint')}
+        checked={anyShop}
+        onChange={(on) => void toggle(on)}
+      />
       <p class="cg-status" role="status">
         {status.kind === 'saved' && t(status.on ? 'options_any_shop_on' : 'options_any_shop_off')}
         {status.kind === 'declined' && t('options_any_shop_declined')}

@@ -8,6 +8,7 @@ import { useFollowUpRead } from '../../src/ui/follow-up';
 import { date, type MessageKey, near, t } from '../../src/ui/i18n';
 import type { Load } from '../../src/ui/load';
 import { webUrl } from '../../src/ui/web-url';
+import { HistoryTable } from './HistoryTable';
 
 /** How often the history is read again while the page is in view. */
 export const HISTORY_REFRESH_MS = 3_000;
@@ -161,68 +162,61 @@ export function ReportHistory() {
       {load.kind === 'ready' && load.stale && <p role="alert">{t('options_reports_history_error', [load.stale])}</p>}
       {load.kind === 'ready' && entries.length === 0 && <p>{t('options_reports_history_empty')}</p>}
       {entries.length > 0 && (
-        <div class="cg-table-wrap">
-          <table class="cg-history-table">
-            <caption>{t('options_reports_history_caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('options_reports_col_time')}</th>
-                <th scope="col">{t('options_reports_col_kind')}</th>
-                <th scope="col">{t('options_reports_col_listing')}</th>
-                <th scope="col">{t('options_reports_col_marketplace')}</th>
-                <th scope="col">{t('options_reports_col_category')}</th>
-                <th scope="col">{t('options_reports_col_status')}</th>
-                <th scope="col">{t('options_reports_col_action')}</th>
+        <HistoryTable
+          caption={t('options_reports_history_caption')}
+          columns={[
+            t('options_reports_col_time'),
+            t('options_reports_col_kind'),
+            t('options_reports_col_listing'),
+            t('options_reports_col_marketplace'),
+            t('options_reports_col_category'),
+            t('options_reports_col_status'),
+            t('options_reports_col_action'),
+          ]}
+        >
+          {entries.map((entry) => {
+            const { listing } = entry.body;
+            const href = webUrl(listing.url);
+            const shot = screenshotWords(entry);
+            return (
+              <tr key={entry.id} data-id={entry.id} class={`cg-history-row cg-report-${entry.status}`}>
+                <td>
+                  <time dateTime={new Date(entry.createdAt).toISOString()}>{date(entry.createdAt)}</time>
+                </td>
+                <td>{t(entry.kind === 'report' ? 'options_reports_kind_report' : 'options_reports_kind_feedback')}</td>
+                <th scope="row" class="cg-history-title">
+                  {href ? (
+                    <a href={href} target="_blank" rel="noopener noreferrer">
+                      <bdi>{listing.title}</bdi>
+                      <span class="cg-visually-hidden"> {t('options_reports_new_tab')}</span>
+                    </a>
+                  ) : (
+                    <bdi>{listing.title}</bdi>
+                  )}
+                </th>
+                <td>{t(`marketplace_${listing.marketplace}` as MessageKey)}</td>
+                <td>{categoryWords(entry)}</td>
+                <td class="cg-history-status">
+                  <span class="cg-history-state">{statusWords(entry, now)}</span>
+                  {shot && <span class="cg-history-shot">{shot}</span>}
+                </td>
+                <td>
+                  {withdrawable(entry) && (
+                    <button
+                      type="button"
+                      class="cg-button"
+                      disabled={pending !== undefined}
+                      aria-label={t('options_reports_withdraw_label', [listing.title])}
+                      onClick={() => void withdrawEntry(entry)}
+                    >
+                      {t('options_reports_withdraw')}
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry) => {
-                const { listing } = entry.body;
-                const href = webUrl(listing.url);
-                const shot = screenshotWords(entry);
-                return (
-                  <tr key={entry.id} data-id={entry.id} class={`cg-history-row cg-report-${entry.status}`}>
-                    <td>
-                      <time dateTime={new Date(entry.createdAt).toISOString()}>{date(entry.createdAt)}</time>
-                    </td>
-                    <td>
-                      {t(entry.kind === 'report' ? 'options_reports_kind_report' : 'options_reports_kind_feedback')}
-                    </td>
-                    <th scope="row" class="cg-history-title">
-                      {href ? (
-                        <a href={href} target="_blank" rel="noopener noreferrer">
-                          <bdi>{listing.title}</bdi>
-                          <span class="cg-visually-hidden"> {t('options_reports_new_tab')}</span>
-                        </a>
-                      ) : (
-                        <bdi>{listing.title}</bdi>
-                      )}
-                    </th>
-                    <td>{t(`marketplace_${listing.marketplace}` as MessageKey)}</td>
-                    <td>{categoryWords(entry)}</td>
-                    <td class="cg-history-status">
-                      <span class="cg-history-state">{statusWords(entry, now)}</span>
-                      {shot && <span class="cg-history-shot">{shot}</span>}
-                    </td>
-                    <td>
-                      {withdrawable(entry) && (
-                        <button
-                          type="button"
-                          class="cg-button"
-                          disabled={pending !== undefined}
-                          aria-label={t('options_reports_withdraw_label', [listing.title])}
-                          onClick={() => void withdrawEntry(entry)}
-                        >
-                          {t('options_reports_withdraw')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </HistoryTable>
       )}
       <p class="cg-status" role="status" tabIndex={-1} ref={outcomeRef}>
         {outcome}

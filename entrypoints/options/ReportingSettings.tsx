@@ -9,6 +9,7 @@ import type { Report } from '../../src/reports/report';
 import type { Assessment } from '../../src/risk/assessment';
 import { reporterIdItem, screenshotsItem } from '../../src/settings/items';
 import { t } from '../../src/ui/i18n';
+import { SettingToggle } from './SettingToggle';
 
 /** The listing the preview reports: made up, shaped as a reader would find it on eBay. */
 function sampleListing(): Listing {
@@ -154,22 +155,13 @@ export function ReportingSettings() {
           </p>
         </section>
       )}
-      <div class="cg-setting">
-        <input
-          id="report-screenshots"
-          type="checkbox"
-          checked={screenshots === true}
-          disabled={screenshots === undefined}
-          aria-describedby="report-screenshots-hint"
-          onChange={(event) => void chooseScreenshots(event.currentTarget.checked)}
-        />
-        <div>
-          <label for="report-screenshots">{t('options_reports_screenshots_label')}</label>
-          <p id="report-screenshots-hint" class="cg-hint">
-            {t('options_reports_screenshots_hint')}
-          </p>
-        </div>
-      </div>
+      <SettingToggle
+        id="report-screenshots"
+        label={t('options_reports_screenshots_label')}
+        hint={t('options_reports_screenshots_hint')}
+        checked={screenshots}
+        onChange={(on) => void chooseScreenshots(on)}
+      />
       <p class="cg-status" role="status">
         {screenshotStatus === 'on' && t('options_reports_screenshots_on')}
         {screenshotStatus === 'off' && t('options_reports_screenshots_off')}

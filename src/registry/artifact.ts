@@ -170,15 +170,23 @@ export async function checkArtifact(
   pinned: readonly JsonWebKey[],
   options: { heldVersion: number; now: Date },
 ): Promise<Checked> {
-  let artifact: SignedArtifact;
+  const artifact = parsedJson(ArtifactSchema, text);
+  return artifact.ok ? checkSigned(artifact.value, pinned, options) : artifact;
+}
+
+/** The text as JSON of the schema's shape, or why it is not: a refusal as malformed. */
+function parsedJson<S extends v.GenericSchema>(
+  schema: S,
+  text: string,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; refusal: 'malformed'; detail: string } {
   try {
-    const parsed = v.safeParse(ArtifactSchema, JSON.parse(text));
-    if (!parsed.success) return { ok: false, refusal: 'malformed', detail: parsed.issues[0].message };
-    artifact = parsed.output;
+    const parsed = v.safeParse(schema, JSON.parse(text));
+    return parsed.success
+      ? { ok: true, value: parsed.output }
+      : { ok: false, refusal: 'malformed', detail: parsed.issues[0].message };
   } catch (error) {
     return { ok: false, refusal: 'malformed', detail: (error as Error).message };
   }
-  return checkSigned(artifact, pinned, options);
 }
 
 /** The same checks for a payload rebuilt from a patch. */
@@ -188,18 +196,13 @@ export async function checkPatched(
   pinned: readonly JsonWebKey[],
   options: { heldVersion: number; now: Date },
 ): Promise<Checked> {
-  let patch: RegistryPatchBody;
-  try {
-    const parsed = v.safeParse(PatchSchema, JSON.parse(patchText));
-    if (!parsed.success) return { ok: false, refusal: 'malformed', detail: parsed.issues[0].message };
-    patch = parsed.output;
-  } catch (error) {
-    return { ok: false, refusal: 'malformed', detail: (error as Error).message };
-  }
-  const payload = applyPatch(oldPayload, patch.patch);
+  const parsed = parsedJson(PatchSchema, patchText);
+  if (!parsed.ok) return parsed;
+  const { keyId, signature, patch } = parsed.value;
+  const payload = applyPatch(oldPayload, patch);
   if (payload === false)
     return { ok: false, refusal: 'patch_failed', detail: 'the patch does not apply to the copy held' };
-  return checkSigned({ formatVersion: 1, keyId: patch.keyId, signature: patch.signature, payload }, pinned, options);
+  return checkSigned({ formatVersion: 1, keyId, signature, payload }, pinned, options);
 }
 
 async function checkSigned(
