@@ -4,6 +4,7 @@ import { errorText } from '../../src/error-text';
 import type { BrandSummary } from '../../src/matching/search';
 import { sendMessage, type TabEntry } from '../../src/messaging/protocol';
 import { auditBrandsItem } from '../../src/settings/items';
+import { singleFlight } from '../../src/single-flight';
 import { onBackgroundEvent } from '../../src/ui/events';
 import { useFollowUpRead } from '../../src/ui/follow-up';
 import { type Load, useAsked } from '../../src/ui/load';
@@ -88,6 +89,8 @@ export function useSession(): {
 /** The least time between two reads of a tab's entries while its page reads batch after batch. */
 const TAB_REREAD_MS = 250;
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * What the tab's page was found to hold, in page order: asked of the background, and asked again
  * whenever the background announces that the tab changed (each batch the page reads, the page
@@ -98,38 +101,26 @@ export function useTabEntries(tabId: number | undefined, url: string | undefined
   useEffect(() => {
     if (tabId === undefined) return;
     let alive = true;
-    let running = false;
-    let again = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
     setLoad({ kind: 'loading' });
 
-    const read = async () => {
-      running = true;
-      do {
-        again = false;
+    const read = singleFlight(async (askedAgain) => {
+      while (alive) {
         try {
           const entries = await sendMessage('getTabAssessments', tabId);
           if (alive) setLoad({ kind: 'ready', value: entries });
         } catch (error) {
           if (alive) setLoad({ kind: 'error', detail: errorText(error) });
         }
-        if (again && alive) await new Promise((resolve) => setTimeout(resolve, TAB_REREAD_MS));
-      } while (again && alive);
-      running = false;
-    };
+        if (!askedAgain()) return;
+        await pause(TAB_REREAD_MS);
+      }
+    });
     void read();
     const unwatch = onBackgroundEvent('tabChanged', (changed) => {
-      if (!alive || changed !== tabId) return;
-      if (running) again = true;
-      else if (timer === undefined)
-        timer = setTimeout(() => {
-          timer = undefined;
-          if (alive) void read();
-        }, 0);
+      if (alive && changed === tabId) void read();
     });
     return () => {
       alive = false;
-      if (timer !== undefined) clearTimeout(timer);
       unwatch();
     };
   }, [tabId, url]);

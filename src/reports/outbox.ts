@@ -1,3 +1,4 @@
+import { singleFlight } from '../single-flight';
 import { withDatabase } from '../storage/database';
 import {
   afterAttempt,
@@ -39,8 +40,6 @@ interface DrainStats {
  */
 export function createOutbox(deps: OutboxDeps) {
   const inFlight = new Set<string>();
-  let draining: Promise<DrainStats> | undefined;
-  let again = false;
 
   async function all(): Promise<OutboxEntry[]> {
     return withDatabase((db) => db.getAll('outbox'));
@@ -114,6 +113,25 @@ export function createOutbox(deps: OutboxDeps) {
     return stats;
   }
 
+  /**
+   * Sends everything due, a few at a time, then asks to be woken for the next due entry.
+   * One drain at a time; a call during one makes it run once more when it ends.
+   */
+  const drain = singleFlight(async (askedAgain) => {
+    const total: DrainStats = { attempts: 0, delivered: 0, failed: 0 };
+    // Should the worker be stopped mid-drain, this wakes a new one to carry on: the entries
+    // it was sending are due again once their recorded next attempt comes.
+    deps.wake(deps.now() + MID_DRAIN_WAKE_MS);
+    do {
+      const stats = await drainOnce();
+      total.attempts += stats.attempts;
+      total.delivered += stats.delivered;
+      total.failed += stats.failed;
+    } while (askedAgain());
+    await scheduleNext();
+    return total;
+  });
+
   return {
     all,
     update,
@@ -147,36 +165,7 @@ export function createOutbox(deps: OutboxDeps) {
       return after;
     },
 
-    /**
-     * Sends everything due, a few at a time, then asks to be woken for the next due entry.
-     * One drain at a time; a call during one makes it run once more when it ends.
-     */
-    drain(): Promise<DrainStats> {
-      if (draining) {
-        again = true;
-        return draining;
-      }
-      draining = (async () => {
-        const total: DrainStats = { attempts: 0, delivered: 0, failed: 0 };
-        // Should the worker be stopped mid-drain, this wakes a new one to carry on: the entries
-        // it was sending are due again once their recorded next attempt comes.
-        deps.wake(deps.now() + MID_DRAIN_WAKE_MS);
-        try {
-          do {
-            again = false;
-            const stats = await drainOnce();
-            total.attempts += stats.attempts;
-            total.delivered += stats.delivered;
-            total.failed += stats.failed;
-          } while (again);
-          await scheduleNext();
-          return total;
-        } finally {
-          draining = undefined;
-        }
-      })();
-      return draining;
-    },
+    drain,
   };
 }
 
