@@ -106,36 +106,37 @@ export async function closedShadowText(page: Page, hostSelector: string): Promis
 export async function openPopupFor(firefox: Browser, pageUrl: string): Promise<Page> {
   const popup = await firefox.newPage();
   const base = `moz-extension://${EXTENSION_UUID}/popup.html`;
-  popup.goto(base, { timeout: 0 }).catch(() => {});
-  await loaded(popup, base);
+  await shown(popup, base, () => popup.goto(base, { timeout: 0 }));
   const tabId = await popup.evaluate(async (url) => {
     const tabs = await browser.tabs.query({ url });
     return tabs.length === 1 ? tabs[0]?.id : undefined;
   }, pageUrl);
   if (typeof tabId !== 'number') throw new Error(`expected one tab at ${pageUrl}`);
   const target = `${base}?tab=${tabId}`;
-  popup.evaluate((url) => location.assign(url), target).catch(() => {});
-  await loaded(popup, target);
+  await shown(popup, target, () => popup.evaluate((url) => location.assign(url), target));
   return popup;
 }
 
 /**
- * Waits until the page shows `url`, fully loaded. Firefox may answer a poll that lands while
- * the page is navigating with a protocol error instead of a result: such a poll is asked again.
+ * Starts a navigation and waits until the page shows `url`, fully loaded. Firefox may answer a
+ * poll, or the very call that starts the navigation, with a protocol error while the page is
+ * navigating: a poll is asked again, and a navigation that never began is started again.
  */
-async function loaded(page: Page, url: string): Promise<void> {
+async function shown(page: Page, url: string, start: () => Promise<unknown>): Promise<void> {
   const deadline = Date.now() + 30_000;
+  start().catch(() => {});
   for (;;) {
     try {
       await page.waitForFunction(
         (wanted) => location.href === wanted && document.readyState === 'complete',
-        { timeout: Math.max(1, deadline - Date.now()) },
+        { timeout: Math.max(1, Math.min(5_000, deadline - Date.now())) },
         url,
       );
       return;
     } catch (error) {
-      const navigating = error instanceof Error && /protocol error/i.test(`${error.message} ${String(error.cause)}`);
-      if (!navigating || Date.now() > deadline) throw error;
+      if (Date.now() > deadline) throw error;
+      const at = await page.evaluate(() => location.href).catch(() => undefined);
+      if (at !== undefined && at !== url) start().catch(() => {});
     }
   }
 }
