@@ -117,10 +117,12 @@ export const auditStore = {
     });
   },
 
-  /** Every session, newest first, with its counts. */
-  async history(): Promise<AuditSummary[]> {
+  /** Every session, newest first, with its counts of the rows as `view` shows them. */
+  async history(view: (row: AuditRow) => AuditRow): Promise<AuditSummary[]> {
     const sessions = await withDatabase((db) => db.getAll('auditSessions'));
     sessions.sort((a, b) => b.startedAt - a.startedAt);
-    return Promise.all(sessions.map(async (session) => summaryOf(toSession(session), await this.rows(session.id))));
+    return Promise.all(
+      sessions.map(async (session) => summaryOf(toSession(session), (await this.rows(session.id)).map(view))),
+    );
   },
 };

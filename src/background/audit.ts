@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { countsOf, summaryOf } from '../audit/model';
+import { type AuditRow, countsOf, summaryOf } from '../audit/model';
 import { auditStore, type SeenListing } from '../audit/store';
 import type { Listing } from '../listing/listing';
 import { type AccuracyAnswer, sendMessage } from '../messaging/protocol';
@@ -42,10 +42,11 @@ export function registerAudit(
   };
 
   // The rows as the views show them: with what the user said of a listing applied.
-  async function rowsOf(sessionId: string) {
+  async function rowView() {
     const override = await overrides.current();
-    return (await auditStore.rows(sessionId)).map((row) => ({ ...row, assessment: override(row.assessment) }));
+    return (row: AuditRow): AuditRow => ({ ...row, assessment: override(row.assessment) });
   }
+  const rowsOf = async (sessionId: string) => (await auditStore.rows(sessionId)).map(await rowView());
 
   async function openSummary() {
     const session = await auditStore.open();
@@ -138,7 +139,7 @@ export function registerAudit(
   });
 
   handle('auditHistory', async () => {
-    return auditStore.history();
+    return auditStore.history(await rowView());
   });
 
   handle('highlightListing', async ({ data: target }) => {

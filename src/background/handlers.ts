@@ -29,21 +29,40 @@ export function registerBackground(): void {
     sensitivity = Promise.resolve(validSensitivity(value));
   });
 
-  const overrides = createUserOverrides();
+  /**
+   * The user said a listing is genuine, or took it back: every tab that holds it counts its
+   * suspects again, and the pages following those tabs ask again.
+   */
+  async function retell(key: string): Promise<void> {
+    const view = await overrides.current();
+    for (const { id } of await browser.tabs.query({})) {
+      if (id === undefined) continue;
+      const suspects = await tabState.recount(id, key, view);
+      if (!suspects) continue;
+      announce('tabChanged', id);
+      await showSuspectCount(id, suspects);
+    }
+  }
+  const overrides = createUserOverrides((key) =>
+    retell(key).catch((error) => console.warn('[counterfeit-guard] could not count the tabs again', error)),
+  );
   const reporting = registerReporting(handle, registry, overrides);
   const audit = registerAudit(handle, registry, reporting, overrides);
 
   handle('assessListings', async ({ data: listings, tabId, sender }) => {
     const settings = { sensitivity: await sensitivity };
     const engine = assessAll(listings, await registry.index(), settings);
-    const assessments = engine.map(await overrides.current());
+    const view = await overrides.current();
+    const assessments = engine.map(view);
     if (tabId !== undefined) {
-      // What the popup lists is kept for it; a failure to keep it (storage full) must not cost
+      // What the popup lists is kept for it, as the engine answered: what the user says of a
+      // listing later applies as it is read. A failure to keep it (storage full) must not cost
       // the page its badges, which only need the assessments returned.
       const suspects = await tabState
         .add(
           tabId,
-          listings.map((listing, i) => ({ listing, assessment: assessments[i]! })),
+          listings.map((listing, i) => ({ listing, assessment: engine[i]! })),
+          view,
         )
         .catch((error) => console.warn('[counterfeit-guard] could not keep the tab’s listings', error));
       if (suspects) {

@@ -7,12 +7,12 @@ const MAX_GENUINE = 1000;
 export type UserOverrides = ReturnType<typeof createUserOverrides>;
 
 /**
- * What the user said of listings, applied to the engine's answers. The background owns it, so
+ * What the user said of listings, applied to the engine's answers; `changed` is told of each change. The background owns it, so
  * every view (the page's badges, the popup, the audit) shows the same level. It is read from
  * storage once per worker and changed only through here, so that a batch of listings costs no
  * storage read.
  */
-export function createUserOverrides() {
+export function createUserOverrides(changed: (key: string) => Promise<void> = async () => undefined) {
   let genuine = genuineItem.getValue().then((keys) => new Set(keys));
   return {
     /** The override as it stands now, for one answer. */
@@ -26,6 +26,7 @@ export function createUserOverrides() {
       const next = said ? [...kept, key].slice(-MAX_GENUINE) : kept;
       genuine = Promise.resolve(new Set(next));
       await genuineItem.setValue(next);
+      await changed(key);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { TabEntry } from '../messaging/protocol';
+import type { Assessment } from '../risk/assessment';
 import { keyedSerialQueue } from './serial';
 
 /**
@@ -30,11 +31,25 @@ export interface SuspectCount {
   caution: number;
 }
 
-function suspectsIn(entries: readonly TabEntry[]): SuspectCount {
+/** How a kept assessment reads now: the engine's answer with what the user said of it applied. */
+export type View = (assessment: Assessment) => Assessment;
+
+function suspectsIn(entries: readonly TabEntry[], view: View): SuspectCount {
   const count = { high: 0, caution: 0 };
-  for (const { assessment } of entries)
-    if (assessment.level === 'high' || assessment.level === 'caution') count[assessment.level]++;
+  for (const entry of entries) {
+    const { level } = view(entry.assessment);
+    if (level === 'high' || level === 'caution') count[level]++;
+  }
   return count;
+}
+
+function totalOf(suspects: Record<number, SuspectCount>): SuspectCount {
+  const total = { high: 0, caution: 0 };
+  for (const count of Object.values(suspects)) {
+    total.high += count.high;
+    total.caution += count.caution;
+  }
+  return total;
 }
 
 /** The listings a tab keeps: a long result page's newest (the popup lists what the page shows now). */
@@ -62,10 +77,10 @@ export const tabState = {
   },
 
   /**
-   * Adds a batch; a listing read again replaces its earlier entry, in its first place. Says how
-   * many suspect listings the tab now keeps.
+   * Adds a batch of the engine's answers; a listing read again replaces its earlier entry, in its
+   * first place. Says how many suspect listings the tab now keeps, as `view` shows them.
    */
-  add: (tabId: number, entries: TabEntry[]) =>
+  add: (tabId: number, entries: TabEntry[], view: View) =>
     serialised(tabId, async (): Promise<SuspectCount> => {
       const manifest: TabManifest = (await manifestOf(tabId)) ?? { chunks: 0, where: {} };
       manifest.suspects ??= {};
@@ -90,13 +105,13 @@ export const tabState = {
           const current = (held[chunkKey(tabId, chunk)] as TabEntry[] | undefined) ?? [];
           const updated = current.map((entry) => byKey.get(entry.listing.key) ?? entry);
           writes[chunkKey(tabId, chunk)] = updated;
-          suspects[chunk] = suspectsIn(updated);
+          suspects[chunk] = suspectsIn(updated, view);
         }
       }
       if (fresh.length > 0) {
         const chunk = manifest.chunks++;
         writes[chunkKey(tabId, chunk)] = fresh;
-        suspects[chunk] = suspectsIn(fresh);
+        suspects[chunk] = suspectsIn(fresh, view);
         for (const entry of fresh) manifest.where[entry.listing.key] = chunk;
       }
       const dropped = trim(manifest);
@@ -107,12 +122,23 @@ export const tabState = {
       writes[manifestKey(tabId)] = manifest;
       await area().set(writes);
       if (dropped.length > 0) await area().remove(dropped.map((chunk) => chunkKey(tabId, chunk)));
-      const total = { high: 0, caution: 0 };
-      for (const count of Object.values(suspects)) {
-        total.high += count.high;
-        total.caution += count.caution;
-      }
-      return total;
+      return totalOf(suspects);
+    }),
+
+  /**
+   * Counts the tab's suspect listings again as `view` now shows them (the user said one is
+   * genuine, or took it back), when the tab holds `key`; undefined when it does not.
+   */
+  recount: (tabId: number, key: string, view: View) =>
+    serialised(tabId, async (): Promise<SuspectCount | undefined> => {
+      const manifest = await manifestOf(tabId);
+      const chunk = manifest?.where[key];
+      if (!manifest || chunk === undefined) return undefined;
+      const held = (await area().get(chunkKey(tabId, chunk)))[chunkKey(tabId, chunk)] as TabEntry[] | undefined;
+      manifest.suspects ??= {};
+      manifest.suspects[chunk] = suspectsIn(held ?? [], view);
+      await area().set({ [manifestKey(tabId)]: manifest });
+      return totalOf(manifest.suspects);
     }),
 
   clear: (tabId: number) =>

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Listing } from '../../src/listing/listing';
 import type { Sender } from '../../src/messaging/guard';
-import type { ReportAnswer } from '../../src/messaging/protocol';
+import type { ReportAnswer, TabEntry } from '../../src/messaging/protocol';
 import { REPORT_LIMIT_PER_MINUTE } from '../../src/reports/build-config';
 import type { OutboxView } from '../../src/reports/outbox-model';
 import { ReportSchema } from '../../src/reports/report';
@@ -114,6 +114,29 @@ describe('reporting in the background', () => {
     expect(await answer('undoReport', result.entry.id, contentScript)).toEqual({ undone: true });
     expect(await genuineItem.getValue()).toEqual([]);
     expect(await answer('reportHistory', null, popup)).toEqual([]);
+  });
+
+  it('"This is genuine" changes what every view reads of the tab, the toolbar count too, and undo changes it back', async () => {
+    const badges: unknown[] = [];
+    Object.assign(fakeBrowser.action, {
+      setBadgeText: vi.fn(async (details: unknown) => badges.push(details)),
+      setBadgeBackgroundColor: vi.fn(async () => undefined),
+      setTitle: vi.fn(async () => undefined),
+    });
+    fakeBrowser.tabs.query = (async () => [{ id: TAB }, { id: TAB + 1 }]) as never;
+    const level = async () => ((await answer('getTabAssessments', TAB, popup)) as TabEntry[])[0]!.assessment.level;
+    expect(await level()).toBe('high');
+
+    const result = (await answer('markGenuine', { key: 'amazon:B0TESTLVB1' }, contentScript)) as { entry: OutboxView };
+    expect(await level()).not.toBe('high');
+    expect(badges).toEqual([{ tabId: TAB, text: '' }]);
+
+    await answer('undoReport', result.entry.id, popup);
+    expect(await level()).toBe('high');
+    expect(badges).toEqual([
+      { tabId: TAB, text: '' },
+      { tabId: TAB, text: '1' },
+    ]);
   });
 
   it('refuses withdrawals and history from a page, and reports from a page it does not serve', async () => {

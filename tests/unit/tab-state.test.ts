@@ -3,6 +3,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MAX_ENTRIES, tabState } from '../../src/background/tab-state';
 import type { TabEntry } from '../../src/messaging/protocol';
 
+/** The engine's answers as they are, with nothing the user said applied. */
+const asIs = <T>(assessment: T) => assessment;
+
 const entry = (n: number, title = `Listing ${n}`, level: TabEntry['assessment']['level'] = 'unknown'): TabEntry => ({
   listing: {
     marketplace: 'amazon',
@@ -22,8 +25,9 @@ describe('a tab’s entries in session storage', () => {
       await tabState.add(
         7,
         Array.from({ length: 10 }, (_, i) => entry(batch * 10 + i)),
+        asIs,
       );
-    await tabState.add(7, [entry(25, 'Listing 25, read again'), entry(300), entry(300, 'Listing 300, twice')]);
+    await tabState.add(7, [entry(25, 'Listing 25, read again'), entry(300), entry(300, 'Listing 300, twice')], asIs);
     const entries = await tabState.get(7);
     expect(entries.map((e) => e.listing.title)).toEqual([
       ...Array.from({ length: 301 }, (_, n) => `Listing ${n}`).map((title, n) =>
@@ -37,8 +41,9 @@ describe('a tab’s entries in session storage', () => {
       await tabState.add(
         7,
         Array.from({ length: 10 }, (_, i) => entry(batch * 10 + i)),
+        asIs,
       );
-    await tabState.add(8, [entry(1)]);
+    await tabState.add(8, [entry(1)], asIs);
     const stored = await fakeBrowser.storage.session.get(null);
     expect(Object.keys(stored).sort()).toEqual(
       ['tab:7', 'tab:7:0', 'tab:7:1', 'tab:7:2', 'tab:7:3', 'tab:7:4', 'tab:8', 'tab:8:0'].sort(),
@@ -56,16 +61,21 @@ describe('a tab’s suspect count', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('says after each batch how many kept listings are High and Caution, a listing read again counted once', async () => {
-    expect(await tabState.add(3, [entry(1, 'a', 'high'), entry(2, 'b', 'caution'), entry(3, 'c', 'none')])).toEqual({
+    expect(
+      await tabState.add(3, [entry(1, 'a', 'high'), entry(2, 'b', 'caution'), entry(3, 'c', 'none')], asIs),
+    ).toEqual({
       high: 1,
       caution: 1,
     });
-    expect(await tabState.add(3, [entry(4, 'd', 'caution'), entry(5, 'e', 'unknown')])).toEqual({
+    expect(await tabState.add(3, [entry(4, 'd', 'caution'), entry(5, 'e', 'unknown')], asIs)).toEqual({
       high: 1,
       caution: 2,
     });
     // Read again, the High one is now cleared and a Caution one is High.
-    expect(await tabState.add(3, [entry(1, 'a', 'none'), entry(2, 'b', 'high')])).toEqual({ high: 1, caution: 1 });
+    expect(await tabState.add(3, [entry(1, 'a', 'none'), entry(2, 'b', 'high')], asIs)).toEqual({
+      high: 1,
+      caution: 1,
+    });
     const kept = await tabState.get(3);
     expect(kept.filter((e) => e.assessment.level === 'high')).toHaveLength(1);
   });
@@ -74,12 +84,14 @@ describe('a tab’s suspect count', () => {
     await tabState.add(
       3,
       Array.from({ length: 10 }, (_, i) => entry(i, `s${i}`, 'high')),
+      asIs,
     );
     let count = { high: 0, caution: 0 };
     for (let batch = 1; batch <= MAX_ENTRIES / 10; batch++)
       count = await tabState.add(
         3,
         Array.from({ length: 10 }, (_, i) => entry(batch * 10 + i)),
+        asIs,
       );
     expect(count).toEqual({ high: 0, caution: 0 });
   });
@@ -94,6 +106,7 @@ describe('a tab’s entries when its page is huge', () => {
       await tabState.add(
         3,
         Array.from({ length: 10 }, (_, i) => entry(batch * 10 + i)),
+        asIs,
       );
       if (batch % 100 === 99) {
         const held = await fakeBrowser.storage.session.get(null);
@@ -107,10 +120,10 @@ describe('a tab’s entries when its page is huge', () => {
     // What the tab holds, manifest included, does not grow with the page.
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThan(Math.min(...sizes) * 0.05);
     // A listing read again after its first reading was dropped comes back as new.
-    await tabState.add(3, [entry(5, 'Listing 5, back again')]);
+    await tabState.add(3, [entry(5, 'Listing 5, back again')], asIs);
     expect((await tabState.get(3)).at(-1)!.listing.title).toBe('Listing 5, back again');
 
-    await tabState.add(4, [entry(1, 'A product page in another tab')]);
+    await tabState.add(4, [entry(1, 'A product page in another tab')], asIs);
     expect((await tabState.get(4)).map((e) => e.listing.title)).toEqual(['A product page in another tab']);
   });
 });
