@@ -93,19 +93,3 @@ export const INSTALMENT_BEFORE = lastWords(
 
 /** Between the ends of a range: "$10 – $20", "EUR 12,99 bis EUR 19,99", "R$ 10,00 a R$ 20,00". */
 export const RANGE_BETWEEN = /^\s?(?:[-‐‑‒–—−~〜～]|to|bis|à|a|al|au|até|hasta|до)\s?$/iu;
-
-/** What a tier's quantity counts: "2 - 99 pieces", "500+ pcs", "1000 kilograms", "10-99 件". */
-export const QUANTITY_AFTER = new RegExp(
-  String.raw`^\s?\+?\s?\(?\s?(?:(?:pieces?|pcs?|units?|sets?|pairs?|lots?|box(?:es)?|bags?|cartons?|packs?|rolls?|` +
-    String.raw`dozens?|bottles?|sheets?|meters?|metres?|kilograms?|kilos?|kgs?|tons?|tonnes?|square meters?|sq\.?\s?m|` +
-    `m²|m|feet|yards?|liters?|litres?|pz|piezas?|pièces?|stück|stk|unidades?|шт)${WORD_END}|[件个個只套双])`,
-  'iu',
-);
-
-/** A minimum order, "Min. order: 2 pieces", "MOQ: 50", "50 Pieces(Min Order)", and the words just before its quantity. */
-export const MIN_ORDER = /min(?:imum)?\.?\s?order|moq/iu;
-export const MIN_ORDER_BEFORE = /(?:min(?:imum)?\.?\s?order|moq)\s?:?\s?$/iu;
-
-/** Before a tier's quantity: "≥ 500 pieces", "> 500". */
-export const AT_LEAST = /(?:≥|>=|＞=|≧)\s?$/u;
-export const MORE_THAN = /[>＞]\s?$/u;

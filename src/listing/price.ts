@@ -1,20 +1,15 @@
 import { CENT, currencyOfMark, isMark, MARK_SOURCE } from './currency-marks';
 import type { Money } from './listing';
 import {
-  AT_LEAST,
   BARE_AFTER,
   BARE_BEFORE,
   FROM_AFTER,
   FROM_BEFORE,
   INSTALMENT_BEFORE,
   LIST_BEFORE,
-  MIN_ORDER,
-  MIN_ORDER_BEFORE,
-  MORE_THAN,
   MULTI_BUY,
   OPEN_PARENTHESIS,
   PER_ANYTHING,
-  QUANTITY_AFTER,
   RANGE_BETWEEN,
   SAVING_AFTER,
   SAVING_BEFORE,
@@ -32,18 +27,10 @@ interface PriceOptions {
   bare?: 'fallback' | 'none';
 }
 
-/** One step of a quantity-tier table: the price per piece from `minOrder` pieces up. */
-interface Tier {
-  minOrder: number;
-  price: Money;
-}
-
 /** A price element's text is short: a longer one is a block around prices, too loose to read one from. */
 const MAX_PRICE_TEXT = 300;
 /** Past this length, several different amounts are no longer one price shown twice but a list of prices. */
 const AMBIGUOUS_TEXT = 200;
-const MAX_TIER_TEXT = 1000;
-const MAX_TIERS = 20;
 /** Raw text this many times the limit is refused unread: collapsing a megabyte would itself cost milliseconds. */
 const RAW_FACTOR = 16;
 /** How far around an amount the words that say what it is are sought. */
@@ -120,47 +107,6 @@ export function parsePrice(text: string, fallbackCurrency?: string, options: Pri
     return undefined;
   if (isFrom(reading, groups.indexOf(price))) money.kind = 'range';
   return money;
-}
-
-/**
- * Whether the text is a price per measure or period ("$0.21/count", "(1,25 € / 100 ml)",
- * "$41.58/mo") with no item price beside it: such a text says nothing of what the item costs.
- */
-export function isPerUnitPrice(text: string): boolean {
-  const reading = read(text, MAX_PRICE_TEXT, undefined);
-  if (!reading) return false;
-  const roles = reading.groups.map((_, i) => roleOf(reading, i));
-  const priced = reading.groups.some((group, i) => group.mark !== undefined && roles[i] === 'price');
-  return roles.includes('unit') && !priced;
-}
-
-/**
- * Reads a quantity-tier table as shops print it, "2 - 99 pieces US $3.50 100 - 499 pieces US $2.80
- * ≥ 500 pieces US $2.10" or "US $3.50 / piece | Min. order: 2 pieces": each tier's price per piece
- * (`kind: 'tier'`) with the least order it holds from. A quantity is a number without a currency
- * mark that counts pieces (or kilograms, metres…) or follows "≥" or "Min. order", so a quantity is
- * never read as a price, nor "1,234 sold" as a quantity. Empty unless every quantity pairs with a
- * price, in one order throughout, with minimum orders rising and one currency.
- */
-export function parseTiers(text: string, fallbackCurrency?: string): Tier[] {
-  const fallback = isoCode(fallbackCurrency);
-  const reading = read(text, MAX_TIER_TEXT, fallback);
-  if (!reading) return [];
-  const steps: (number | Money)[] = [];
-  for (const [i, group] of reading.groups.entries()) {
-    if (group.mark === undefined) {
-      if (!isQuantity(reading, i)) continue;
-      const least = minOrder(reading, i);
-      if (least === undefined) return [];
-      steps.push(least);
-    } else if (['price', 'unit'].includes(roleOf(reading, i))) {
-      // On a wholesale site a price per kilogram or metre is the price per piece sold.
-      steps.push({ ...moneyOf(group, currencyOfMark(group.mark, fallback)), kind: 'tier' });
-    }
-  }
-  const tiers = pairTiers(steps);
-  // One quantity beside one price is a table only where the page calls it the minimum order ("2 Pack $12.99" is not).
-  return tiers.length > 1 || MIN_ORDER.test(reading.text) ? tiers : [];
 }
 
 function isoCode(code: string | undefined): string | undefined {
@@ -398,40 +344,6 @@ function moneyOf(group: Group, currency: string): Money {
 
 function sameMoney(a: Money, b: Money): boolean {
   return a.amount === b.amount && a.currency === b.currency && a.max === b.max;
-}
-
-function isQuantity(reading: Reading, i: number): boolean {
-  const ahead = preceding(reading, i);
-  return (
-    QUANTITY_AFTER.test(following(reading, i)) ||
-    MIN_ORDER_BEFORE.test(ahead) ||
-    AT_LEAST.test(ahead) ||
-    MORE_THAN.test(ahead)
-  );
-}
-
-/** A tier's least order: the low end of "2 - 99", 500 for "≥ 500", 501 for "> 500"; whole pieces only. */
-function minOrder(reading: Reading, i: number): number | undefined {
-  const { low, high } = reading.groups[i]!;
-  if (!Number.isInteger(low.value) || (high && !Number.isInteger(high.value))) return undefined;
-  const ahead = preceding(reading, i);
-  const least = !AT_LEAST.test(ahead) && MORE_THAN.test(ahead) ? low.value + 1 : low.value;
-  return least >= 1 ? least : undefined;
-}
-
-/** Pairs quantities with prices in the order the table keeps (quantity first or price first). */
-function pairTiers(steps: (number | Money)[]): Tier[] {
-  if (steps.length === 0 || steps.length % 2 === 1 || steps.length > MAX_TIERS * 2) return [];
-  const quantityFirst = typeof steps[0] === 'number';
-  const tiers: Tier[] = [];
-  for (let i = 0; i < steps.length; i += 2) {
-    const [minOrder, price] = quantityFirst ? [steps[i], steps[i + 1]] : [steps[i + 1], steps[i]];
-    if (typeof minOrder !== 'number' || typeof price !== 'object') return [];
-    const last = tiers.at(-1);
-    if (last && (minOrder <= last.minOrder || price.currency !== last.price.currency)) return [];
-    tiers.push({ minOrder, price });
-  }
-  return tiers;
 }
 
 /**

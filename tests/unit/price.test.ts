@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Money } from '../../src/listing/listing';
-import { isPerUnitPrice, parsePrice, parseTiers } from '../../src/listing/price';
+import { parsePrice } from '../../src/listing/price';
 
 describe('parsePrice', () => {
   it.each([
@@ -262,15 +262,7 @@ describe('parsePrice: unit prices', () => {
     ['US $1.23 - 4.56 / kg'],
   ])('reads no price from a unit price alone: %j', (text) => {
     expect(parsePrice(text)).toBeUndefined();
-    expect(isPerUnitPrice(text)).toBe(true);
   });
-
-  it.each([['$12.48 ($6.24 / Pack)'], ['$12.48'], ['US $3.50 / piece'], ['Currently unavailable'], ['']])(
-    'knows %j for no unit price alone',
-    (text) => {
-      expect(isPerUnitPrice(text)).toBe(false);
-    },
-  );
 });
 
 describe('parsePrice: ranges and "from"', () => {
@@ -386,54 +378,6 @@ describe('parsePrice: failing quietly', () => {
   });
 });
 
-describe('parseTiers', () => {
-  const tier = (minOrder: number, amount: number, currency = 'USD') => ({
-    minOrder,
-    price: money(amount, currency, { kind: 'tier' }),
-  });
-
-  it.each([
-    ['2 - 99 pieces $3.50 100 - 499 pieces $2.80 >= 500 pieces $2.10', [tier(2, 3.5), tier(100, 2.8), tier(500, 2.1)]],
-    [
-      '2-99 pieces\nUS$3.50\n100-499 pieces\nUS$2.80\n≥500 pieces\nUS$2.10',
-      [tier(2, 3.5), tier(100, 2.8), tier(500, 2.1)],
-    ],
-    ['US$3.50 2-99 pieces US$2.80 100-499 pieces US$2.10 ≥500 pieces', [tier(2, 3.5), tier(100, 2.8), tier(500, 2.1)]],
-    ['2 - 99 pcs $3.50 100 - 499 pcs $2.80 500+ pcs $2.10', [tier(2, 3.5), tier(100, 2.8), tier(500, 2.1)]],
-    ['MOQ: 50 US $1.20', [tier(50, 1.2)]],
-    ['US $3.50 / piece | Min. order: 2 pieces | 1,234 sold', [tier(2, 3.5)]],
-    ['US $3.50 / piece | Min. order: 2 pieces', [tier(2, 3.5)]],
-    [
-      '1 - 9 Pieces US $5.23 10 - 49 Pieces US $4.86 > 49 Pieces US $4.10',
-      [tier(1, 5.23), tier(10, 4.86), tier(50, 4.1)],
-    ],
-    ['1,000 - 4,999 pieces US$0.35 5,000 pieces US$0.30', [tier(1000, 0.35), tier(5000, 0.3)]],
-    ['10-99 件 ¥3.50 100-999 件 ¥2.80', [tier(10, 3.5, 'CNY'), tier(100, 2.8, 'CNY')]],
-    ['US$1.20 / kilogram | 1000 kilograms (Min. order)', [tier(1000, 1.2)]],
-    ['50 Pieces(Min Order) US $0.60-$5.76', [{ minOrder: 50, price: money(0.6, 'USD', { max: 5.76, kind: 'tier' }) }]],
-  ])('reads %j', (text, expected) => {
-    expect(parseTiers(text, 'CNY')).toEqual(expected);
-  });
-
-  it.each([
-    ['US $3.50'],
-    ['2 - 99 pieces'],
-    ['2 - 99 pieces 100 - 499 pieces $2.80'],
-    ['100 - 499 pieces $2.80 2 - 99 pieces $3.50'],
-    ['2 - 99 pieces $3.50 100 - 499 pieces €2.80'],
-    ['2.5 kg $3.50'],
-    ['2 - 99 pieces 3.50 100 - 499 pieces 2.80'],
-    ['2 - 99 $3.50 100 - 499 $2.80'],
-    ['Size 42 €12'],
-    ['1,299 ratings $12.99'],
-    ['US $0.99 - 1.99 100+ sold'],
-    ['2 Pack $12.99'],
-    [''],
-  ])('reads no table from %j', (text) => {
-    expect(parseTiers(text, 'USD')).toEqual([]);
-  });
-});
-
 describe('robustness', () => {
   const quick = (run: () => unknown) => {
     const start = performance.now();
@@ -448,8 +392,6 @@ describe('robustness', () => {
     for (const text of [digits, `$${digits}`, `${digits.slice(0, 250)}.99 €`, mixed, spaces]) {
       const took = quick(() => {
         expect(parsePrice(text, 'USD')).toBeUndefined();
-        expect(parseTiers(text, 'USD')).toEqual([]);
-        expect(isPerUnitPrice(text)).toBe(false);
       });
       console.log(`${text.length} characters: ${took.toFixed(2)} ms`);
       expect(took).toBeLessThan(250);
@@ -471,18 +413,14 @@ describe('robustness', () => {
     for (const text of texts) {
       const took = quick(() => {
         parsePrice(text, 'USD');
-        parseTiers(text, 'USD');
-        isPerUnitPrice(text);
       });
       expect(took, text.slice(0, 40)).toBeLessThan(100);
     }
   });
 
-  it('gives no price, tiers or unit price for what is not text', () => {
+  it('gives no price for what is not text', () => {
     for (const value of [null, undefined, 12.99, {}]) {
       expect(parsePrice(value as unknown as string, 'USD')).toBeUndefined();
-      expect(parseTiers(value as unknown as string, 'USD')).toEqual([]);
-      expect(isPerUnitPrice(value as unknown as string)).toBe(false);
     }
   });
 
@@ -512,12 +450,6 @@ describe('robustness', () => {
         expect(price.currency, text).toMatch(/^[A-Z]{3}$/);
         if (price.max !== undefined) expect(price.max, text).toBeGreaterThan(price.amount);
       }
-      for (const { minOrder, price: each } of parseTiers(text, fallback)) {
-        expect(Number.isInteger(minOrder) && minOrder >= 1, text).toBe(true);
-        expect(Number.isFinite(each.amount) && each.amount >= 0, text).toBe(true);
-        expect(each.currency, text).toMatch(/^[A-Z]{3}$/);
-      }
-      isPerUnitPrice(text);
     }
     // The generator makes prices often enough that the checks above are exercised.
     expect(read).toBeGreaterThan(100);
