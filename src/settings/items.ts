@@ -11,10 +11,13 @@ import { DEFAULT_SETTINGS, SENSITIVITIES, type Sensitivity } from '../risk/setti
  * (`storage/database.ts`); no page reads those but through the background.
  */
 
+// Each item is marked pure so that a bundle keeps only the items it uses: the content script,
+// which runs on every marketplace page, defines the one item it owns, not all of them.
+
 // ── Owner: the options page (the person's own choices)
 
 /** How readily listings are flagged; synced with the user's browser profile. */
-export const sensitivityItem = storage.defineItem<Sensitivity>('sync:sensitivity', {
+export const sensitivityItem = /* @__PURE__ */ storage.defineItem<Sensitivity>('sync:sensitivity', {
   fallback: DEFAULT_SETTINGS.sensitivity,
 });
 
@@ -23,7 +26,9 @@ export const validSensitivity = (value: unknown): Sensitivity =>
   SENSITIVITIES.includes(value as Sensitivity) ? (value as Sensitivity) : DEFAULT_SETTINGS.sensitivity;
 
 /** Whether a report carries a screenshot of the visible tab; off until the reporter turns it on. */
-export const screenshotsItem = storage.defineItem<boolean>('local:reportScreenshots', { fallback: false });
+export const screenshotsItem = /* @__PURE__ */ storage.defineItem<boolean>('local:reportScreenshots', {
+  fallback: false,
+});
 
 /**
  * A brand volunteer's sign-in with the companion service, and the contact a DSA notice names.
@@ -34,10 +39,10 @@ export interface Volunteer {
   name?: string;
   email?: string;
 }
-export const volunteerItem = storage.defineItem<Volunteer>('local:volunteer', { fallback: {} });
+export const volunteerItem = /* @__PURE__ */ storage.defineItem<Volunteer>('local:volunteer', { fallback: {} });
 
 /** The registry ids of the brands a volunteer audits (chosen in the options or the audit view). */
-export const auditBrandsItem = storage.defineItem<string[]>('local:auditBrands', { fallback: [] });
+export const auditBrandsItem = /* @__PURE__ */ storage.defineItem<string[]>('local:auditBrands', { fallback: [] });
 
 // ── Owner: the background
 
@@ -46,13 +51,13 @@ export const auditBrandsItem = storage.defineItem<string[]>('local:auditBrands',
  * count distinct reporters and limit floods. It names no person; the options page asks the
  * background to rotate it.
  */
-export const reporterIdItem = storage.defineItem<string | null>('local:reporterId', { fallback: null });
+export const reporterIdItem = /* @__PURE__ */ storage.defineItem<string | null>('local:reporterId', { fallback: null });
 
 /** Listings the user said are genuine: their warnings stay hidden (`background/overrides.ts`). */
-export const genuineItem = storage.defineItem<string[]>('local:genuineListings', { fallback: [] });
+export const genuineItem = /* @__PURE__ */ storage.defineItem<string[]>('local:genuineListings', { fallback: [] });
 
 /** The last registry sync's outcome, and how many failed in a row. */
-export const lastCheckItem = storage.defineItem<RegistryStatus['lastCheck'] & { failures?: number }>(
+export const lastCheckItem = /* @__PURE__ */ storage.defineItem<RegistryStatus['lastCheck'] & { failures?: number }>(
   'local:registryLastCheck',
 );
 
@@ -71,7 +76,7 @@ export interface RuleHealthEntry {
 }
 export type RuleHealth = Record<string, RuleHealthEntry>;
 
-export const ruleHealthItem = storage.defineItem<RuleHealth>('local:ruleHealth', { fallback: {} });
+export const ruleHealthItem = /* @__PURE__ */ storage.defineItem<RuleHealth>('local:ruleHealth', { fallback: {} });
 
 /** At most this many hosts are kept: the oldest go first. */
 const MAX_HEALTH_ENTRIES = 100;
@@ -96,4 +101,6 @@ export function recordFallback(health: RuleHealth, marketplace: Marketplace, hos
 // ── Owner: the content script
 
 /** Listings whose banner the user dismissed: the pill stays, the banner does not come back. */
-export const dismissedBannersItem = storage.defineItem<string[]>('local:dismissedBanners', { fallback: [] });
+export const dismissedBannersItem = /* @__PURE__ */ storage.defineItem<string[]>('local:dismissedBanners', {
+  fallback: [],
+});
