@@ -255,6 +255,59 @@ describe('the companion service API (SQLite)', () => {
   });
 });
 
+describe('the review queue: reports grouped by listing (SQLite)', () => {
+  let storage: Storage;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    storage = await openStorage({ dataDir: mkdtempSync(join(tmpdir(), 'cg-queue-')) });
+    app = buildApp({ storage });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await storage?.close();
+  });
+
+  const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url, payload: payload as object, headers });
+
+  it('lists the reports grouped by listing for the token’s brands, and decides whole listings', async () => {
+    const volunteer = await createVolunteerToken(storage, { name: 'Queue volunteer', brands: ['adidas'] });
+    const headers = { authorization: `Bearer ${volunteer.token}` };
+    const key = 'ebay:305500000001';
+    for (const n of [1, 2]) {
+      const report = makeReport({
+        brand: 'adidas',
+        reporterId: `reporter-queue-00000000${n}`,
+        listing: { key, url: 'https://www.ebay.com/itm/305500000001' },
+      });
+      expect((await post('/v1/reports', report)).statusCode).toBe(201);
+    }
+    const page = await app.inject({ url: '/v1/volunteer/listings?status=open&sort=reporters&limit=20', headers });
+    expect(page.statusCode).toBe(200);
+    expect(page.json()).toMatchObject({ total: 1, listings: [{ key, brand: 'adidas', reports: 2, reporters: 2 }] });
+    // What the queue refuses, it says.
+    for (const bad of ['reason=made_up', 'since=yesterday', 'limit=500', 'sort=random', 'marketplace=bazaar']) {
+      const refused = await app.inject({ url: `/v1/volunteer/listings?${bad}`, headers });
+      expect(refused.statusCode, bad).toBe(400);
+    }
+    expect((await app.inject({ url: '/v1/volunteer/listings?brand=nike', headers })).statusCode).toBe(403);
+    expect((await app.inject('/v1/volunteer/listings')).statusCode).toBe(401);
+
+    const decide = (payload: unknown) => post('/v1/volunteer/listings/review', payload, headers);
+    const decided = await decide({ keys: [key, 'amazon:B0NOTHERE1'], decision: 'confirm', note: 'logo wrong' });
+    expect(decided.json()).toStrictEqual({ decided: { [key]: 2 }, missing: ['amazon:B0NOTHERE1'] });
+    // Sent again (an answer the console lost), it decides the same.
+    expect((await decide({ keys: [key], decision: 'confirm', note: 'logo wrong' })).json().decided).toStrictEqual({
+      [key]: 2,
+    });
+    expect((await decide({ keys: [], decision: 'confirm', note: '' })).statusCode).toBe(400);
+    expect((await decide({ keys: ['not a key'], decision: 'confirm', note: '' })).statusCode).toBe(400);
+    const confirmed = await app.inject({ url: '/v1/volunteer/listings?status=confirmed', headers });
+    expect(confirmed.json().listings).toMatchObject([{ key, status: 'confirmed', review: { by: 'Queue volunteer' } }]);
+  });
+});
+
 describe('withdrawing a report (SQLite)', () => {
   const registry = registryFromDisk();
   const open: { close(): Promise<unknown> }[] = [];

@@ -37,6 +37,7 @@ function makeReport(options: {
   reporter?: number;
   note?: string;
   screenshot?: Uint8Array;
+  reasons?: Report['reasons'];
 }): Report {
   const key = options.key ?? 'amazon:B0TESTITEM1';
   const marketplace = key.split(':')[0];
@@ -53,7 +54,7 @@ function makeReport(options: {
     },
     ...(options.brand === null ? {} : { brand: options.brand ?? 'nike' }),
     level: 'high',
-    reasons: [
+    reasons: options.reasons ?? [
       { code: 'counterfeit_terms', params: { term: 'replica', weight: 0.1 + 0.2 } },
       { code: 'brand_recognised', params: { brand: 'Nike', count: 3 } },
     ],
@@ -402,6 +403,100 @@ describe.each(backends)('storage on $name', (backend) => {
       expect(await store.reviewReport(idOf('missing', 2), 'confirmed', { note: '', by: 'x', at: at(1) })).toBe(
         undefined,
       );
+    });
+  });
+
+  describe('listListings and reviewListings', () => {
+    const FLOOR = [{ code: 'price_below_floor' as const, params: { floor: 90, currency: 'USD' } }];
+
+    /** Three nike listings and an adidas one, received on days 1 to 9. */
+    async function seeded() {
+      const store = await storage();
+      const put = (options: Parameters<typeof makeReport>[0], day: number) =>
+        store.insertReport(makeReport(options), at(day));
+      await put({ key: 'ebay:111111', reporter: 1 }, 1);
+      await put({ key: 'ebay:111111', reporter: 2 }, 2);
+      await put({ key: 'ebay:111111', reporter: 2 }, 5);
+      await put({ key: 'amazon:B0AAAAAAAA', reporter: 3, reasons: FLOOR }, 3);
+      // A shopper's note naming the reason's code does not make the listing carry that reason.
+      await put({ key: 'amazon:B0BBBBBBBB', reporter: 4, note: '"code":"price_below_floor"' }, 4);
+      await put({ key: 'amazon:B0BBBBBBBB', reporter: 5, brand: 'adidas' }, 9);
+      const withdrawn = makeReport({ key: 'ebay:222222', reporter: 6 });
+      await store.insertReport(withdrawn, at(6));
+      await store.withdrawReport(withdrawn.id, reporter(6), at(7));
+      return store;
+    }
+    const keysOf = (page: { listings: { key: string }[] }) => page.listings.map((listing) => listing.key);
+    const query = { brands: ['nike'], sort: 'recent' as const, limit: 10, offset: 0 };
+
+    it('gives one row per listing, summed from its reports within the brands, withdrawn ones left out', async () => {
+      const store = await seeded();
+      const page = await store.listListings(query);
+      expect(page.total).toBe(3);
+      expect(keysOf(page)).toStrictEqual(['ebay:111111', 'amazon:B0BBBBBBBB', 'amazon:B0AAAAAAAA']);
+      expect(page.listings[0]).toMatchObject({
+        key: 'ebay:111111',
+        marketplace: 'ebay',
+        brand: 'nike',
+        status: 'open',
+        reports: 3,
+        reporters: 2,
+        firstAt: at(1),
+        lastAt: at(5),
+        byStatus: { open: 3, confirmed: 0, rejected: 0 },
+        levels: { high: 3 },
+        price: { amount: 19.99, currency: 'USD' },
+      });
+      expect(page.listings[0]!.reasons.map((reason) => [reason.code, reason.count])).toStrictEqual([
+        ['brand_recognised', 3],
+        ['counterfeit_terms', 3],
+      ]);
+      // The adidas report about the same listing is not this volunteer's.
+      expect(page.listings[1]).toMatchObject({ reports: 1, lastAt: at(4) });
+    });
+
+    it('orders, pages and filters on the service, the total counting every listing the filters keep', async () => {
+      const store = await seeded();
+      expect(keysOf(await store.listListings({ ...query, sort: 'oldest' }))).toStrictEqual([
+        'ebay:111111',
+        'amazon:B0AAAAAAAA',
+        'amazon:B0BBBBBBBB',
+      ]);
+      expect(keysOf(await store.listListings({ ...query, sort: 'reports' }))[0]).toBe('ebay:111111');
+      const second = await store.listListings({ ...query, limit: 1, offset: 1 });
+      expect({ total: second.total, keys: keysOf(second) }).toStrictEqual({ total: 3, keys: ['amazon:B0BBBBBBBB'] });
+      expect(keysOf(await store.listListings({ ...query, marketplace: 'ebay' }))).toStrictEqual(['ebay:111111']);
+      expect(keysOf(await store.listListings({ ...query, reason: 'price_below_floor' }))).toStrictEqual([
+        'amazon:B0AAAAAAAA',
+      ]);
+      const window = await store.listListings({ ...query, since: Date.parse(at(3)), until: Date.parse(at(5)) });
+      expect(keysOf(window)).toStrictEqual(['amazon:B0BBBBBBBB', 'amazon:B0AAAAAAAA']);
+      expect(await store.listListings({ ...query, brands: [] })).toStrictEqual({ total: 0, listings: [] });
+    });
+
+    it('decides every report about a listing within the brands, and files it under its new status', async () => {
+      const store = await seeded();
+      const review = { note: 'Fake stitching', by: 'Volunteer A', at: at(10) };
+      expect(
+        await store.reviewListings(['ebay:111111', 'amazon:B0BBBBBBBB', 'ebay:222222'], ['nike'], 'confirmed', review),
+      ).toStrictEqual({
+        'ebay:111111': 3,
+        'amazon:B0BBBBBBBB': 1,
+      });
+      await store.reviewListings(['amazon:B0AAAAAAAA'], ['nike'], 'rejected', { ...review, note: 'Honest resale' });
+      expect(keysOf(await store.listListings({ ...query, status: 'confirmed' }))).toStrictEqual([
+        'ebay:111111',
+        'amazon:B0BBBBBBBB',
+      ]);
+      const rejected = await store.listListings({ ...query, status: 'rejected' });
+      expect(rejected.listings).toMatchObject([
+        { key: 'amazon:B0AAAAAAAA', status: 'rejected', review: { note: 'Honest resale', by: 'Volunteer A' } },
+      ]);
+      expect((await store.listListings({ ...query, status: 'open' })).total).toBe(0);
+      // The adidas report about the confirmed listing is still open for adidas's volunteers.
+      expect(keysOf(await store.listListings({ ...query, brands: ['adidas'], status: 'open' }))).toStrictEqual([
+        'amazon:B0BBBBBBBB',
+      ]);
     });
   });
 

@@ -1,9 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
+import { ListingKeySchema } from '../../../src/listing/key';
+import { MARKETPLACES } from '../../../src/listing/listing';
 import { EXPORT_FORMATS, exportReports } from '../../../src/reports/evidence';
 import { REVIEW_STATUSES, ReportSchema, type ReviewStatus } from '../../../src/reports/report';
+import { REASON_CODES } from '../../../src/risk/assessment';
 import { ENGLISH } from '../../../src/words/english';
 import { asVolunteerSees } from '../pseudonym';
+import { LISTING_SORTS } from '../storage/listings';
 import type { Storage, VolunteerToken } from '../storage/types';
 import { tokenFrom } from '../tokens';
 
@@ -26,6 +30,30 @@ const ExportQuery = v.object({
   brand: v.optional(v.pipe(v.string(), v.maxLength(80))),
   name: v.optional(v.pipe(v.string(), v.maxLength(200))),
   email: v.optional(v.pipe(v.string(), v.maxLength(200))),
+});
+
+const Instant = v.pipe(
+  v.string(),
+  v.isoTimestamp(),
+  v.transform((text) => Date.parse(text)),
+);
+
+const ListingsQuery = v.object({
+  status: v.optional(v.picklist(REVIEW_STATUSES)),
+  brand: v.optional(v.pipe(v.string(), v.maxLength(80))),
+  marketplace: v.optional(v.picklist(MARKETPLACES)),
+  reason: v.optional(v.picklist(REASON_CODES)),
+  since: v.optional(Instant),
+  until: v.optional(Instant),
+  sort: v.optional(v.picklist(LISTING_SORTS)),
+  limit: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(200))),
+  offset: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(0), v.maxValue(1_000_000))),
+});
+
+const ListingReviewSchema = v.strictObject({
+  keys: v.pipe(v.array(ListingKeySchema), v.minLength(1), v.maxLength(500)),
+  decision: ReviewSchema.entries.decision,
+  note: ReviewSchema.entries.note,
 });
 
 const AccuracyQuery = v.object({
@@ -53,6 +81,49 @@ export function volunteerRoutes(app: FastifyInstance, storage: Storage, pseudony
     });
     // Reports are kept without their screenshots' bytes: a list names each image by its hash.
     return { reports: reports.map((stored) => asVolunteerSees(pseudonymKey, stored)) };
+  });
+
+  // The review queue: the reports grouped by listing, filtered, ordered and paged here, so that
+  // thousands of listings cost the console one page each.
+  app.get('/v1/volunteer/listings', async (request, reply) => {
+    const token = await authorise(storage, request, reply);
+    if (!token) return reply;
+    const query = parseQuery(ListingsQuery, request, reply);
+    if (!query) return reply;
+    const brands = scope(token, query.brand, reply);
+    if (!brands) return reply;
+    const { brand: _, sort, limit, offset, ...filters } = query;
+    return storage.listListings({
+      ...filters,
+      brands,
+      sort: sort ?? 'recent',
+      limit: limit ?? 50,
+      offset: offset ?? 0,
+    });
+  });
+
+  // A decision on whole listings: every report about each, within the token's brands. Deciding
+  // again is harmless, so a console may retry one whose answer it lost.
+  app.post('/v1/volunteer/listings/review', async (request, reply) => {
+    const token = await authorise(storage, request, reply);
+    if (!token) return reply;
+    const parsed = v.safeParse(ListingReviewSchema, request.body);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      return reply.status(400).send({ error: 'invalid', field: v.getDotPath(issue), message: issue.message });
+    }
+    const { keys, decision, note } = parsed.output;
+    const decided = await storage.reviewListings(
+      keys,
+      token.brands,
+      decision === 'confirm' ? 'confirmed' : 'rejected',
+      {
+        note,
+        by: token.name,
+        at: new Date().toISOString(),
+      },
+    );
+    return { decided, missing: keys.filter((key) => !(key in decided)) };
   });
 
   app.post<{ Params: { id: string } }>('/v1/volunteer/reports/:id/review', async (request, reply) => {

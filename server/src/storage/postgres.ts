@@ -1,5 +1,16 @@
 import pg from 'pg';
 import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
+import {
+  countByKey,
+  type Dialect,
+  type ListingPageRow,
+  type ListingReportRow,
+  type ListingsQuery,
+  listingReportsSql,
+  listingsSql,
+  reviewListingsSql,
+  toReportedListings,
+} from './listings';
 import { migratePostgres } from './migrations';
 import {
   type ArtifactRow,
@@ -36,6 +47,12 @@ import {
 import type { Storage } from './types';
 
 const COMMUNITY = communitySql((n) => `$${n}`);
+
+const POSTGRES: Dialect = {
+  p: (n) => `$${n}`,
+  inList: (column, n) => `${column} = ANY($${n}::text[])`,
+  list: (items) => items,
+};
 
 /**
  * Named statements: pg prepares each once per connection, on first use, and reuses it after.
@@ -83,6 +100,8 @@ const SQL = {
     text: `UPDATE reports SET status = $1, review_note = $2, reviewed_by = $3, reviewed_at = $4
       WHERE id = $5 AND ${NOT_WITHDRAWN} RETURNING ${REPORT_COLUMNS}`,
   },
+  listingReports: { name: 'cg_listing_reports', text: listingReportsSql(POSTGRES) },
+  reviewListings: { name: 'cg_review_listings', text: reviewListingsSql(POSTGRES) },
   accuracy: { name: 'cg_reporter_accuracy', text: accuracySql('$1', 'brand = ANY($2::text[])') },
   insertFeedback: {
     name: 'cg_insert_feedback',
@@ -214,6 +233,47 @@ export async function openPostgres(url: string): Promise<Storage> {
         ? await rows<ReportRow>(pool, SQL.listReportsByStatus, [query.brands, query.status, query.limit, query.offset])
         : await rows<ReportRow>(pool, SQL.listReports, [query.brands, query.limit, query.offset]);
       return found.map(toStoredReport);
+    },
+
+    async listListings(query: ListingsQuery) {
+      checkPage(query);
+      if (query.brands.length === 0 || query.limit === 0) return { total: 0, listings: [] };
+      // One snapshot, so that the page's keys and their reports agree.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const { text, values } = listingsSql(POSTGRES, query);
+        const keys = (await client.query<ListingPageRow>(text, values)).rows;
+        const found = await rows<ListingReportRow>(client, SQL.listingReports, [
+          keys.map((row) => row.listing_key),
+          query.brands,
+        ]);
+        await client.query('COMMIT');
+        return {
+          total: Number(keys[0]?.total ?? 0),
+          listings: toReportedListings(
+            keys.map((row) => row.listing_key),
+            found,
+          ),
+        };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+
+    async reviewListings(keys: string[], brands: string[], status: 'confirmed' | 'rejected', review) {
+      const found = await rows<{ listing_key: string }>(pool, SQL.reviewListings, [
+        status,
+        review.note,
+        review.by,
+        review.at,
+        keys,
+        brands,
+      ]);
+      return countByKey(found);
     },
 
     async getReport(id: string) {

@@ -1,6 +1,17 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
+import {
+  countByKey,
+  type Dialect,
+  type ListingPageRow,
+  type ListingReportRow,
+  type ListingsQuery,
+  listingReportsSql,
+  listingsSql,
+  reviewListingsSql,
+  toReportedListings,
+} from './listings';
 import { migrateSqlite } from './migrations';
 import {
   type ArtifactRow,
@@ -35,6 +46,12 @@ import {
   unneededScreenshotsSql,
 } from './rows';
 import type { Storage } from './types';
+
+const SQLITE: Dialect = {
+  p: () => '?',
+  inList: (column) => `${column} IN (SELECT value FROM json_each(?))`,
+  list: (items) => JSON.stringify(items),
+};
 
 const COMMUNITY = communitySql((n) => (n === 1 ? '@minReporters' : '@sinceMs'));
 type FlagQuery = { minReporters: number; sinceMs: number };
@@ -154,6 +171,13 @@ export function openSqlite(file: string): Storage {
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
 
+  // The listing queries' text depends on their filters: each text is prepared once, when first met.
+  const prepared = new Map<string, Database.Statement>();
+  const statement = <Row>(text: string) => {
+    if (!prepared.has(text)) prepared.set(text, db.prepare(text));
+    return prepared.get(text) as Database.Statement<unknown[], Row>;
+  };
+
   let statements: ReturnType<typeof prepare> | undefined;
   const st = () => {
     statements ??= prepare(db);
@@ -238,6 +262,39 @@ export function openSqlite(file: string): Storage {
         ? st().listReportsByStatus.all(brands, query.status, query.limit, query.offset)
         : st().listReports.all(brands, query.limit, query.offset);
       return rows.map(toStoredReport);
+    },
+
+    async listListings(query: ListingsQuery) {
+      checkPage(query);
+      if (query.brands.length === 0 || query.limit === 0) return { total: 0, listings: [] };
+      const page = db.transaction(() => {
+        const { text, values } = listingsSql(SQLITE, query);
+        const keys = statement<ListingPageRow>(text).all(...values);
+        const rows = statement<ListingReportRow>(listingReportsSql(SQLITE)).all(
+          JSON.stringify(keys.map((row) => row.listing_key)),
+          JSON.stringify(query.brands),
+        );
+        return { keys, rows };
+      })();
+      return {
+        total: Number(page.keys[0]?.total ?? 0),
+        listings: toReportedListings(
+          page.keys.map((row) => row.listing_key),
+          page.rows,
+        ),
+      };
+    },
+
+    async reviewListings(keys: string[], brands: string[], status: 'confirmed' | 'rejected', review) {
+      const rows = statement<{ listing_key: string }>(reviewListingsSql(SQLITE)).all(
+        status,
+        review.note,
+        review.by,
+        review.at,
+        JSON.stringify(keys),
+        JSON.stringify(brands),
+      );
+      return countByKey(rows);
     },
 
     async getReport(id: string) {

@@ -1,4 +1,5 @@
 import type { Feedback, Report, ReportRecord, ReviewStatus } from '../../../src/reports/report';
+import type { ListingsQuery, ReportedListing } from './listings';
 
 /** A report as stored: the report itself and what the service knows of it. */
 export interface StoredReport {
@@ -96,6 +97,21 @@ export interface Storage {
     limit: number;
     offset: number;
   }): Promise<StoredReport[]>;
+  /**
+   * The reported listings about the given brands, one per listing (withdrawn reports left out),
+   * filtered, ordered and paged; `total` counts every listing the filters keep.
+   */
+  listListings(query: ListingsQuery): Promise<{ total: number; listings: ReportedListing[] }>;
+  /**
+   * Decides every report about these listings within the brands; returns, per listing key, how
+   * many reports it decided (a key with none is not among them).
+   */
+  reviewListings(
+    keys: string[],
+    brands: string[],
+    status: 'confirmed' | 'rejected',
+    review: { note: string; by: string; at: string },
+  ): Promise<Record<string, number>>;
   /** The report with this id, withdrawn or not. */
   getReport(id: string): Promise<StoredReport | undefined>;
   /**
