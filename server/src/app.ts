@@ -3,6 +3,7 @@ import { freshOriginKey } from './origin';
 import type { TrustProxy } from './proxy';
 import type { SignedPayload } from './publish';
 import { RateLimit } from './rate-limit';
+import { consoleRoutes } from './routes/console';
 import { registryRoutes } from './routes/registry';
 import { reportRoutes } from './routes/reports';
 import { statsRoutes } from './routes/stats';
@@ -27,6 +28,8 @@ interface AppOptions {
    */
   trustProxy?: TrustProxy;
   logger?: boolean;
+  /** Where the built console is (tests give their own build); CONSOLE_DIR by default. */
+  consoleDir?: string;
 }
 
 /** Whether any string in a parsed body or query holds U+0000 (bodies are small: the walk is too). */
@@ -74,7 +77,11 @@ export function buildApp(options: AppOptions): FastifyInstance {
   // never kept by a cache; the registry's own caching headers stand.
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
-    if (!request.url.startsWith('/v1/registry') && !request.url.startsWith('/v1/stats'))
+    if (
+      !request.url.startsWith('/v1/registry') &&
+      !request.url.startsWith('/v1/stats') &&
+      !request.url.startsWith('/console/assets/')
+    )
       reply.header('cache-control', 'no-store');
     return payload;
   });
@@ -127,6 +134,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   reportRoutes(app, options.storage, limiters, originKey);
   volunteerRoutes(app, options.storage, originKey);
   statsRoutes(app, options.storage);
+  void app.register((scope) => consoleRoutes(scope, options.consoleDir));
   return app;
 }
 

@@ -6,12 +6,20 @@ interface Message {
   placeholders?: Record<string, { content: string }>;
 }
 
+/** A catalogue in the extension's `messages.json` form. */
+export type Catalogue = Record<string, Message>;
+
 /**
  * The browser's getMessage over the English catalogue ($NAME$ → its placeholder → $n), for
  * places without the browser's i18n; empty for a key it lacks, as the browser's is.
  */
 export function catalogueMessage(key: string, substitutions: readonly string[] = []): string {
-  const entry = (messages as Record<string, Message>)[key];
+  return messageIn(messages, key, substitutions);
+}
+
+/** getMessage over any catalogue of that form. */
+export function messageIn(catalogue: Catalogue, key: string, substitutions: readonly string[] = []): string {
+  const entry = catalogue[key];
   if (!entry) return '';
   return entry.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_all, name: string) => {
     const content = entry.placeholders?.[name.toLowerCase()]?.content ?? '';

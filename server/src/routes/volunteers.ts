@@ -7,7 +7,7 @@ import { REVIEW_STATUSES, ReportSchema, type ReviewStatus } from '../../../src/r
 import { REASON_CODES } from '../../../src/risk/assessment';
 import { ENGLISH } from '../../../src/words/english';
 import { asVolunteerSees } from '../pseudonym';
-import { LISTING_SORTS } from '../storage/listings';
+import { LISTING_SORTS } from '../queue';
 import type { Storage, VolunteerToken } from '../storage/types';
 import { tokenFrom } from '../tokens';
 
@@ -66,6 +66,13 @@ const AccuracyQuery = v.object({
  * brand's reports do not exist for them (404, not 403; not counted).
  */
 export function volunteerRoutes(app: FastifyInstance, storage: Storage, pseudonymKey: Uint8Array): void {
+  // Who the token is: what the console shows once signed in (the token's hash stays unsaid).
+  app.get('/v1/volunteer/me', async (request, reply) => {
+    const token = await authorise(storage, request, reply);
+    if (!token) return reply;
+    return { name: token.name, brands: token.brands, ...(token.expiresAt ? { expiresAt: token.expiresAt } : {}) };
+  });
+
   app.get('/v1/volunteer/reports', async (request, reply) => {
     const token = await authorise(storage, request, reply);
     if (!token) return reply;

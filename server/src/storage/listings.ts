@@ -1,6 +1,6 @@
-import type { Money } from '../../../src/listing/listing';
-import type { Report, ReviewStatus } from '../../../src/reports/report';
+import type { ReviewStatus } from '../../../src/reports/report';
 import type { ReasonCode } from '../../../src/risk/assessment';
+import type { ListingsQuery, ReportedListing } from '../queue';
 import { NOT_WITHDRAWN, type ReportRow, toStoredReport } from './rows';
 
 /**
@@ -8,50 +8,6 @@ import { NOT_WITHDRAWN, type ReportRow, toStoredReport } from './rows';
  * The grouping, filters, order and paging are one SQL statement written once for both dialects;
  * the page's reports are then read and summed up here.
  */
-
-export const LISTING_SORTS = ['recent', 'oldest', 'reporters', 'reports'] as const;
-export type ListingSort = (typeof LISTING_SORTS)[number];
-
-export interface ListingsQuery {
-  brands: string[];
-  /** A listing is open while any report about it is; else confirmed if any is; else rejected. */
-  status?: ReviewStatus;
-  marketplace?: string;
-  /** Listings at least one report about which gave this reason. */
-  reason?: ReasonCode;
-  /** Reports received at or after, and before, these instants (ms). */
-  since?: number;
-  until?: number;
-  sort: ListingSort;
-  limit: number;
-  offset: number;
-}
-
-export interface ReportedListing {
-  key: string;
-  marketplace: string;
-  brand: string;
-  status: ReviewStatus;
-  reports: number;
-  reporters: number;
-  /** When the first and the last report about it came (ISO 8601). */
-  firstAt: string;
-  lastAt: string;
-  byStatus: Record<ReviewStatus, number>;
-  /** How many reports saw each level. */
-  levels: Partial<Record<Report['level'], number>>;
-  /** Each reason the reports gave, with the latest report's parameters and how many gave it. */
-  reasons: { code: ReasonCode; params: Record<string, string | number>; count: number }[];
-  /** As the latest report saw the listing. */
-  title: string;
-  url: string;
-  seller?: string;
-  price?: Money;
-  /** The latest report's screenshot, named by its hash. */
-  screenshot?: string;
-  /** The latest decision on it. */
-  review?: { note: string; by: string; at: string };
-}
 
 /** How one dialect writes its n-th parameter, "column is one of the list in parameter n", and such a list. */
 export interface Dialect {

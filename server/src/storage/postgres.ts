@@ -1,11 +1,11 @@
 import pg from 'pg';
 import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
+import type { ListingsQuery } from '../queue';
 import {
   countByKey,
   type Dialect,
   type ListingPageRow,
   type ListingReportRow,
-  type ListingsQuery,
   listingReportsSql,
   listingsSql,
   reviewListingsSql,

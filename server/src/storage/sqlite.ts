@@ -1,12 +1,12 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
+import type { ListingsQuery } from '../queue';
 import {
   countByKey,
   type Dialect,
   type ListingPageRow,
   type ListingReportRow,
-  type ListingsQuery,
   listingReportsSql,
   listingsSql,
   reviewListingsSql,

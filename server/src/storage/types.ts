@@ -1,5 +1,5 @@
 import type { Feedback, Report, ReportRecord, ReviewStatus } from '../../../src/reports/report';
-import type { ListingsQuery, ReportedListing } from './listings';
+import type { ListingsQuery, ReportedListing } from '../queue';
 
 /** A report as stored: the report itself and what the service knows of it. */
 export interface StoredReport {

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import { call, ServiceError, type Volunteer } from './api';
+import { forgetDecisions } from './decisions';
+import { Queue } from './Queue';
+import { SignIn } from './SignIn';
+import { say } from './words';
+
+const TOKEN = 'cg-console-token';
+
+/** The console: the sign-in, then the volunteer's queue. The token lives in this tab's session storage only. */
+export function App() {
+  const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN) ?? '');
+  const [volunteer, setVolunteer] = useState<Volunteer>();
+  const [problem, setProblem] = useState<string>();
+
+  const signOut = (why?: string) => {
+    sessionStorage.removeItem(TOKEN);
+    forgetDecisions();
+    setToken('');
+    setVolunteer(undefined);
+    setProblem(why);
+  };
+
+  // A token kept from before a reload is checked again: it may have been revoked since.
+  useEffect(() => {
+    if (!token || volunteer) return;
+    call<Volunteer>(token, '/v1/volunteer/me').then(setVolunteer, (error: unknown) =>
+      signOut(
+        error instanceof ServiceError && error.kind === 'unreachable' ? say('error_network') : say('error_signed_out'),
+      ),
+    );
+  }, [token, volunteer]);
+
+  if (!token || !volunteer)
+    return (
+      <SignIn
+        checking={Boolean(token)}
+        problem={problem}
+        onSignedIn={(signedIn, who) => {
+          sessionStorage.setItem(TOKEN, signedIn);
+          setProblem(undefined);
+          setVolunteer(who);
+          setToken(signedIn);
+        }}
+      />
+    );
+
+  return (
+    <>
+      <a class="skip" href="#queue">
+        {say('console_skip')}
+      </a>
+      <header class="bar">
+        <h1>{say('console_title')}</h1>
+        <p>{say('signed_in_as', [volunteer.name, volunteer.brands.join(', ')])}</p>
+        <button type="button" onClick={() => signOut()}>
+          {say('signout')}
+        </button>
+      </header>
+      <main id="queue" tabIndex={-1}>
+        <Queue token={token} onSignedOut={() => signOut(say('error_signed_out'))} />
+      </main>
+    </>
+  );
+}

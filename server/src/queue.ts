@@ -1,0 +1,52 @@
+import type { Money } from '../../src/listing/listing';
+import type { Report, ReviewStatus } from '../../src/reports/report';
+import type { ReasonCode } from '../../src/risk/assessment';
+
+/**
+ * The review queue's terms, shared by the service and its console (so nothing here may need
+ * Node): how listings are asked for, and what a reported listing is once its reports are summed.
+ */
+
+export const LISTING_SORTS = ['recent', 'oldest', 'reporters', 'reports'] as const;
+export type ListingSort = (typeof LISTING_SORTS)[number];
+
+export interface ListingsQuery {
+  brands: string[];
+  /** A listing is open while any report about it is; else confirmed if any is; else rejected. */
+  status?: ReviewStatus;
+  marketplace?: string;
+  /** Listings at least one report about which gave this reason. */
+  reason?: ReasonCode;
+  /** Reports received at or after, and before, these instants (ms). */
+  since?: number;
+  until?: number;
+  sort: ListingSort;
+  limit: number;
+  offset: number;
+}
+
+export interface ReportedListing {
+  key: string;
+  marketplace: string;
+  brand: string;
+  status: ReviewStatus;
+  reports: number;
+  reporters: number;
+  /** When the first and the last report about it came (ISO 8601). */
+  firstAt: string;
+  lastAt: string;
+  byStatus: Record<ReviewStatus, number>;
+  /** How many reports saw each level. */
+  levels: Partial<Record<Report['level'], number>>;
+  /** Each reason the reports gave, with the latest report's parameters and how many gave it. */
+  reasons: { code: ReasonCode; params: Record<string, string | number>; count: number }[];
+  /** As the latest report saw the listing. */
+  title: string;
+  url: string;
+  seller?: string;
+  price?: Money;
+  /** The latest report's screenshot, named by its hash. */
+  screenshot?: string;
+  /** The latest decision on it. */
+  review?: { note: string; by: string; at: string };
+}

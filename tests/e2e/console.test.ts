@@ -1,0 +1,244 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../server/src/app';
+import { CONSOLE_DIR } from '../../server/src/routes/console';
+import { openStorage } from '../../server/src/storage/open';
+import type { Storage } from '../../server/src/storage/types';
+import { createVolunteerToken } from '../../server/src/tokens';
+import { makeReport } from '../server/fixtures';
+import { startPostgres, type ThrowawayPostgres } from '../support/postgres';
+import { SCREENSHOTS } from './support/build';
+
+const LISTINGS = 40;
+const REPORTS = 300;
+/** 1×1 PNG: one listing's latest report carries it. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Listing i: an eBay item for even i, an Amazon ASIN for odd i. */
+const keyOf = (i: number) =>
+  i % 2 === 0 ? `ebay:3055${String(i).padStart(8, '0')}` : `amazon:B0CONS${String(i).padStart(4, '0')}`;
+
+/** 300 reports over 40 nike listings (7 or 8 each, from as many reporters), and 5 about gucci the volunteer never sees. */
+async function seed(storage: Storage): Promise<void> {
+  let n = 0;
+  const day = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
+  for (let i = 0; i < LISTINGS; i++) {
+    const key = keyOf(i);
+    const marketplace = key.split(':')[0] as 'ebay' | 'amazon';
+    const url =
+      marketplace === 'ebay' ? `https://www.ebay.com/itm/${key.slice(5)}` : `https://www.amazon.com/dp/${key.slice(7)}`;
+    const count = 7 + (i % 2);
+    for (let r = 0; r < count; r++) {
+      n++;
+      const last = r === count - 1;
+      const report = makeReport({
+        reporterId: `reporter-console-${String(n).padStart(6, '0')}`,
+        listing: { key, url, marketplace, title: `Nike Air Max ${90 + i} replica shoes`, seller: `seller-${i}` },
+        level: r % 3 === 0 ? 'caution' : 'high',
+        ...(i === 0 && last
+          ? { screenshot: { base64: PNG.toString('base64'), sha256: createHash('sha256').update(PNG).digest('hex') } }
+          : {}),
+      });
+      await storage.insertReport(report, day(30 - i * 0.5 - r * 0.01));
+    }
+  }
+  expect(n).toBe(REPORTS);
+  for (let g = 0; g < 5; g++)
+    await storage.insertReport(
+      makeReport({ brand: 'gucci', reporterId: `reporter-gucci-${String(g).padStart(8, '0')}` }),
+      day(1),
+    );
+}
+
+/** Runs axe-core in the page (evaluated through the DevTools protocol, which the page's CSP does not govern). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } })
+      .axe;
+    return (await axe.run()).violations.map((violation) => ({ id: violation.id, impact: violation.impact }));
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact})`);
+}
+
+const BACKENDS = ['SQLite', 'PostgreSQL'] as const;
+
+describe.each(BACKENDS)('the brand console on %s, in Chromium', (backend) => {
+  let cluster: ThrowawayPostgres | undefined;
+  let storage: Storage;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync(join(CONSOLE_DIR, 'index.html')))
+      throw new Error(`${CONSOLE_DIR} is missing: build it first (npm run build:console; npm run test:e2e builds it)`);
+    if (backend === 'PostgreSQL') {
+      cluster = await startPostgres();
+      if (!cluster) throw new Error("no PostgreSQL binaries (initdb, pg_ctl): install Debian's postgresql package");
+    }
+    storage = await openStorage({
+      dataDir: mkdtempSync(join(tmpdir(), 'cg-console-')),
+      ...(cluster ? { databaseUrl: cluster.url } : {}),
+    });
+    await storage.migrate();
+    await seed(storage);
+    app = buildApp({ storage });
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await storage?.close();
+    await cluster?.stop();
+  });
+
+  it('signs in, reviews 40 reported listings in bulk by keyboard through a lost answer, and signs out when the token is revoked', async () => {
+    const { token, record } = await createVolunteerToken(storage, { name: 'Console volunteer', brands: ['nike'] });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+
+    const response = await page.goto(`${base}/console/`);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // A wrong token is refused in the service's words.
+    await page.getByLabel('Volunteer token').fill('cgv_not-a-real-token');
+    await page.getByLabel('Volunteer token').press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('This token is not known here.');
+
+    await page.getByLabel('Volunteer token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in as Console volunteer for nike').waitFor();
+    await page.getByText(`Listings 1–${LISTINGS} of ${LISTINGS}`).waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('cg-console-token'))).toBe(token);
+    const rows = page.locator('table.queue tbody tr');
+    expect(await rows.count()).toBe(LISTINGS);
+    // The latest listing first: 8 reports from 8 reporters, both levels, worded by the extension's catalogue.
+    await expect.poll(() => rows.first().textContent()).toContain('8 reporters, 8 reports');
+    expect(await rows.first().textContent()).toContain('High risk: 5');
+    expect(await rows.first().textContent()).toContain('Caution: 3');
+    expect(await seriousViolations(page)).toEqual([]);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, `console-queue-${backend.toLowerCase()}.png`), fullPage: false });
+
+    // The first decision's answer is lost: it is kept, shown as not saved, and sent again.
+    let lost = 0;
+    await page.route('**/v1/volunteer/listings/review', (route) =>
+      lost++ === 0 ? route.abort('connectionreset') : route.continue(),
+    );
+    const rejectedTitles = await Promise.all([0, 1, 2].map((i) => rows.nth(i).locator('.listing a').textContent()));
+    await page.locator('body').press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await page.keyboard.press('j');
+    await page.keyboard.press('x');
+    await page.getByText('3 selected').first().waitFor();
+    await page.keyboard.press('r');
+    const dialog = page.getByRole('dialog', { name: 'Reject the reports about 3 listings' });
+    await dialog.waitFor();
+    await page.keyboard.type('Sold by an authorised reseller');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText(/Not saved yet/).count(), { timeout: 5000 }).toBeGreaterThan(0);
+    await expect.poll(() => rows.locator('td.status', { hasText: 'Rejected' }).count(), { timeout: 10_000 }).toBe(3);
+    expect(lost).toBe(2);
+
+    // The open listings again: 37. Select them all and confirm, by keyboard.
+    await page.getByLabel('Order').selectOption('reporters');
+    await page.getByText(`Listings 1–${LISTINGS - 3} of ${LISTINGS - 3}`).waitFor();
+    await page.locator('body').press('a');
+    await page
+      .getByText(`${LISTINGS - 3} selected`)
+      .first()
+      .waitFor();
+    await page.keyboard.press('c');
+    await page.getByRole('dialog', { name: `Confirm ${LISTINGS - 3} listings as counterfeit` }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.type('Logo and tag wrong');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => rows.locator('td.status', { hasText: 'Confirmed' }).count(), { timeout: 10_000 })
+      .toBe(LISTINGS - 3);
+
+    // The service holds every decision: by listing, and on every report.
+    const confirmed = await storage.listListings({
+      brands: ['nike'],
+      status: 'confirmed',
+      sort: 'recent',
+      limit: 100,
+      offset: 0,
+    });
+    const rejected = await storage.listListings({
+      brands: ['nike'],
+      status: 'rejected',
+      sort: 'recent',
+      limit: 100,
+      offset: 0,
+    });
+    expect(confirmed.total).toBe(LISTINGS - 3);
+    expect(rejected.listings.map((listing) => listing.title).sort()).toEqual([...rejectedTitles].sort());
+    expect(rejected.listings.every((listing) => listing.review?.note === 'Sold by an authorised reseller')).toBe(true);
+    const reports = [...confirmed.listings, ...rejected.listings].reduce((sum, listing) => sum + listing.reports, 0);
+    expect(reports).toBe(REPORTS);
+    expect((await storage.listReports({ brands: ['gucci'], status: 'open', limit: 10, offset: 0 })).length).toBe(5);
+
+    // The shortcuts are listed on "?".
+    await page.locator('body').press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
+
+    // Revoked, the token is refused on its next call, and the console says so.
+    await storage.revokeToken(record.hash);
+    await page.getByLabel('Status').selectOption('confirmed');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Your token no longer works here');
+    expect(await page.evaluate(() => sessionStorage.getItem('cg-console-token'))).toBeNull();
+
+    expect(problems.filter((text) => !/Failed to load resource|ERR_CONNECTION_RESET/.test(text))).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a report’s screenshot, and forgets the token on sign-out', async () => {
+    const { token } = await createVolunteerToken(storage, { name: 'Second volunteer', brands: ['nike'] });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/console/`);
+    await page.getByLabel('Volunteer token').fill(token);
+    await page.getByLabel('Volunteer token').press('Enter');
+    await page.getByLabel('Status').selectOption('');
+    await page.getByText(`of ${LISTINGS}`).waitFor();
+    await page.getByRole('button', { name: 'Screenshot' }).click();
+    const image = page.getByRole('img', { name: /The screenshot a shopper sent/ });
+    await image.waitFor();
+    expect(await image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+    await context.close();
+  });
+});
