@@ -21,7 +21,8 @@ export function App() {
     setProblem(why);
   };
 
-  // A token kept from before a reload is checked again: it may have been revoked since.
+  // A token kept from before a reload is checked again (it may have been revoked since), while the
+  // queue loads beside it: a refused token signs out whichever answer comes first.
   useEffect(() => {
     if (!token || volunteer) return;
     call<Volunteer>(token, '/v1/volunteer/me').then(setVolunteer, (error: unknown) =>
@@ -31,10 +32,9 @@ export function App() {
     );
   }, [token, volunteer]);
 
-  if (!token || !volunteer)
+  if (!token)
     return (
       <SignIn
-        checking={Boolean(token)}
         problem={problem}
         onSignedIn={(signedIn, who) => {
           sessionStorage.setItem(TOKEN, signedIn);
@@ -52,7 +52,7 @@ export function App() {
       </a>
       <header class="bar">
         <h1>{say('console_title')}</h1>
-        <p>{say('signed_in_as', [volunteer.name, volunteer.brands.join(', ')])}</p>
+        <p>{volunteer ? say('signed_in_as', [volunteer.name, volunteer.brands.join(', ')]) : ''}</p>
         <button type="button" onClick={() => signOut()}>
           {say('signout')}
         </button>

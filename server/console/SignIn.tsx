@@ -3,13 +3,11 @@ import { call, ServiceError, type Volunteer } from './api';
 import { say } from './words';
 
 interface Props {
-  /** A kept token is being checked. */
-  checking: boolean;
   problem: string | undefined;
   onSignedIn: (token: string, volunteer: Volunteer) => void;
 }
 
-export function SignIn({ checking, problem, onSignedIn }: Props) {
+export function SignIn({ problem, onSignedIn }: Props) {
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -49,11 +47,11 @@ export function SignIn({ checking, problem, onSignedIn }: Props) {
           aria-describedby={shown ? 'signin-problem' : undefined}
           onInput={(event) => setToken(event.currentTarget.value)}
         />
-        <button type="submit" disabled={busy || checking}>
+        <button type="submit" disabled={busy}>
           {say('signin_submit')}
         </button>
       </form>
-      <p role="status">{busy || checking ? say('signin_checking') : ''}</p>
+      <p role="status">{busy ? say('signin_checking') : ''}</p>
       {shown && (
         <p id="signin-problem" role="alert" class="problem">
           {shown}

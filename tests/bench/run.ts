@@ -2,6 +2,7 @@
 
 import { loadTest } from '../../server/load/run';
 import { benchCli } from './cli';
+import { benchConsole } from './console';
 import { benchMatcher } from './matcher';
 import { benchReader } from './reader';
 import { benchSync } from './sync';
@@ -10,4 +11,5 @@ benchReader();
 benchMatcher();
 await benchSync();
 benchCli();
+await benchConsole();
 await loadTest();
