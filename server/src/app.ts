@@ -4,6 +4,7 @@ import type { TrustProxy } from './proxy';
 import type { SignedPayload } from './publish';
 import { RateLimit } from './rate-limit';
 import { consoleRoutes } from './routes/console';
+import { filingRoutes } from './routes/filings';
 import { registryRoutes } from './routes/registry';
 import { reportRoutes } from './routes/reports';
 import { statsRoutes } from './routes/stats';
@@ -133,6 +134,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   registryRoutes(app, options.storage);
   reportRoutes(app, options.storage, limiters, originKey);
   volunteerRoutes(app, options.storage, originKey);
+  filingRoutes(app, options.storage, originKey);
   statsRoutes(app, options.storage);
   void app.register((scope) => consoleRoutes(scope, options.consoleDir));
   return app;

@@ -1,4 +1,5 @@
-import type { Money } from '../../src/listing/listing';
+import type { Marketplace, Money } from '../../src/listing/listing';
+import type { ExportFormat } from '../../src/reports/evidence';
 import type { Report, ReviewStatus } from '../../src/reports/report';
 import type { ReasonCode } from '../../src/risk/assessment';
 
@@ -12,6 +13,8 @@ export type ListingSort = (typeof LISTING_SORTS)[number];
 
 export interface ListingsQuery {
   brands: string[];
+  /** Only these listings. */
+  keys?: string[];
   /** A listing is open while any report about it is; else confirmed if any is; else rejected. */
   status?: ReviewStatus;
   marketplace?: string;
@@ -49,4 +52,47 @@ export interface ReportedListing {
   screenshot?: string;
   /** The latest decision on it. */
   review?: { note: string; by: string; at: string };
+}
+
+/** What became of a filed listing, as the volunteer recorded it (or their extension saw it). */
+export const OUTCOMES = ['removed', 'still_up', 'refused'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** The takedown files a filing can be made as: the marketplaces' IP programmes' formats. */
+export const FILING_FORMATS = [
+  'vero',
+  'amazon-asins',
+  'alibaba-ipp',
+  'dsa-notice',
+] as const satisfies readonly ExportFormat[];
+export type FilingFormat = (typeof FILING_FORMATS)[number];
+
+/** The format a marketplace's programme takes; elsewhere in the EU, a Digital Services Act notice. */
+export function filingFormatFor(marketplace: string): FilingFormat {
+  const formats: Partial<Record<Marketplace, FilingFormat>> = {
+    ebay: 'vero',
+    amazon: 'amazon-asins',
+    alibaba: 'alibaba-ipp',
+    aliexpress: 'alibaba-ipp',
+  };
+  return formats[marketplace as Marketplace] ?? 'dsa-notice';
+}
+
+export interface FiledListing {
+  key: string;
+  outcome?: Outcome;
+  /** When it was seen so (ISO 8601), and by whom. */
+  outcomeAt?: string;
+  outcomeBy?: string;
+}
+
+/** A takedown request: the listings of one brand on one marketplace, filed in one format on one day. */
+export interface Filing {
+  id: string;
+  brand: string;
+  marketplace: string;
+  format: FilingFormat;
+  filedAt: string;
+  filedBy: string;
+  listed: FiledListing[];
 }

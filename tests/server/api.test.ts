@@ -15,8 +15,10 @@ import { createVolunteerToken } from '../../server/src/tokens';
 import { registryFromDisk } from '../../src/disk/registry-files';
 import { buildIndex } from '../../src/matching/match-index';
 import { checkArtifact, checkPatched } from '../../src/registry/artifact';
+import { exportReports } from '../../src/reports/evidence';
 import type { Report } from '../../src/reports/report';
 import { assess } from '../../src/risk/assess';
+import { ENGLISH } from '../../src/words/english';
 import { makeReport } from './fixtures';
 
 describe('the companion service API (SQLite)', () => {
@@ -305,6 +307,68 @@ describe('the review queue: reports grouped by listing (SQLite)', () => {
     expect((await decide({ keys: ['not a key'], decision: 'confirm', note: '' })).statusCode).toBe(400);
     const confirmed = await app.inject({ url: '/v1/volunteer/listings?status=confirmed', headers });
     expect(confirmed.json().listings).toMatchObject([{ key, status: 'confirmed', review: { by: 'Queue volunteer' } }]);
+  });
+
+  it('files confirmed listings in their marketplace’s format, gives the file as filed, and records outcomes', async () => {
+    const volunteer = await createVolunteerToken(storage, { name: 'Filing volunteer', brands: ['puma'] });
+    const headers = { authorization: `Bearer ${volunteer.token}` };
+    const keys = ['ebay:305600000001', 'ebay:305600000002', 'amazon:B0PUMA0001'];
+    for (const [n, key] of keys.entries()) {
+      const id = key.split(':')[1]!;
+      const url = key.startsWith('ebay') ? `https://www.ebay.com/itm/${id}` : `https://www.amazon.com/dp/${id}`;
+      const marketplace = key.startsWith('ebay') ? 'ebay' : 'amazon';
+      const report = makeReport({
+        brand: 'puma',
+        reporterId: `reporter-filing-0000000${n}`,
+        listing: { key, url, marketplace },
+      });
+      expect((await post('/v1/reports', report)).statusCode).toBe(201);
+    }
+    const file = (payload: unknown) => post('/v1/volunteer/filings', payload, headers);
+    // Only confirmed listings are filed.
+    expect((await file({ keys: keys.slice(0, 2) })).json()).toMatchObject({
+      error: 'not_confirmed',
+      keys: keys.slice(0, 2),
+    });
+    await post('/v1/volunteer/listings/review', { keys, decision: 'confirm', note: 'fake' }, headers);
+    expect((await file({ keys })).json().error).toBe('mixed');
+
+    const made = await file({ keys: keys.slice(0, 2) });
+    expect(made.statusCode).toBe(201);
+    const { filing } = made.json();
+    expect(filing).toMatchObject({ brand: 'puma', marketplace: 'ebay', format: 'vero', filedBy: 'Filing volunteer' });
+    const listed = await app.inject({ url: '/v1/volunteer/filings', headers });
+    expect(listed.json().filings.map((one: { id: string }) => one.id)).toStrictEqual([filing.id]);
+
+    // The file is the VeRO list the export makes of the same reports, on the filing's day.
+    const got = await app.inject({ url: `/v1/volunteer/filings/${filing.id}/file`, headers });
+    expect(got.headers['content-disposition']).toContain('attachment');
+    const reports = await storage.reportsAbout(keys.slice(0, 2), ['puma']);
+    expect(got.body).toBe(exportReports('vero', reports, ENGLISH, { now: new Date(filing.filedAt) }).body);
+    expect(
+      got.body
+        .split('\n')
+        .filter((line) => /^\d/.test(line))
+        .map((line) => line.split('\t')[0]),
+    ).toStrictEqual(['305600000001', '305600000002']);
+
+    const record = (outcomes: unknown) => post(`/v1/volunteer/filings/${filing.id}/outcomes`, { outcomes }, headers);
+    expect((await record([{ key: keys[0], outcome: 'removed' }])).json()).toStrictEqual({ matched: 1 });
+    expect((await record([{ key: keys[2], outcome: 'removed' }])).json().error).toBe('not_filed');
+    expect((await record([{ key: keys[1], outcome: 'gone' }])).statusCode).toBe(400);
+    expect((await record([{ key: keys[1], outcome: 'removed', at: '2001-01-01T00:00:00Z' }])).statusCode).toBe(400);
+    const detail = (await app.inject({ url: `/v1/volunteer/filings/${filing.id}`, headers })).json();
+    expect(detail.filing.listed).toMatchObject([
+      { key: keys[0], outcome: 'removed', outcomeBy: 'Filing volunteer' },
+      { key: keys[1] },
+    ]);
+    expect(detail.listings.map((listing: { key: string }) => listing.key).sort()).toStrictEqual(keys.slice(0, 2));
+
+    const other = await createVolunteerToken(storage, { name: 'Other', brands: ['nike'] });
+    const otherHeaders = { authorization: `Bearer ${other.token}` };
+    expect((await app.inject({ url: `/v1/volunteer/filings/${filing.id}`, headers: otherHeaders })).statusCode).toBe(
+      404,
+    );
   });
 });
 

@@ -500,6 +500,88 @@ describe.each(backends)('storage on $name', (backend) => {
     });
   });
 
+  describe('filings', () => {
+    const filing = (id: string, brand: string, day: number, keys: string[]) => ({
+      id,
+      brand,
+      marketplace: 'ebay',
+      format: 'vero' as const,
+      filedAt: at(day),
+      filedBy: 'Volunteer A',
+      listed: keys.map((key) => ({ key })),
+    });
+
+    it('keeps a filing with its listings, lists a brand’s own newest first, and records outcomes', async () => {
+      const store = await storage();
+      await store.createFiling(filing('filing-1', 'nike', 1, ['ebay:111111', 'ebay:222222']));
+      await store.createFiling(filing('filing-2', 'nike', 3, ['ebay:333333']));
+      await store.createFiling(filing('filing-3', 'adidas', 2, ['ebay:444444']));
+      expect((await store.listFilings(['nike'])).map((one) => one.id)).toStrictEqual(['filing-2', 'filing-1']);
+      expect(await store.getFiling('filing-3', ['nike'])).toBeUndefined();
+
+      const seen = { at: at(5), by: 'Volunteer B' };
+      expect(
+        await store.recordOutcomes(
+          'filing-1',
+          ['nike'],
+          [
+            { key: 'ebay:111111', outcome: 'removed', ...seen },
+            { key: 'ebay:999999', outcome: 'removed', ...seen },
+          ],
+        ),
+      ).toBe(1);
+      // Another brand's filing is not touched through a nike token's brands.
+      expect(
+        await store.recordOutcomes('filing-3', ['nike'], [{ key: 'ebay:444444', outcome: 'refused', ...seen }]),
+      ).toBe(0);
+      expect(await store.getFiling('filing-1', ['nike'])).toStrictEqual({
+        ...filing('filing-1', 'nike', 1, []),
+        listed: [
+          { key: 'ebay:111111', outcome: 'removed', outcomeAt: at(5), outcomeBy: 'Volunteer B' },
+          { key: 'ebay:222222' },
+        ],
+      });
+      // A later record replaces an earlier one.
+      await store.recordOutcomes(
+        'filing-1',
+        ['nike'],
+        [{ key: 'ebay:222222', outcome: 'still_up', at: at(6), by: 'B' }],
+      );
+      await store.recordOutcomes(
+        'filing-1',
+        ['nike'],
+        [{ key: 'ebay:222222', outcome: 'removed', at: at(8), by: 'B' }],
+      );
+      expect((await store.getFiling('filing-1', ['nike']))!.listed[1]).toStrictEqual({
+        key: 'ebay:222222',
+        outcome: 'removed',
+        outcomeAt: at(8),
+        outcomeBy: 'B',
+      });
+    });
+
+    it('keeps all of a filing or none of it', async () => {
+      const store = await storage();
+      await store.createFiling(filing('filing-1', 'nike', 1, ['ebay:111111']));
+      await expect(store.createFiling(filing('filing-1', 'nike', 2, ['ebay:222222']))).rejects.toThrow();
+      // Its second listing fails (the same key twice): its row goes too.
+      await expect(store.createFiling(filing('filing-2', 'nike', 2, ['ebay:222222', 'ebay:222222']))).rejects.toThrow();
+      // Nothing of it was kept: the same id goes in afresh.
+      await store.createFiling(filing('filing-2', 'nike', 3, ['ebay:333333']));
+      expect((await store.getFiling('filing-2', ['nike']))!.listed).toStrictEqual([{ key: 'ebay:333333' }]);
+      expect((await store.getFiling('filing-1', ['nike']))!.listed).toStrictEqual([{ key: 'ebay:111111' }]);
+    });
+
+    it('gives the reports about some listings within some brands', async () => {
+      const store = await storage();
+      await store.insertReport(makeReport({ key: 'ebay:111111' }), at(1));
+      await store.insertReport(makeReport({ key: 'ebay:111111', brand: 'adidas' }), at(2));
+      await store.insertReport(makeReport({ key: 'ebay:222222' }), at(3));
+      const about = await store.reportsAbout(['ebay:111111'], ['nike']);
+      expect(about.map((one) => [one.report.listing.key, one.report.brand])).toStrictEqual([['ebay:111111', 'nike']]);
+    });
+  });
+
   describe('withdrawReport', () => {
     it('withdraws the reporter’s own report once; again returns the first withdrawal', async () => {
       const store = await storage();

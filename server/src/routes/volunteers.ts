@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
 import { ListingKeySchema } from '../../../src/listing/key';
 import { MARKETPLACES } from '../../../src/listing/listing';
@@ -8,8 +8,8 @@ import { REASON_CODES } from '../../../src/risk/assessment';
 import { ENGLISH } from '../../../src/words/english';
 import { asVolunteerSees } from '../pseudonym';
 import { LISTING_SORTS } from '../queue';
-import type { Storage, VolunteerToken } from '../storage/types';
-import { tokenFrom } from '../tokens';
+import type { Storage } from '../storage/types';
+import { authorise, parseBody, parseQuery, scope } from './checks';
 
 const ReviewSchema = v.strictObject({
   decision: v.picklist(['confirm', 'reject']),
@@ -114,12 +114,9 @@ export function volunteerRoutes(app: FastifyInstance, storage: Storage, pseudony
   app.post('/v1/volunteer/listings/review', async (request, reply) => {
     const token = await authorise(storage, request, reply);
     if (!token) return reply;
-    const parsed = v.safeParse(ListingReviewSchema, request.body);
-    if (!parsed.success) {
-      const issue = parsed.issues[0];
-      return reply.status(400).send({ error: 'invalid', field: v.getDotPath(issue), message: issue.message });
-    }
-    const { keys, decision, note } = parsed.output;
+    const body = parseBody(ListingReviewSchema, request, reply);
+    if (!body) return reply;
+    const { keys, decision, note } = body;
     const decided = await storage.reviewListings(
       keys,
       token.brands,
@@ -136,11 +133,8 @@ export function volunteerRoutes(app: FastifyInstance, storage: Storage, pseudony
   app.post<{ Params: { id: string } }>('/v1/volunteer/reports/:id/review', async (request, reply) => {
     const token = await authorise(storage, request, reply);
     if (!token) return reply;
-    const parsed = v.safeParse(ReviewSchema, request.body);
-    if (!parsed.success) {
-      const issue = parsed.issues[0];
-      return reply.status(400).send({ error: 'invalid', field: v.getDotPath(issue), message: issue.message });
-    }
+    const body = parseBody(ReviewSchema, request, reply);
+    if (!body) return reply;
     const notFound = () => reply.status(404).send({ error: 'not_found', message: 'No such report among your brands.' });
     const existing = await storage.getReport(request.params.id);
     // A report its reporter withdrew is gone from the volunteer's view: not listed, not reviewed.
@@ -149,8 +143,8 @@ export function volunteerRoutes(app: FastifyInstance, storage: Storage, pseudony
     }
     const reviewed = await storage.reviewReport(
       request.params.id,
-      parsed.output.decision === 'confirm' ? 'confirmed' : 'rejected',
-      { note: parsed.output.note, by: token.name, at: new Date().toISOString() },
+      body.decision === 'confirm' ? 'confirmed' : 'rejected',
+      { note: body.note, by: token.name, at: new Date().toISOString() },
     );
     // Withdrawn between the two reads.
     if (!reviewed) return notFound();
@@ -205,35 +199,4 @@ export function volunteerRoutes(app: FastifyInstance, storage: Storage, pseudony
       .header('content-disposition', `attachment; filename="${file.fileName}"`)
       .send(file.body);
   });
-}
-
-async function authorise(storage: Storage, request: FastifyRequest, reply: FastifyReply) {
-  const found = await tokenFrom(storage, request.headers.authorization);
-  if ('record' in found) return found.record;
-  const message = {
-    missing: 'Send your volunteer token as "Authorization: Bearer TOKEN".',
-    unknown: 'This token is not known here.',
-    expired: 'This token has expired; ask for a new one.',
-  }[found.error];
-  void reply
-    .status(401)
-    .header('www-authenticate', 'Bearer')
-    .send({ error: `token_${found.error}`, message });
-  return undefined;
-}
-
-function parseQuery<T extends v.GenericSchema>(schema: T, request: FastifyRequest, reply: FastifyReply) {
-  const parsed = v.safeParse(schema, request.query);
-  if (parsed.success) return parsed.output as v.InferOutput<T>;
-  const issue = parsed.issues[0];
-  void reply.status(400).send({ error: 'invalid', field: v.getDotPath(issue), message: issue.message });
-  return undefined;
-}
-
-/** The token's brands, or the one asked for when the token covers it. */
-function scope(token: VolunteerToken, brand: string | undefined, reply: FastifyReply): string[] | undefined {
-  if (brand === undefined) return token.brands;
-  if (token.brands.includes(brand)) return [brand];
-  void reply.status(403).send({ error: 'forbidden', message: `This token does not cover the brand "${brand}".` });
-  return undefined;
 }

@@ -24,6 +24,10 @@ export function listingsSql(dialect: Dialect, query: ListingsQuery): { text: str
     return dialect.p(values.length);
   };
   const where = [dialect.inList('brand', 1), NOT_WITHDRAWN];
+  if (query.keys !== undefined) {
+    values.push(dialect.list(query.keys));
+    where.push(dialect.inList('listing_key', values.length));
+  }
   if (query.marketplace !== undefined) where.push(`marketplace = ${param(query.marketplace)}`);
   if (query.since !== undefined) where.push(`received_ms >= ${param(query.since)}`);
   if (query.until !== undefined) where.push(`received_ms < ${param(query.until)}`);

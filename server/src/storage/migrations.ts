@@ -167,6 +167,54 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: 'ALTER TABLE reports ADD COLUMN withdraw_hash TEXT',
     postgres: 'ALTER TABLE reports ADD COLUMN withdraw_hash TEXT COLLATE "C"',
   },
+  {
+    version: 6,
+    name: 'filings: takedown requests made from confirmed listings, and each listing’s outcome',
+    sqlite: `
+      CREATE TABLE filings (
+        id TEXT PRIMARY KEY,
+        brand TEXT NOT NULL,
+        marketplace TEXT NOT NULL,
+        format TEXT NOT NULL,
+        filed_at TEXT NOT NULL,
+        filed_ms INTEGER NOT NULL,
+        filed_by TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX filings_brand ON filings (brand, filed_ms DESC);
+      CREATE TABLE filed_listings (
+        filing_id TEXT NOT NULL REFERENCES filings (id),
+        listing_key TEXT NOT NULL,
+        outcome TEXT CHECK (outcome IN ('removed', 'still_up', 'refused')),
+        outcome_at TEXT,
+        outcome_ms INTEGER,
+        outcome_by TEXT,
+        PRIMARY KEY (filing_id, listing_key)
+      ) STRICT;
+      CREATE INDEX filed_listings_key ON filed_listings (listing_key);
+    `,
+    postgres: `
+      CREATE TABLE filings (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        brand TEXT COLLATE "C" NOT NULL,
+        marketplace TEXT COLLATE "C" NOT NULL,
+        format TEXT NOT NULL,
+        filed_at TEXT NOT NULL,
+        filed_ms BIGINT NOT NULL,
+        filed_by TEXT NOT NULL
+      );
+      CREATE INDEX filings_brand ON filings (brand, filed_ms DESC);
+      CREATE TABLE filed_listings (
+        filing_id TEXT COLLATE "C" NOT NULL REFERENCES filings (id),
+        listing_key TEXT COLLATE "C" NOT NULL,
+        outcome TEXT CHECK (outcome IN ('removed', 'still_up', 'refused')),
+        outcome_at TEXT,
+        outcome_ms BIGINT,
+        outcome_by TEXT,
+        PRIMARY KEY (filing_id, listing_key)
+      );
+      CREATE INDEX filed_listings_key ON filed_listings (listing_key);
+    `,
+  },
 ];
 
 const SQLITE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

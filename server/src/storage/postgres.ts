@@ -1,6 +1,17 @@
 import pg from 'pg';
 import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
-import type { ListingsQuery } from '../queue';
+import type { Filing, ListingsQuery } from '../queue';
+import {
+  FILINGS_SQL,
+  type FilingRow,
+  filingValues,
+  INSERT_FILED_SQL,
+  INSERT_FILING_SQL,
+  OUTCOME_SQL,
+  type OutcomeUpdate,
+  outcomeValues,
+  toFilings,
+} from './filings';
 import {
   countByKey,
   type Dialect,
@@ -169,6 +180,26 @@ const SQL = {
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
+/** Runs `work` on one connection inside BEGIN … COMMIT, rolled back when it throws. */
+async function inTransaction<T>(
+  pool: pg.Pool,
+  work: (client: pg.PoolClient) => Promise<T>,
+  begin = 'BEGIN',
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(begin);
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 async function rows<Row extends pg.QueryResultRow>(
   db: Queryable,
   statement: { name: string; text: string },
@@ -239,29 +270,25 @@ export async function openPostgres(url: string): Promise<Storage> {
       checkPage(query);
       if (query.brands.length === 0 || query.limit === 0) return { total: 0, listings: [] };
       // One snapshot, so that the page's keys and their reports agree.
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        const { text, values } = listingsSql(POSTGRES, query);
-        const keys = (await client.query<ListingPageRow>(text, values)).rows;
-        const found = await rows<ListingReportRow>(client, SQL.listingReports, [
-          keys.map((row) => row.listing_key),
-          query.brands,
-        ]);
-        await client.query('COMMIT');
-        return {
-          total: Number(keys[0]?.total ?? 0),
-          listings: toReportedListings(
+      return inTransaction(
+        pool,
+        async (client) => {
+          const { text, values } = listingsSql(POSTGRES, query);
+          const keys = (await client.query<ListingPageRow>(text, values)).rows;
+          const found = await rows<ListingReportRow>(client, SQL.listingReports, [
             keys.map((row) => row.listing_key),
-            found,
-          ),
-        };
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+            query.brands,
+          ]);
+          return {
+            total: Number(keys[0]?.total ?? 0),
+            listings: toReportedListings(
+              keys.map((row) => row.listing_key),
+              found,
+            ),
+          };
+        },
+        'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+      );
     },
 
     async reviewListings(keys: string[], brands: string[], status: 'confirmed' | 'rejected', review) {
@@ -274,6 +301,34 @@ export async function openPostgres(url: string): Promise<Storage> {
         brands,
       ]);
       return countByKey(found);
+    },
+
+    async reportsAbout(keys: string[], brands: string[]) {
+      return (await rows<ListingReportRow>(pool, SQL.listingReports, [keys, brands])).map(toStoredReport);
+    },
+
+    async createFiling(filing: Filing) {
+      await inTransaction(pool, async (client) => {
+        await client.query(INSERT_FILING_SQL(POSTGRES), filingValues(filing));
+        for (const listed of filing.listed) await client.query(INSERT_FILED_SQL(POSTGRES), [filing.id, listed.key]);
+      });
+    },
+
+    async listFilings(brands: string[]) {
+      return toFilings((await pool.query<FilingRow>(FILINGS_SQL(POSTGRES, false), [brands])).rows);
+    },
+
+    async getFiling(id: string, brands: string[]) {
+      return toFilings((await pool.query<FilingRow>(FILINGS_SQL(POSTGRES, true), [brands, id])).rows)[0];
+    },
+
+    async recordOutcomes(filingId: string, brands: string[], outcomes: OutcomeUpdate[]) {
+      return inTransaction(pool, async (client) => {
+        let matched = 0;
+        for (const update of outcomes)
+          matched += (await client.query(OUTCOME_SQL(POSTGRES), outcomeValues(filingId, brands, update))).rowCount ?? 0;
+        return matched;
+      });
     },
 
     async getReport(id: string) {

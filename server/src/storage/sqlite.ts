@@ -1,7 +1,18 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
-import type { ListingsQuery } from '../queue';
+import type { Filing, ListingsQuery } from '../queue';
+import {
+  FILINGS_SQL,
+  type FilingRow,
+  filingValues,
+  INSERT_FILED_SQL,
+  INSERT_FILING_SQL,
+  OUTCOME_SQL,
+  type OutcomeUpdate,
+  outcomeValues,
+  toFilings,
+} from './filings';
 import {
   countByKey,
   type Dialect,
@@ -295,6 +306,38 @@ export function openSqlite(file: string): Storage {
         JSON.stringify(brands),
       );
       return countByKey(rows);
+    },
+
+    async reportsAbout(keys: string[], brands: string[]) {
+      return statement<ListingReportRow>(listingReportsSql(SQLITE))
+        .all(JSON.stringify(keys), JSON.stringify(brands))
+        .map(toStoredReport);
+    },
+
+    async createFiling(filing: Filing) {
+      db.transaction(() => {
+        statement(INSERT_FILING_SQL(SQLITE)).run(...filingValues(filing));
+        for (const listed of filing.listed) statement(INSERT_FILED_SQL(SQLITE)).run(filing.id, listed.key);
+      })();
+    },
+
+    async listFilings(brands: string[]) {
+      return toFilings(statement<FilingRow>(FILINGS_SQL(SQLITE, false)).all(JSON.stringify(brands)));
+    },
+
+    async getFiling(id: string, brands: string[]) {
+      return toFilings(statement<FilingRow>(FILINGS_SQL(SQLITE, true)).all(JSON.stringify(brands), id))[0];
+    },
+
+    async recordOutcomes(filingId: string, brands: string[], outcomes: OutcomeUpdate[]) {
+      return db.transaction(() =>
+        outcomes.reduce(
+          (matched, update) =>
+            matched +
+            statement(OUTCOME_SQL(SQLITE)).run(...outcomeValues(filingId, JSON.stringify(brands), update)).changes,
+          0,
+        ),
+      )();
     },
 
     async getReport(id: string) {

@@ -1,5 +1,6 @@
 import type { Feedback, Report, ReportRecord, ReviewStatus } from '../../../src/reports/report';
-import type { ListingsQuery, ReportedListing } from '../queue';
+import type { Filing, ListingsQuery, ReportedListing } from '../queue';
+import type { OutcomeUpdate } from './filings';
 
 /** A report as stored: the report itself and what the service knows of it. */
 export interface StoredReport {
@@ -112,6 +113,15 @@ export interface Storage {
     status: 'confirmed' | 'rejected',
     review: { note: string; by: string; at: string },
   ): Promise<Record<string, number>>;
+  /** Every report about these listings within the brands, oldest first, withdrawn ones left out. */
+  reportsAbout(keys: string[], brands: string[]): Promise<StoredReport[]>;
+  /** Keeps a filing and its listings (each with no outcome yet). */
+  createFiling(filing: Filing): Promise<void>;
+  /** The filings of these brands, newest first; or the one with this id, if it is theirs. */
+  listFilings(brands: string[]): Promise<Filing[]>;
+  getFiling(id: string, brands: string[]): Promise<Filing | undefined>;
+  /** Records outcomes of a filing's listings (a later record replaces an earlier); returns how many it matched. */
+  recordOutcomes(filingId: string, brands: string[], outcomes: OutcomeUpdate[]): Promise<number>;
   /** The report with this id, withdrawn or not. */
   getReport(id: string): Promise<StoredReport | undefined>;
   /**
