@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call, ServiceError, type Volunteer } from './api';
 import { forgetDecisions } from './decisions';
+import { Filings } from './Filings';
+import { FilingView } from './FilingView';
 import { Queue } from './Queue';
+import { hrefOf, useRoute } from './route';
 import { SignIn } from './SignIn';
 import { say } from './words';
 
@@ -12,6 +15,7 @@ export function App() {
   const [token, setToken] = useState(() => sessionStorage.getItem(TOKEN) ?? '');
   const [volunteer, setVolunteer] = useState<Volunteer>();
   const [problem, setProblem] = useState<string>();
+  const route = useRoute();
 
   const signOut = (why?: string) => {
     sessionStorage.removeItem(TOKEN);
@@ -32,6 +36,8 @@ export function App() {
     );
   }, [token, volunteer]);
 
+  const signedOut = () => signOut(say('error_signed_out'));
+
   if (!token)
     return (
       <SignIn
@@ -47,7 +53,7 @@ export function App() {
 
   return (
     <>
-      <a class="skip" href="#queue">
+      <a class="skip" href="#main">
         {say('console_skip')}
       </a>
       <header class="bar">
@@ -57,8 +63,21 @@ export function App() {
           {say('signout')}
         </button>
       </header>
-      <main id="queue" tabIndex={-1}>
-        <Queue token={token} onSignedOut={() => signOut(say('error_signed_out'))} />
+      <nav class="sections" aria-label={say('nav_label')}>
+        {(['queue', 'filings'] as const).map((view) => (
+          <a
+            key={view}
+            href={hrefOf({ view })}
+            aria-current={route.view === view || (view === 'filings' && route.view === 'filing') ? 'page' : undefined}
+          >
+            {say(`nav_${view}`)}
+          </a>
+        ))}
+      </nav>
+      <main id="main" tabIndex={-1}>
+        {route.view === 'queue' && <Queue token={token} onSignedOut={signedOut} />}
+        {route.view === 'filings' && <Filings token={token} onSignedOut={signedOut} />}
+        {route.view === 'filing' && <FilingView token={token} id={route.id} onSignedOut={signedOut} />}
       </main>
     </>
   );

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { call, type ListingsPage, ServiceError } from './api';
 import { type Decision, Decisions } from './decisions';
+import { FileDialog } from './FileDialog';
 import { type Filters, FiltersForm, NO_FILTERS, queryOf } from './FiltersForm';
 import { HelpDialog } from './HelpDialog';
 import { NoteDialog } from './NoteDialog';
 import { QueueRow } from './QueueRow';
+import { hrefOf } from './route';
 import { ScreenshotDialog } from './ScreenshotDialog';
 import { count, say } from './words';
 
@@ -39,6 +41,7 @@ export function Queue({ token, onSignedOut }: Props) {
   const [asking, setAsking] = useState<{ keys: string[]; decision: 'confirm' | 'reject' }>();
   const [helping, setHelping] = useState(false);
   const [screenshot, setScreenshot] = useState<{ sha256: string; title: string }>();
+  const [filing, setFiling] = useState<{ keys: string[]; marketplace: string }>();
   const decisions = useMemo(() => new Decisions(token), [token]);
   const [pending, setPending] = useState<Decision[]>(decisions.list());
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
@@ -120,7 +123,7 @@ export function Queue({ token, onSignedOut }: Props) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (asking || helping || screenshot || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (asking || helping || screenshot || filing || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target as HTMLElement;
       if (target.closest('input, select, textarea, dialog')) return;
       const move = (by: number) => {
@@ -170,6 +173,17 @@ export function Queue({ token, onSignedOut }: Props) {
         </button>
         <button type="button" disabled={!selected.size} onClick={() => ask('reject', [...selected])}>
           {say('bulk_reject')}
+        </button>
+        <button
+          type="button"
+          disabled={!selected.size}
+          onClick={() => {
+            const keys = [...selected];
+            const first = listings.find((listing) => listing.key === keys[0]);
+            setFiling({ keys, marketplace: first?.marketplace ?? '' });
+          }}
+        >
+          {say('file_button')}
         </button>
       </fieldset>
       <p role="status" class="load-state">
@@ -260,6 +274,16 @@ export function Queue({ token, onSignedOut }: Props) {
             }
             setAsking(undefined);
             rows.current[focused]?.focus();
+          }}
+        />
+      )}
+      {filing && (
+        <FileDialog
+          token={token}
+          {...filing}
+          onClose={(made) => {
+            setFiling(undefined);
+            if (made) location.hash = hrefOf({ view: 'filing', id: made.id });
           }}
         />
       )}

@@ -58,3 +58,27 @@ export async function screenshotUrl(token: string, sha256: string): Promise<stri
   if (!response.ok) throw new ServiceError(response.status === 401 ? 'signedOut' : 'refused', String(response.status));
   return URL.createObjectURL(await response.blob());
 }
+
+/** Fetches a file with the token and hands it to the browser as a download, under the service's name for it. */
+export async function download(token: string, path: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+  } catch (error) {
+    throw new ServiceError('unreachable', error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) {
+    const answer = (await response.json().catch(() => ({}))) as { message?: string };
+    throw new ServiceError(
+      response.status === 401 ? 'signedOut' : 'refused',
+      answer.message ?? String(response.status),
+    );
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'filing.txt';
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

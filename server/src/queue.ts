@@ -96,3 +96,20 @@ export interface Filing {
   filedBy: string;
   listed: FiledListing[];
 }
+
+const DAY_MS = 86_400_000;
+
+/** Days from a filing to each of its listings seen removed. */
+export function daysToRemoval(filing: Filing): number[] {
+  return filing.listed
+    .filter((listed) => listed.outcome === 'removed' && listed.outcomeAt)
+    .map((listed) => (Date.parse(listed.outcomeAt!) - Date.parse(filing.filedAt)) / DAY_MS);
+}
+
+/** The middle value (the mean of the two middle ones for an even count); undefined for none. */
+export function medianOf(values: readonly number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}

@@ -11,6 +11,8 @@ import { CONSOLE_DIR } from '../../server/src/routes/console';
 import { openStorage } from '../../server/src/storage/open';
 import type { Storage } from '../../server/src/storage/types';
 import { createVolunteerToken } from '../../server/src/tokens';
+import { exportReports } from '../../src/reports/evidence';
+import { ENGLISH } from '../../src/words/english';
 import { makeReport } from '../server/fixtures';
 import { startPostgres, type ThrowawayPostgres } from '../support/postgres';
 import { SCREENSHOTS } from './support/build';
@@ -212,9 +214,84 @@ describe.each(BACKENDS)('the brand console on %s, in Chromium', (backend) => {
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await page.keyboard.press('Escape');
 
+    // A filing from the confirmed eBay listings: VeRO by default, the file downloaded as the export makes it.
+    await page.getByLabel('Status').selectOption('confirmed');
+    await page.getByLabel('Marketplace').selectOption('ebay');
+    const ebay = await storage.listListings({
+      brands: ['nike'],
+      status: 'confirmed',
+      marketplace: 'ebay',
+      sort: 'recent',
+      limit: 100,
+      offset: 0,
+    });
+    await page.getByText(`Listings 1–${ebay.total} of ${ebay.total}`).waitFor();
+    await page.locator('body').press('a');
+    await page.getByRole('button', { name: 'File a takedown' }).click();
+    const filingDialog = page.getByRole('dialog', { name: `File ${ebay.total} confirmed listings` });
+    await filingDialog.waitFor();
+    expect(await filingDialog.getByLabel('Format').inputValue()).toBe('vero');
+    expect(await seriousViolations(page)).toEqual([]);
+    const [downloaded] = await Promise.all([
+      page.waitForEvent('download'),
+      filingDialog.getByRole('button', { name: 'File and download' }).click(),
+    ]);
+    const [filing] = await storage.listFilings(['nike']);
+    expect(filing).toMatchObject({ marketplace: 'ebay', format: 'vero', filedBy: 'Console volunteer' });
+    expect(filing!.listed.map((listed) => listed.key).sort()).toEqual(
+      ebay.listings.map((listing) => listing.key).sort(),
+    );
+    const expected = exportReports(
+      'vero',
+      (
+        await storage.reportsAbout(
+          filing!.listed.map((listed) => listed.key),
+          ['nike'],
+        )
+      ).filter((stored) => stored.status === 'confirmed'),
+      ENGLISH,
+      { now: new Date(filing!.filedAt) },
+    );
+    expect(downloaded.suggestedFilename()).toBe(expected.fileName);
+    const lines = readFileSync(await downloaded.path(), 'utf8').split('\n');
+    const expectedLines = expected.body.split('\n');
+    expect(lines.length).toBe(expectedLines.length);
+    lines.forEach((line, index) => expect(line, `line ${index + 1}`).toBe(expectedLines[index]));
+
+    // The filing opens; three outcomes are recorded.
+    await page.waitForURL(`**/console/#/filings/${filing!.id}`);
+    const titleOf = (key: string) => ebay.listings.find((listing) => listing.key === key)!.title;
+    const [first, second, third] = filing!.listed.map((listed) => listed.key);
+    await page.getByLabel(`Outcome of ${titleOf(first!)}`, { exact: true }).selectOption('removed');
+    await page.getByLabel(`Outcome of ${titleOf(second!)}`, { exact: true }).selectOption('still_up');
+    await page.getByLabel(`Outcome of ${titleOf(third!)}`, { exact: true }).selectOption('refused');
+    await page.getByText('3 changes not saved yet').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save outcomes' }).click();
+    await page.getByText('Outcomes saved.').waitFor();
+    await page
+      .getByText(`1 removed, 1 still up, 1 refused, ${ebay.total - 3} awaiting`)
+      .first()
+      .waitFor();
+    const recorded = await storage.getFiling(filing!.id, ['nike']);
+    expect(
+      Object.fromEntries(recorded!.listed.filter((one) => one.outcome).map((one) => [one.key, one.outcome])),
+    ).toEqual({
+      [first!]: 'removed',
+      [second!]: 'still_up',
+      [third!]: 'refused',
+    });
+    await page.screenshot({ path: join(SCREENSHOTS, `console-filing-${backend.toLowerCase()}.png`) });
+    await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name: 'Filings' }).click();
+    await page.getByRole('link', { name: /Open the filing of/ }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Console sections' })
+      .getByRole('link', { name: 'Review queue' })
+      .click();
+
     // Revoked, the token is refused on its next call, and the console says so.
     await storage.revokeToken(record.hash);
-    await page.getByLabel('Status').selectOption('confirmed');
+    await page.getByLabel('Status').selectOption('rejected');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Your token no longer works here');
     expect(await page.evaluate(() => sessionStorage.getItem('cg-console-token'))).toBeNull();
 

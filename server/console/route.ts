@@ -1,0 +1,27 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** Where the console is, in its address's fragment, so that Back and a reload keep the place. */
+export type Route = { view: 'queue' } | { view: 'filings' } | { view: 'filing'; id: string };
+
+export function routeOf(hash: string): Route {
+  const filing = /^#\/filings\/([\w-]+)$/.exec(hash);
+  if (filing) return { view: 'filing', id: filing[1]! };
+  if (hash === '#/filings') return { view: 'filings' };
+  return { view: 'queue' };
+}
+
+export const hrefOf = (route: Route) =>
+  route.view === 'filing' ? `#/filings/${route.id}` : route.view === 'filings' ? '#/filings' : '#/queue';
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => routeOf(location.hash));
+  useEffect(() => {
+    // A fragment not starting "#/" is a place in the page (the skip link's #main), not a route.
+    const follow = () => {
+      if (location.hash.startsWith('#/') || location.hash === '') setRoute(routeOf(location.hash));
+    };
+    addEventListener('hashchange', follow);
+    return () => removeEventListener('hashchange', follow);
+  }, []);
+  return route;
+}
