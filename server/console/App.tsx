@@ -6,6 +6,7 @@ import { FilingView } from './FilingView';
 import { Queue } from './Queue';
 import { hrefOf, useRoute } from './route';
 import { SignIn } from './SignIn';
+import { Tokens } from './Tokens';
 import { say } from './words';
 
 const TOKEN = 'cg-console-token';
@@ -64,20 +65,23 @@ export function App() {
         </button>
       </header>
       <nav class="sections" aria-label={say('nav_label')}>
-        {(['queue', 'filings'] as const).map((view) => (
-          <a
-            key={view}
-            href={hrefOf({ view })}
-            aria-current={route.view === view || (view === 'filings' && route.view === 'filing') ? 'page' : undefined}
-          >
-            {say(`nav_${view}`)}
-          </a>
-        ))}
+        {(volunteer?.admin ? (['queue', 'filings', 'tokens'] as const) : (['queue', 'filings'] as const)).map(
+          (view) => (
+            <a
+              key={view}
+              href={hrefOf({ view })}
+              aria-current={route.view === view || (view === 'filings' && route.view === 'filing') ? 'page' : undefined}
+            >
+              {say(`nav_${view}`)}
+            </a>
+          ),
+        )}
       </nav>
       <main id="main" tabIndex={-1}>
         {route.view === 'queue' && <Queue token={token} onSignedOut={signedOut} />}
         {route.view === 'filings' && <Filings token={token} onSignedOut={signedOut} />}
         {route.view === 'filing' && <FilingView token={token} id={route.id} onSignedOut={signedOut} />}
+        {route.view === 'tokens' && <Tokens token={token} onSignedOut={signedOut} />}
       </main>
     </>
   );

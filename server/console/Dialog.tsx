@@ -23,6 +23,9 @@ export function Dialog({
         event.preventDefault();
         onClose();
       }}
+      // The browser may close a dialog on Escape without a cancel event (no user activation since
+      // it opened): its close event then says so.
+      onClose={onClose}
     >
       {children}
     </dialog>

@@ -13,6 +13,7 @@ export class ServiceError extends Error {
 export interface Volunteer {
   name: string;
   brands: string[];
+  admin: boolean;
   expiresAt?: string;
 }
 

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** Where the console is, in its address's fragment, so that Back and a reload keep the place. */
-export type Route = { view: 'queue' } | { view: 'filings' } | { view: 'filing'; id: string };
+export type Route = { view: 'queue' } | { view: 'filings' } | { view: 'filing'; id: string } | { view: 'tokens' };
 
 export function routeOf(hash: string): Route {
   const filing = /^#\/filings\/([\w-]+)$/.exec(hash);
   if (filing) return { view: 'filing', id: filing[1]! };
   if (hash === '#/filings') return { view: 'filings' };
+  if (hash === '#/tokens') return { view: 'tokens' };
   return { view: 'queue' };
 }
 
-export const hrefOf = (route: Route) =>
-  route.view === 'filing' ? `#/filings/${route.id}` : route.view === 'filings' ? '#/filings' : '#/queue';
+export const hrefOf = (route: Route) => (route.view === 'filing' ? `#/filings/${route.id}` : `#/${route.view}`);
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => routeOf(location.hash));

@@ -3,6 +3,7 @@ import { freshOriginKey } from './origin';
 import type { TrustProxy } from './proxy';
 import type { SignedPayload } from './publish';
 import { RateLimit } from './rate-limit';
+import { adminRoutes } from './routes/admin';
 import { consoleRoutes } from './routes/console';
 import { filingRoutes } from './routes/filings';
 import { registryRoutes } from './routes/registry';
@@ -135,6 +136,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   reportRoutes(app, options.storage, limiters, originKey);
   volunteerRoutes(app, options.storage, originKey);
   filingRoutes(app, options.storage, originKey);
+  adminRoutes(app, options.storage);
   statsRoutes(app, options.storage);
   void app.register((scope) => consoleRoutes(scope, options.consoleDir));
   return app;

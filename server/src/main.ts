@@ -10,6 +10,7 @@ import { createVolunteerToken, findTokenById, tokenId } from './tokens';
 
 const USAGE = `Usage: npm run server -- [serve] [options]
        npm run server -- token create --brand ID [--brand ID …] --name "NAME" [--days N | --expires DATE]
+       npm run server -- token create --admin --name "NAME" [--brand ID …] [--days N | --expires DATE]
        npm run server -- token list
        npm run server -- token revoke TOKEN-ID
        npm run server -- publish
@@ -17,7 +18,8 @@ const USAGE = `Usage: npm run server -- [serve] [options]
   serve (default)  answers on http://HOST:PORT; creates the schema, a development signing key and a
                    first signed registry on first start; publishes a new version every --publish-every minutes.
   token create     makes a volunteer token for those brands and prints it once; it expires after
-                   --days N or on --expires DATE (an ISO 8601 date or time), else never.
+                   --days N or on --expires DATE (an ISO 8601 date or time), else never. With --admin,
+                   the token may also list, make and revoke tokens in the console (/console/).
   token list       lists the tokens: id, name, brands, made, expires (never the tokens themselves).
   token revoke ID  deletes the token with that id (its first 8 hex digits or more): it works nowhere after.
   publish          signs and stores a new registry version if anything changed (for a scheduler).
@@ -76,6 +78,7 @@ function options(args: string[]) {
       days: { type: 'string' },
       expires: { type: 'string' },
       help: { type: 'boolean', default: false },
+      admin: { type: 'boolean', default: false },
     },
   });
   const number = (name: keyof typeof values) => {
@@ -101,6 +104,7 @@ function options(args: string[]) {
       screenshots: { perReporter: DEFAULT_QUOTAS.screenshots.perReporter, perAddress: number('daily-screenshots') },
     },
     brands: values.brand ?? [],
+    admin: values.admin,
     name: values.name,
     days: values.days === undefined ? undefined : number('days'),
     expires: values.expires === undefined ? undefined : dateOf(values.expires),
@@ -135,7 +139,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'token' && verb === 'create') {
     const known = new Set(registryFromDisk().brands.map((brand) => brand.id));
     const unknown = config.brands.filter((brand) => !known.has(brand));
-    if (config.brands.length === 0 || !config.name || unknown.length > 0) {
+    if ((config.brands.length === 0 && !config.admin) || !config.name || unknown.length > 0) {
       console.error(
         unknown.length > 0
           ? `Not brands of the registry: ${unknown.join(', ')}`
@@ -147,12 +151,13 @@ async function main(argv: string[]): Promise<number> {
     const { token, record } = await createVolunteerToken(storage, {
       name: config.name,
       brands: config.brands,
+      admin: config.admin,
       ...(config.days ? { days: config.days } : {}),
       ...(config.expires ? { expiresAt: config.expires } : {}),
     });
     console.log(token);
     console.error(
-      `Token for ${record.name}, brands ${record.brands.join(', ')}${record.expiresAt ? `, until ${record.expiresAt}` : ''}. It is shown only this once.`,
+      `${record.admin ? 'Admin token' : 'Token'} for ${record.name}, brands ${record.brands.join(', ') || 'none'}${record.expiresAt ? `, until ${record.expiresAt}` : ''}. It is shown only this once.`,
     );
     await storage.close();
     return 0;
@@ -166,7 +171,7 @@ async function main(argv: string[]): Promise<number> {
         ? `${Date.parse(record.expiresAt) <= Date.now() ? 'expired' : 'expires'} ${record.expiresAt}`
         : 'never expires';
       console.log(
-        `${tokenId(record)}  ${record.name}  [${record.brands.join(', ')}]  made ${record.createdAt}  ${expiry}`,
+        `${tokenId(record)}  ${record.name}${record.admin ? ' (admin)' : ''}  [${record.brands.join(', ')}]  made ${record.createdAt}  ${expiry}`,
       );
     }
     return 0;

@@ -6,7 +6,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 /** Makes a volunteer token for some brands; the token is shown once and only its hash is kept. */
 export async function createVolunteerToken(
   storage: Storage,
-  input: { name: string; brands: string[]; days?: number; expiresAt?: string; now?: Date },
+  input: { name: string; brands: string[]; days?: number; expiresAt?: string; now?: Date; admin?: boolean },
 ): Promise<{ token: string; record: VolunteerToken }> {
   const token = `cgv_${randomBytes(32).toString('base64url')}`;
   const now = input.now ?? new Date();
@@ -17,6 +17,7 @@ export async function createVolunteerToken(
     createdAt: now.toISOString(),
     ...(input.days ? { expiresAt: new Date(now.getTime() + input.days * 86_400_000).toISOString() } : {}),
     ...(input.expiresAt ? { expiresAt: input.expiresAt } : {}),
+    ...(input.admin ? { admin: true } : {}),
   };
   await storage.createToken(record);
   return { token, record };

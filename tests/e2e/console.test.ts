@@ -7,10 +7,13 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app';
+import { publish } from '../../server/src/publish';
 import { CONSOLE_DIR } from '../../server/src/routes/console';
+import { loadOrCreateSigner } from '../../server/src/signing';
 import { openStorage } from '../../server/src/storage/open';
 import type { Storage } from '../../server/src/storage/types';
 import { createVolunteerToken } from '../../server/src/tokens';
+import { registryFromDisk } from '../../src/disk/registry-files';
 import { exportReports } from '../../src/reports/evidence';
 import { ENGLISH } from '../../src/words/english';
 import { makeReport } from '../server/fixtures';
@@ -97,6 +100,16 @@ describe.each(BACKENDS)('the brand console on %s, in Chromium', (backend) => {
     });
     await storage.migrate();
     await seed(storage);
+    // A published registry: tokens are made for the brands it names.
+    await publish(
+      storage,
+      await loadOrCreateSigner(join(mkdtempSync(join(tmpdir(), 'cg-console-keys-')), 'keys')),
+      registryFromDisk(),
+      {
+        minReporters: 3,
+        validDays: 14,
+      },
+    );
     app = buildApp({ storage });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({
@@ -213,6 +226,7 @@ describe.each(BACKENDS)('the brand console on %s, in Chromium', (backend) => {
     await page.locator('body').press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor({ state: 'detached' });
 
     // A filing from the confirmed eBay listings: VeRO by default, the file downloaded as the export makes it.
     await page.getByLabel('Status').selectOption('confirmed');
@@ -317,5 +331,53 @@ describe.each(BACKENDS)('the brand console on %s, in Chromium', (backend) => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
     await context.close();
+  });
+  it('lets an admin make a token for a brand and revoke it, refused on its next call', async () => {
+    const { token: adminToken } = await createVolunteerToken(storage, { name: 'Coordinator', brands: [], admin: true });
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await admin.goto(`${base}/console/`);
+    await admin.getByLabel('Volunteer token').fill(adminToken);
+    await admin.getByLabel('Volunteer token').press('Enter');
+    await admin.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name: 'Tokens' }).click();
+    await admin.getByRole('table', { name: /Tokens that work here/ }).waitFor();
+    await admin.getByLabel('Who it is for').fill('Adidas volunteer');
+    await admin.getByLabel('Brands (registry ids, separated by commas)').fill('adidas');
+    await admin.getByLabel('Expires after (days; empty for never)').fill('30');
+    await admin.getByRole('button', { name: 'Make the token' }).click();
+    const made = await admin.getByLabel('New token').inputValue();
+    expect(made).toMatch(/^cgv_/);
+    await admin.getByRole('button', { name: 'Revoke the token of Adidas volunteer' }).waitFor();
+    expect(await seriousViolations(admin)).toEqual([]);
+
+    // The new token works: its volunteer signs in to an empty adidas queue.
+    const volunteerContext = await browser.newContext();
+    const volunteer = await volunteerContext.newPage();
+    await volunteer.goto(`${base}/console/`);
+    await volunteer.getByLabel('Volunteer token').fill(made);
+    await volunteer.getByLabel('Volunteer token').press('Enter');
+    await volunteer.getByText('Signed in as Adidas volunteer for adidas').waitFor();
+    await volunteer.getByText('No listing matches these filters.').waitFor();
+    expect(
+      await volunteer
+        .getByRole('navigation', { name: 'Console sections' })
+        .getByRole('link', { name: 'Tokens' })
+        .count(),
+    ).toBe(0);
+
+    await admin.getByRole('button', { name: 'Revoke the token of Adidas volunteer' }).click();
+    await admin
+      .getByRole('dialog', { name: 'Revoke the token of Adidas volunteer?' })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
+    await admin.getByText('Revoked the token of Adidas volunteer.').waitFor();
+    await expect
+      .poll(() => admin.getByRole('button', { name: 'Revoke the token of Adidas volunteer' }).count())
+      .toBe(0);
+
+    await volunteer.getByLabel('Status').selectOption('rejected');
+    await expect.poll(() => volunteer.getByRole('alert').textContent()).toContain('Your token no longer works here');
+    await adminContext.close();
+    await volunteerContext.close();
   });
 });

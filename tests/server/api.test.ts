@@ -189,6 +189,47 @@ describe('the companion service API (SQLite)', () => {
     );
   });
 
+  it('lets an admin token list, make and revoke tokens, and nobody else', async () => {
+    const admin = await createVolunteerToken(storage, { name: 'Coordinator', brands: [], admin: true });
+    const plain = await createVolunteerToken(storage, { name: 'Plain volunteer', brands: ['nike'] });
+    const as = (token: string) => ({ authorization: `Bearer ${token}` });
+    expect((await app.inject({ url: '/v1/admin/tokens', headers: as(plain.token) })).statusCode).toBe(403);
+    expect((await app.inject({ url: '/v1/volunteer/me', headers: as(admin.token) })).json()).toMatchObject({
+      name: 'Coordinator',
+      admin: true,
+    });
+
+    expect(
+      (await post('/v1/admin/tokens', { name: 'New', brands: ['no-such-brand'] }, as(admin.token))).json().error,
+    ).toBe('unknown_brand');
+    expect((await post('/v1/admin/tokens', { name: '', brands: ['nike'] }, as(admin.token))).statusCode).toBe(400);
+    const made = await post(
+      '/v1/admin/tokens',
+      { name: 'Fresh volunteer', brands: ['nike'], days: 30 },
+      as(admin.token),
+    );
+    expect(made.statusCode).toBe(201);
+    const { token, record } = made.json();
+    expect(record).toMatchObject({ name: 'Fresh volunteer', brands: ['nike'], admin: false });
+    expect(Date.parse(record.expiresAt) - Date.now()).toBeGreaterThan(29 * 86_400_000);
+    expect((await app.inject({ url: '/v1/volunteer/me', headers: as(token) })).statusCode).toBe(200);
+
+    const listed = (await app.inject({ url: '/v1/admin/tokens', headers: as(admin.token) })).json().tokens;
+    expect(listed.map((one: { name: string }) => one.name)).toEqual(
+      expect.arrayContaining(['Coordinator', 'Fresh volunteer']),
+    );
+    expect(JSON.stringify(listed)).not.toContain(token);
+
+    const revoke = (id: string) =>
+      app.inject({ method: 'DELETE', url: `/v1/admin/tokens/${id}`, headers: as(admin.token) });
+    expect((await revoke(record.id)).json()).toStrictEqual({ revoked: record.id });
+    expect((await app.inject({ url: '/v1/volunteer/me', headers: as(token) })).statusCode).toBe(401);
+    expect((await revoke(record.id)).statusCode).toBe(404);
+    expect((await revoke('not-hex')).statusCode).toBe(404);
+    const own = listed.find((one: { name: string }) => one.name === 'Coordinator').id;
+    expect((await revoke(own)).json().error).toBe('own_token');
+  });
+
   it('flags a listing three reporters reported in the next signed version, with a patch from the last', async () => {
     const before = await app.inject('/v1/registry');
     const beforeEnvelope = before.json() as SignedArtifact;

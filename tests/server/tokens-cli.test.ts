@@ -36,10 +36,14 @@ describe('volunteer tokens from the command line', () => {
       '2099-01-01',
     ).stdout.trim();
     expect(nike).toMatch(/^cgv_/);
+    // An admin token needs no brand; without --admin a token needs one.
+    expect(service(data, 'token', 'create', '--admin', '--name', 'Coordinator').stdout.trim()).toMatch(/^cgv_/);
+    expect(service(data, 'token', 'create', '--name', 'No brand').status).toBe(2);
 
     const listed = service(data, 'token', 'list').stdout;
     expect(listed).toContain('Nike volunteer  [nike]');
     expect(listed).toContain('Gucci volunteer  [gucci]');
+    expect(listed).toContain('Coordinator (admin)  []');
     expect(listed).toContain('expires 2099-01-01T00:00:00.000Z');
     expect(listed).not.toContain(nike);
     expect(listed).not.toContain(gucci);
@@ -57,7 +61,7 @@ describe('volunteer tokens from the command line', () => {
     try {
       expect(await tokenFrom(storage, `Bearer ${nike}`)).toEqual({ error: 'unknown' });
       expect(await tokenFrom(storage, `Bearer ${gucci}`)).toMatchObject({ record: { name: 'Gucci volunteer' } });
-      expect((await storage.listTokens()).map((record) => record.name)).toEqual(['Gucci volunteer']);
+      expect((await storage.listTokens()).map((record) => record.name)).toEqual(['Gucci volunteer', 'Coordinator']);
     } finally {
       await storage.close();
     }

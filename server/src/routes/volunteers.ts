@@ -70,7 +70,12 @@ export function volunteerRoutes(app: FastifyInstance, storage: Storage, pseudony
   app.get('/v1/volunteer/me', async (request, reply) => {
     const token = await authorise(storage, request, reply);
     if (!token) return reply;
-    return { name: token.name, brands: token.brands, ...(token.expiresAt ? { expiresAt: token.expiresAt } : {}) };
+    return {
+      name: token.name,
+      brands: token.brands,
+      admin: Boolean(token.admin),
+      ...(token.expiresAt ? { expiresAt: token.expiresAt } : {}),
+    };
   });
 
   app.get('/v1/volunteer/reports', async (request, reply) => {

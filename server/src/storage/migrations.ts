@@ -215,6 +215,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX filed_listings_key ON filed_listings (listing_key);
     `,
   },
+  {
+    version: 7,
+    name: 'tokens: admin, for the people who hand tokens out',
+    sqlite: 'ALTER TABLE tokens ADD COLUMN admin INTEGER NOT NULL DEFAULT 0',
+    postgres: 'ALTER TABLE tokens ADD COLUMN admin BOOLEAN NOT NULL DEFAULT false',
+  },
 ];
 
 const SQLITE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -46,6 +46,7 @@ import {
   reportValues,
   type StatusCountRow,
   screenshotSql,
+  TOKEN_COLUMNS,
   type TokenRow,
   toArtifact,
   toFeedback,
@@ -141,17 +142,17 @@ const SQL = {
   },
   upsertToken: {
     name: 'cg_upsert_token',
-    text: `INSERT INTO tokens (hash, name, brands, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)
+    text: `INSERT INTO tokens (${TOKEN_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)
       ON CONFLICT (hash) DO UPDATE SET name = excluded.name, brands = excluded.brands,
-        created_at = excluded.created_at, expires_at = excluded.expires_at`,
+        created_at = excluded.created_at, expires_at = excluded.expires_at, admin = excluded.admin`,
   },
   findToken: {
     name: 'cg_find_token',
-    text: 'SELECT hash, name, brands, created_at, expires_at FROM tokens WHERE hash = $1',
+    text: `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = $1`,
   },
   listTokens: {
     name: 'cg_list_tokens',
-    text: 'SELECT hash, name, brands, created_at, expires_at FROM tokens ORDER BY created_at, hash',
+    text: `SELECT ${TOKEN_COLUMNS} FROM tokens ORDER BY created_at, hash`,
   },
   revokeToken: { name: 'cg_revoke_token', text: 'DELETE FROM tokens WHERE hash = $1' },
   insertArtifact: {
@@ -431,7 +432,14 @@ export async function openPostgres(url: string): Promise<Storage> {
       await pool.query({
         name: SQL.upsertToken.name,
         text: SQL.upsertToken.text,
-        values: [token.hash, token.name, JSON.stringify(token.brands), token.createdAt, token.expiresAt ?? null],
+        values: [
+          token.hash,
+          token.name,
+          JSON.stringify(token.brands),
+          token.createdAt,
+          token.expiresAt ?? null,
+          Boolean(token.admin),
+        ],
       });
     },
 

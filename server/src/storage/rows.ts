@@ -100,12 +100,17 @@ export interface ReportRow {
   withdrawn_at: string | null;
 }
 
+/** The token columns both databases write and read, in this order. */
+export const TOKEN_COLUMNS = 'hash, name, brands, created_at, expires_at, admin';
+
 export interface TokenRow {
   hash: string;
   name: string;
   brands: string;
   created_at: string;
   expires_at: string | null;
+  /** 0 or 1 in SQLite, a boolean in PostgreSQL. */
+  admin: number | boolean;
 }
 
 export interface ArtifactRow {
@@ -169,6 +174,7 @@ export function toToken(row: TokenRow): VolunteerToken {
     createdAt: row.created_at,
   };
   if (row.expires_at !== null) token.expiresAt = row.expires_at;
+  if (row.admin === 1 || row.admin === true) token.admin = true;
   return token;
 }
 

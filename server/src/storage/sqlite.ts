@@ -47,6 +47,7 @@ import {
   reportValues,
   type StatusCountRow,
   screenshotSql,
+  TOKEN_COLUMNS,
   type TokenRow,
   toArtifact,
   toFeedback,
@@ -133,16 +134,12 @@ function prepare(db: Database.Database) {
        FROM reports WHERE ${NOT_WITHDRAWN} GROUP BY week ORDER BY week`,
     ),
     upsertToken: db.prepare(
-      `INSERT INTO tokens (hash, name, brands, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO tokens (${TOKEN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (hash) DO UPDATE SET name = excluded.name, brands = excluded.brands,
-         created_at = excluded.created_at, expires_at = excluded.expires_at`,
+         created_at = excluded.created_at, expires_at = excluded.expires_at, admin = excluded.admin`,
     ),
-    findToken: db.prepare<[string], TokenRow>(
-      'SELECT hash, name, brands, created_at, expires_at FROM tokens WHERE hash = ?',
-    ),
-    listTokens: db.prepare<[], TokenRow>(
-      'SELECT hash, name, brands, created_at, expires_at FROM tokens ORDER BY created_at, hash',
-    ),
+    findToken: db.prepare<[string], TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM tokens WHERE hash = ?`),
+    listTokens: db.prepare<[], TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM tokens ORDER BY created_at, hash`),
     revokeToken: db.prepare('DELETE FROM tokens WHERE hash = ?'),
     insertArtifact: db.prepare(
       `INSERT INTO registry_artifacts (version, body, etag, published_at) VALUES (?, ?, ?, ?)
@@ -394,6 +391,7 @@ export function openSqlite(file: string): Storage {
         JSON.stringify(token.brands),
         token.createdAt,
         token.expiresAt ?? null,
+        token.admin ? 1 : 0,
       );
     },
 

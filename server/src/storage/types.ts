@@ -32,6 +32,8 @@ export interface VolunteerToken {
   createdAt: string;
   /** ISO 8601, or undefined for no expiry. */
   expiresAt?: string;
+  /** May list, make and revoke tokens (the console's Tokens page); brands may then be none. */
+  admin?: boolean;
 }
 
 /** A signed registry version as served: the exact bytes, their ETag, and the patch from the version before. */
