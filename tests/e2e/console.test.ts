@@ -270,7 +270,7 @@ describe.each(BACKENDS)('the brand console on %s, in Chromium', (backend) => {
     const lines = readFileSync(await downloaded.path(), 'utf8').split('\n');
     const expectedLines = expected.body.split('\n');
     expect(lines.length).toBe(expectedLines.length);
-    lines.forEach((line, index) => expect(line, `line ${index + 1}`).toBe(expectedLines[index]));
+    for (const [index, line] of lines.entries()) expect(line, `line ${index + 1}`).toBe(expectedLines[index]);
 
     // The filing opens; three outcomes are recorded.
     await page.waitForURL(`**/console/#/filings/${filing!.id}`);
