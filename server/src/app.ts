@@ -8,6 +8,7 @@ import { consoleRoutes } from './routes/console';
 import { filingRoutes } from './routes/filings';
 import { registryRoutes } from './routes/registry';
 import { reportRoutes } from './routes/reports';
+import { resultRoutes } from './routes/results';
 import { statsRoutes } from './routes/stats';
 import { volunteerRoutes } from './routes/volunteers';
 import type { Storage } from './storage/types';
@@ -137,6 +138,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   volunteerRoutes(app, options.storage, originKey);
   filingRoutes(app, options.storage, originKey);
   adminRoutes(app, options.storage);
+  resultRoutes(app, options.storage);
   statsRoutes(app, options.storage);
   void app.register((scope) => consoleRoutes(scope, options.consoleDir));
   return app;

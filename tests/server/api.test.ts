@@ -411,6 +411,52 @@ describe('the review queue: reports grouped by listing (SQLite)', () => {
       404,
     );
   });
+
+  it('gives a volunteer their brands’ weekly results, takes audit sessions’ counts once, and the public the sums', async () => {
+    const volunteer = await createVolunteerToken(storage, { name: 'Results volunteer', brands: ['reebok'] });
+    const headers = { authorization: `Bearer ${volunteer.token}` };
+    const report = makeReport({ brand: 'reebok', reporterId: 'reporter-results-00000001' });
+    expect((await post('/v1/reports', report)).statusCode).toBe(201);
+    const summary = {
+      id: 'audit-session-results-1',
+      brand: 'reebok',
+      marketplace: 'ebay',
+      seen: 80,
+      suspect: 4,
+      at: new Date().toISOString(),
+    };
+    expect((await post('/v1/volunteer/audit-summaries', summary, headers)).statusCode).toBe(201);
+    expect((await post('/v1/volunteer/audit-summaries', summary, headers)).statusCode).toBe(200);
+    expect(
+      (await post('/v1/volunteer/audit-summaries', { ...summary, id: 'audit-session-results-2', suspect: 81 }, headers))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await post(
+          '/v1/volunteer/audit-summaries',
+          { ...summary, id: 'audit-session-results-3', brand: 'nike' },
+          headers,
+        )
+      ).statusCode,
+    ).toBe(403);
+
+    const results = await app.inject({ url: '/v1/volunteer/results?weeks=4', headers });
+    const weeks = results.json().weeks;
+    expect(weeks).toHaveLength(4);
+    expect(weeks[3]).toMatchObject({ received: 1, auditSeen: 80, auditSuspect: 4, suspectPer100: 5 });
+    expect(
+      (await app.inject({ url: '/v1/volunteer/results?marketplace=amazon&weeks=4', headers })).json().weeks[3],
+    ).toMatchObject({
+      received: 0,
+      auditSeen: 0,
+    });
+    expect((await app.inject({ url: '/v1/volunteer/results?weeks=0', headers })).statusCode).toBe(400);
+
+    const stats = (await app.inject('/v1/stats')).json();
+    expect(stats.weekly.at(-1)).toMatchObject({ auditSeen: 80, auditSuspect: 4 });
+    expect(JSON.stringify(stats.weekly)).not.toContain('reebok');
+  });
 });
 
 describe('withdrawing a report (SQLite)', () => {

@@ -582,6 +582,68 @@ describe.each(backends)('storage on $name', (backend) => {
     });
   });
 
+  describe('resultRows and audit summaries', () => {
+    it('gives the rows the results are summed from, since an instant, for some brands or all', async () => {
+      const store = await storage();
+      const old = makeReport({ key: 'ebay:111111' });
+      const recent = makeReport({ key: 'ebay:222222', brand: 'adidas' });
+      await store.insertReport(old, at(1));
+      await store.insertReport(recent, at(10));
+      // Reviewed inside the window though received before it: its review counts.
+      await store.reviewReport(old.id, 'confirmed', { note: '', by: 'A', at: at(11) });
+      await store.createFiling({
+        id: 'filing-1',
+        brand: 'nike',
+        marketplace: 'ebay',
+        format: 'vero',
+        filedAt: at(12),
+        filedBy: 'A',
+        listed: [{ key: 'ebay:111111' }],
+      });
+      await store.recordOutcomes(
+        'filing-1',
+        ['nike'],
+        [{ key: 'ebay:111111', outcome: 'removed', at: at(14), by: 'A' }],
+      );
+      const summary = {
+        id: 'audit-session-0001',
+        brand: 'nike',
+        marketplace: 'ebay',
+        seen: 40,
+        suspect: 3,
+        at: at(13),
+        volunteer: 'A',
+      };
+      expect(await store.insertAuditSummary(summary)).toBe(true);
+      expect(await store.insertAuditSummary({ ...summary, seen: 99 })).toBe(false);
+
+      const since = Date.parse(at(5));
+      const all = await store.resultRows(since);
+      expect(all.reports.map((row) => [row.brand, row.status, row.receivedMs, row.reviewedMs])).toEqual(
+        expect.arrayContaining([
+          ['nike', 'confirmed', Date.parse(at(1)), Date.parse(at(11))],
+          ['adidas', 'open', Date.parse(at(10)), undefined],
+        ]),
+      );
+      expect(all.filed).toStrictEqual([
+        {
+          brand: 'nike',
+          marketplace: 'ebay',
+          filedMs: Date.parse(at(12)),
+          outcome: 'removed',
+          outcomeMs: Date.parse(at(14)),
+        },
+      ]);
+      expect(all.audits).toStrictEqual([
+        { brand: 'nike', marketplace: 'ebay', atMs: Date.parse(at(13)), seen: 40, suspect: 3 },
+      ]);
+      const adidas = await store.resultRows(since, ['adidas']);
+      expect(adidas.reports.map((row) => row.brand)).toEqual(['adidas']);
+      expect({ filed: adidas.filed, audits: adidas.audits }).toStrictEqual({ filed: [], audits: [] });
+      expect((await store.resultRows(Date.parse(at(20)))).reports).toEqual([]);
+    });
+  });
+
   describe('withdrawReport', () => {
     it('withdraws the reporter’s own report once; again returns the first withdrawal', async () => {
       const store = await storage();

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { RESULT_WEEKS, weeklyResults } from '../results';
 import type { Storage } from '../storage/types';
 
 /**
@@ -8,6 +9,8 @@ import type { Storage } from '../storage/types';
 export function statsRoutes(app: FastifyInstance, storage: Storage): void {
   app.get('/v1/stats', async (_request, reply) => {
     const stats = await storage.stats();
+    const now = Date.now();
+    const rows = await storage.resultRows(now - RESULT_WEEKS * 7 * 86_400_000);
     reply.header('cache-control', 'public, max-age=60');
     return {
       ...stats,
@@ -17,6 +20,8 @@ export function statsRoutes(app: FastifyInstance, storage: Storage): void {
           stats.confirmed + stats.rejected > 0 ? stats.confirmed / (stats.confirmed + stats.rejected) : null,
         suspectListingsTrend: stats.suspectListingsByWeek,
       },
+      // The console's results, across every brand: sums only, no listing, reporter or volunteer.
+      weekly: weeklyResults(rows, now),
     };
   });
 }

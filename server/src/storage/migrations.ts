@@ -221,6 +221,36 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: 'ALTER TABLE tokens ADD COLUMN admin INTEGER NOT NULL DEFAULT 0',
     postgres: 'ALTER TABLE tokens ADD COLUMN admin BOOLEAN NOT NULL DEFAULT false',
   },
+  {
+    version: 8,
+    name: "audit_summaries: counts a volunteer's audit session sent, with their consent",
+    sqlite: `
+      CREATE TABLE audit_summaries (
+        id TEXT PRIMARY KEY,
+        brand TEXT NOT NULL,
+        marketplace TEXT NOT NULL,
+        seen INTEGER NOT NULL CHECK (seen >= 0),
+        suspect INTEGER NOT NULL CHECK (suspect >= 0 AND suspect <= seen),
+        at TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        volunteer TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_summaries_at ON audit_summaries (at_ms);
+    `,
+    postgres: `
+      CREATE TABLE audit_summaries (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        brand TEXT COLLATE "C" NOT NULL,
+        marketplace TEXT COLLATE "C" NOT NULL,
+        seen INTEGER NOT NULL CHECK (seen >= 0),
+        suspect INTEGER NOT NULL CHECK (suspect >= 0 AND suspect <= seen),
+        at TEXT NOT NULL,
+        at_ms BIGINT NOT NULL,
+        volunteer TEXT NOT NULL
+      );
+      CREATE INDEX audit_summaries_at ON audit_summaries (at_ms);
+    `,
+  },
 ];
 
 const SQLITE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -23,6 +23,7 @@ import {
   toReportedListings,
 } from './listings';
 import { migratePostgres } from './migrations';
+import { type AuditSummary, auditValues, INSERT_AUDIT_SQL, resultQueries, toResultRows } from './results';
 import {
   type ArtifactRow,
   accuracySql,
@@ -330,6 +331,24 @@ export async function openPostgres(url: string): Promise<Storage> {
           matched += (await client.query(OUTCOME_SQL(POSTGRES), outcomeValues(filingId, brands, update))).rowCount ?? 0;
         return matched;
       });
+    },
+
+    async resultRows(sinceMs: number, brands?: string[]) {
+      const queries = resultQueries(POSTGRES, sinceMs, brands);
+      return inTransaction(
+        pool,
+        async (client) =>
+          toResultRows({
+            reports: (await client.query(queries.reports.text, queries.reports.values)).rows,
+            filed: (await client.query(queries.filed.text, queries.filed.values)).rows,
+            audits: (await client.query(queries.audits.text, queries.audits.values)).rows,
+          }),
+        'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+      );
+    },
+
+    async insertAuditSummary(summary: AuditSummary) {
+      return ((await pool.query(INSERT_AUDIT_SQL(POSTGRES), auditValues(summary))).rowCount ?? 0) === 1;
     },
 
     async getReport(id: string) {

@@ -24,6 +24,7 @@ import {
   toReportedListings,
 } from './listings';
 import { migrateSqlite } from './migrations';
+import { type AuditSummary, auditValues, INSERT_AUDIT_SQL, resultQueries, toResultRows } from './results';
 import {
   type ArtifactRow,
   accuracySql,
@@ -335,6 +336,21 @@ export function openSqlite(file: string): Storage {
           0,
         ),
       )();
+    },
+
+    async resultRows(sinceMs: number, brands?: string[]) {
+      const queries = resultQueries(SQLITE, sinceMs, brands);
+      return db.transaction(() =>
+        toResultRows({
+          reports: statement<never>(queries.reports.text).all(...queries.reports.values),
+          filed: statement<never>(queries.filed.text).all(...queries.filed.values),
+          audits: statement<never>(queries.audits.text).all(...queries.audits.values),
+        }),
+      )();
+    },
+
+    async insertAuditSummary(summary: AuditSummary) {
+      return statement(INSERT_AUDIT_SQL(SQLITE)).run(...auditValues(summary)).changes === 1;
     },
 
     async getReport(id: string) {

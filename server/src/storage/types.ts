@@ -1,6 +1,8 @@
 import type { Feedback, Report, ReportRecord, ReviewStatus } from '../../../src/reports/report';
 import type { Filing, ListingsQuery, ReportedListing } from '../queue';
+import type { ResultRows } from '../results';
 import type { OutcomeUpdate } from './filings';
+import type { AuditSummary } from './results';
 
 /** A report as stored: the report itself and what the service knows of it. */
 export interface StoredReport {
@@ -124,6 +126,10 @@ export interface Storage {
   getFiling(id: string, brands: string[]): Promise<Filing | undefined>;
   /** Records outcomes of a filing's listings (a later record replaces an earlier); returns how many it matched. */
   recordOutcomes(filingId: string, brands: string[], outcomes: OutcomeUpdate[]): Promise<number>;
+  /** The rows the weekly results are summed from, since an instant: some brands', or every brand's. */
+  resultRows(sinceMs: number, brands?: string[]): Promise<ResultRows>;
+  /** Keeps an audit session's counts once per id; false when that id was kept before. */
+  insertAuditSummary(summary: AuditSummary): Promise<boolean>;
   /** The report with this id, withdrawn or not. */
   getReport(id: string): Promise<StoredReport | undefined>;
   /**
