@@ -1,15 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { WeekResults } from '../src/results';
 import { call, ServiceError, type Volunteer } from './api';
 import { forgetDecisions } from './decisions';
 import { Filings } from './Filings';
 import { FilingView } from './FilingView';
+import { PublicResults } from './PublicResults';
 import { Queue } from './Queue';
+import { Results } from './Results';
 import { hrefOf, useRoute } from './route';
 import { SignIn } from './SignIn';
 import { Tokens } from './Tokens';
 import { say } from './words';
 
 const TOKEN = 'cg-console-token';
+/** The console's sections, in the order the navigation shows them; Tokens is an admin's only. */
+const SECTIONS = ['queue', 'filings', 'results', 'tokens'] as const;
 
 /** The console: the sign-in, then the volunteer's queue. The token lives in this tab's session storage only. */
 export function App() {
@@ -39,6 +44,9 @@ export function App() {
 
   const signedOut = () => signOut(say('error_signed_out'));
 
+  // The public results need no token: every brand's sums, as /v1/stats gives them.
+  if (route.view === 'public') return <PublicResults />;
+
   if (!token)
     return (
       <SignIn
@@ -65,23 +73,35 @@ export function App() {
         </button>
       </header>
       <nav class="sections" aria-label={say('nav_label')}>
-        {(volunteer?.admin ? (['queue', 'filings', 'tokens'] as const) : (['queue', 'filings'] as const)).map(
-          (view) => (
-            <a
-              key={view}
-              href={hrefOf({ view })}
-              aria-current={route.view === view || (view === 'filings' && route.view === 'filing') ? 'page' : undefined}
-            >
-              {say(`nav_${view}`)}
-            </a>
-          ),
-        )}
+        {(volunteer?.admin ? SECTIONS : SECTIONS.filter((view) => view !== 'tokens')).map((view) => (
+          <a
+            key={view}
+            href={hrefOf({ view })}
+            aria-current={route.view === view || (view === 'filings' && route.view === 'filing') ? 'page' : undefined}
+          >
+            {say(`nav_${view}`)}
+          </a>
+        ))}
       </nav>
       <main id="main" tabIndex={-1}>
         {route.view === 'queue' && <Queue token={token} onSignedOut={signedOut} />}
         {route.view === 'filings' && <Filings token={token} onSignedOut={signedOut} />}
         {route.view === 'filing' && <FilingView token={token} id={route.id} onSignedOut={signedOut} />}
         {route.view === 'tokens' && <Tokens token={token} onSignedOut={signedOut} />}
+        {route.view === 'results' && (
+          <Results
+            brands={volunteer?.brands}
+            onSignedOut={signedOut}
+            load={async (filters) =>
+              (
+                await call<{ weeks: WeekResults[] }>(
+                  token,
+                  `/v1/volunteer/results?${new URLSearchParams(filters as Record<string, string>)}`,
+                )
+              ).weeks
+            }
+          />
+        )}
       </main>
     </>
   );

@@ -57,6 +57,9 @@ export function SignIn({ problem, onSignedIn }: Props) {
           {shown}
         </p>
       )}
+      <p>
+        <a href="#/public">{say('results_public_link')}</a>
+      </p>
     </main>
   );
 }

@@ -1,13 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** Where the console is, in its address's fragment, so that Back and a reload keep the place. */
-export type Route = { view: 'queue' } | { view: 'filings' } | { view: 'filing'; id: string } | { view: 'tokens' };
+export type Route =
+  | { view: 'queue' }
+  | { view: 'filings' }
+  | { view: 'filing'; id: string }
+  | { view: 'tokens' }
+  | { view: 'results' }
+  | { view: 'public' };
 
 export function routeOf(hash: string): Route {
   const filing = /^#\/filings\/([\w-]+)$/.exec(hash);
   if (filing) return { view: 'filing', id: filing[1]! };
   if (hash === '#/filings') return { view: 'filings' };
   if (hash === '#/tokens') return { view: 'tokens' };
+  if (hash === '#/results') return { view: 'results' };
+  if (hash === '#/public') return { view: 'public' };
   return { view: 'queue' };
 }
 

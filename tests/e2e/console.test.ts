@@ -298,10 +298,46 @@ describe.each(BACKENDS)('the brand console on %s, in Chromium', (backend) => {
     await page.screenshot({ path: join(SCREENSHOTS, `console-filing-${backend.toLowerCase()}.png`) });
     await page.getByRole('navigation', { name: 'Console sections' }).getByRole('link', { name: 'Filings' }).click();
     await page.getByRole('link', { name: /Open the filing of/ }).waitFor();
-    await page
-      .getByRole('navigation', { name: 'Console sections' })
-      .getByRole('link', { name: 'Review queue' })
-      .click();
+    // The results, read back from the tables beside the charts.
+    const nav = page.getByRole('navigation', { name: 'Console sections' });
+    await nav.getByRole('link', { name: 'Results' }).click();
+    const figures = (name: string) => page.getByRole('table', { name: `${name}, by week (the chart's figures)` });
+    const reportsTable = figures('Reports received and reviewed');
+    await reportsTable.waitFor();
+    const reportRows = await reportsTable
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [...row.querySelectorAll('td')].map((cell) => Number(cell.textContent!.replaceAll(',', '')))),
+      );
+    expect(reportRows).toHaveLength(12);
+    expect(reportRows.reduce((sum, row) => sum + row[0]!, 0)).toBe(REPORTS);
+    expect(reportRows.at(-1)![1]).toBe(REPORTS);
+    const confirmedReports = confirmed.listings.reduce((sum, listing) => sum + listing.reports, 0);
+    const thisWeek = (name: string) => figures(name).locator('tbody tr').last().locator('td').textContent();
+    expect(await thisWeek("Confirmed by review (reporters' accuracy)")).toBe(
+      `${Math.round((100 * confirmedReports) / REPORTS)} %`,
+    );
+    expect(await thisWeek('Listings in takedown requests filed (proactive takedowns)')).toBe(String(ebay.total));
+    expect(await thisWeek('Removal success rate')).toBe('33 %');
+    expect(await thisWeek('Suspect listings per 100 seen in audit sessions')).toBe('No data');
+    // The chart draws what the table says: 12 weeks of two series, this week's reviews the last bar.
+    expect(await page.locator('svg[data-chart="reports"] rect').count()).toBe(24);
+    expect(await page.locator('svg[data-chart="reports"] rect.series-1').last().getAttribute('data-value')).toBe(
+      String(REPORTS),
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, `console-results-${backend.toLowerCase()}.png`) });
+    const [csvFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as CSV' }).click(),
+    ]);
+    const csv = readFileSync(await csvFile.path(), 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv).toHaveLength(13);
+    expect(csv[0]!.split(',').slice(0, 3)).toEqual(['week', 'received', 'reviewed']);
+    expect(csv.at(-1)!.split(',')[2]).toBe(String(REPORTS));
+    await nav.getByRole('link', { name: 'Review queue' }).click();
 
     // Revoked, the token is refused on its next call, and the console says so.
     await storage.revokeToken(record.hash);
@@ -330,6 +366,19 @@ describe.each(BACKENDS)('the brand console on %s, in Chromium', (backend) => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
+
+    // The public results, signed out: every brand's sums (the 5 gucci reports too), nothing named.
+    await page.getByRole('link', { name: "The programme's public results" }).click();
+    const table = page.getByRole('table', { name: "Reports received and reviewed, by week (the chart's figures)" });
+    await table.waitFor();
+    const received = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.reduce((sum, row) => sum + Number(row.querySelectorAll('td')[0]!.textContent!.replaceAll(',', '')), 0),
+      );
+    expect(received).toBe(REPORTS + 5);
+    expect(await page.locator('body').textContent()).not.toContain('Nike Air Max');
+    expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
   it('lets an admin make a token for a brand and revoke it, refused on its next call', async () => {
