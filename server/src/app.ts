@@ -4,6 +4,7 @@ import type { TrustProxy } from './proxy';
 import type { SignedPayload } from './publish';
 import { RateLimit } from './rate-limit';
 import { adminRoutes } from './routes/admin';
+import { appealRoutes } from './routes/appeals';
 import { consoleRoutes } from './routes/console';
 import { filingRoutes } from './routes/filings';
 import { registryRoutes } from './routes/registry';
@@ -74,6 +75,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
         address: new RateLimit(quotas.screenshots.perAddress, DAY_MS),
       },
     },
+    appeals: new RateLimit(quotas.appeals.perAddress, DAY_MS),
   };
 
   // Every answer: no content sniffing. Private answers (a volunteer's, a report's receipt) are
@@ -139,6 +141,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   filingRoutes(app, options.storage, originKey);
   adminRoutes(app, options.storage);
   resultRoutes(app, options.storage);
+  appealRoutes(app, options.storage, limiters, originKey);
   statsRoutes(app, options.storage);
   void app.register((scope) => consoleRoutes(scope, options.consoleDir));
   return app;
@@ -149,11 +152,14 @@ export type Limiters = {
   reporter: RateLimit;
   address: RateLimit;
   daily: { reports: Daily; screenshots: Daily };
+  /** Appeals a day per address: a seller has a few listings to argue, not thousands. */
+  appeals: RateLimit;
 };
 
 interface Quotas {
   reports: { perReporter: number; perAddress: number };
   screenshots: { perReporter: number; perAddress: number };
+  appeals: { perAddress: number };
 }
 
 const DAY_MS = 86_400_000;
@@ -166,4 +172,5 @@ const DAY_MS = 86_400_000;
 export const DEFAULT_QUOTAS: Quotas = {
   reports: { perReporter: 200, perAddress: 2000 },
   screenshots: { perReporter: 5, perAddress: 20 },
+  appeals: { perAddress: 20 },
 };

@@ -102,6 +102,7 @@ function options(args: string[]) {
     quotas: {
       reports: { perReporter: number('daily-reports-reporter'), perAddress: number('daily-reports') },
       screenshots: { perReporter: DEFAULT_QUOTAS.screenshots.perReporter, perAddress: number('daily-screenshots') },
+      appeals: DEFAULT_QUOTAS.appeals,
     },
     brands: values.brand ?? [],
     admin: values.admin,

@@ -113,3 +113,28 @@ export function medianOf(values: readonly number[]): number | undefined {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
+
+/** What a seller says to appeal a listing's flag, as the public page sends it. */
+export interface AppealText {
+  /** The listing's address on its marketplace. */
+  url: string;
+  /** Who is appealing: their name or business, and what they are to the listing. */
+  name: string;
+  role: 'seller' | 'brand' | 'agent' | 'other';
+  /** Their case, and where the evidence is (an invoice, an authorisation letter). */
+  evidence: string;
+  evidenceUrl?: string;
+  /** How to reach them. */
+  contact: string;
+}
+
+export const APPEAL_STATUSES = ['open', 'upheld', 'dismissed'] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
+export interface Appeal extends AppealText {
+  id: string;
+  key: string;
+  status: AppealStatus;
+  receivedAt: string;
+  decision?: { note: string; by: string; at: string };
+}

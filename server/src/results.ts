@@ -32,10 +32,19 @@ export interface AuditRow {
   suspect: number;
 }
 
+export interface AppealRow {
+  brand: string;
+  marketplace: string;
+  receivedMs: number;
+  status: 'open' | 'upheld' | 'dismissed';
+  decidedMs?: number;
+}
+
 export interface ResultRows {
   reports: ReportRow[];
   filed: FiledRow[];
   audits: AuditRow[];
+  appeals: AppealRow[];
 }
 
 export interface WeekResults {
@@ -63,6 +72,9 @@ export interface WeekResults {
   auditSuspect: number;
   /** Suspect listings per 100 seen. */
   suspectPer100?: number;
+  /** Sellers' appeals received that week, and those upheld that week. */
+  appealsReceived: number;
+  appealsUpheld: number;
 }
 
 export const RESULT_WEEKS = 12;
@@ -113,6 +125,12 @@ export function weeklyResults(rows: ResultRows, now: number, weeks = RESULT_WEEK
     if (filed.outcome === 'refused') week.refused++;
     if (filed.outcome === 'still_up') week.stillUp++;
   }
+  for (const appeal of rows.appeals) {
+    const received = at(appeal.receivedMs);
+    if (received) received.appealsReceived++;
+    const upheld = appeal.status === 'upheld' && appeal.decidedMs !== undefined ? at(appeal.decidedMs) : undefined;
+    if (upheld) upheld.appealsUpheld++;
+  }
   for (const audit of rows.audits) {
     const week = at(audit.atMs);
     if (!week) continue;
@@ -148,6 +166,8 @@ function empty(week: string): WeekResults {
     stillUp: 0,
     auditSeen: 0,
     auditSuspect: 0,
+    appealsReceived: 0,
+    appealsUpheld: 0,
   };
 }
 
@@ -159,5 +179,10 @@ function push(map: Map<string, number[]>, key: string, value: number) {
 export function narrowed(rows: ResultRows, brand?: string, marketplace?: string): ResultRows {
   const keep = (row: { brand: string; marketplace: string }) =>
     (brand === undefined || row.brand === brand) && (marketplace === undefined || row.marketplace === marketplace);
-  return { reports: rows.reports.filter(keep), filed: rows.filed.filter(keep), audits: rows.audits.filter(keep) };
+  return {
+    reports: rows.reports.filter(keep),
+    filed: rows.filed.filter(keep),
+    audits: rows.audits.filter(keep),
+    appeals: rows.appeals.filter(keep),
+  };
 }

@@ -61,6 +61,24 @@ export function siteFor(url: URL, sites: readonly SiteRules[]): { rules: SiteRul
   return undefined;
 }
 
+/** The key of the listing a product page's address names, on a marketplace the rules serve; else undefined. */
+export function keyAtAddress(address: string, sites: readonly SiteRules[]): { key: string; marketplace: string } | undefined {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return undefined;
+  }
+  const site = siteFor(url, sites);
+  if (!site) return undefined;
+  const { kind, id } = pageKind(site.rules, url);
+  if (kind !== 'detail' || !id) return undefined;
+  return {
+    key: listingKey(site.rules.marketplace, id, site.rules.listingKey, site.host),
+    marketplace: site.rules.marketplace,
+  };
+}
+
 /** Rules hold patterns as text; each is compiled once, not once per card. */
 const compiled = new Map<string, RegExp>();
 function pattern(source: string): RegExp {

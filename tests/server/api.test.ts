@@ -264,6 +264,81 @@ describe('the companion service API (SQLite)', () => {
     expect((await publishNow()).published).toBe(false);
   });
 
+  it('takes a seller’s appeal about a flagged listing; upheld, the listing leaves the next registry', async () => {
+    const id = '1005008888888888';
+    const key = `aliexpress:${id}`;
+    const url = `https://www.aliexpress.com/item/${id}.html`;
+    for (const n of [1, 2, 3]) {
+      const report = makeReport({
+        brand: 'puma',
+        reporterId: `reporter-appeal-0000000${n}`,
+        listing: { key, url, marketplace: 'aliexpress' },
+      });
+      expect((await post('/v1/reports', report, {}, `198.51.${n}.7`)).statusCode).toBe(201);
+    }
+    await publishNow();
+    const flaggedNow = async () => {
+      const envelope = (await app.inject('/v1/registry')).json() as SignedArtifact;
+      return (JSON.parse(envelope.payload) as SignedPayload).registry.flagged ?? [];
+    };
+    const hash = createHash('sha256').update(key).digest('hex');
+    expect(await flaggedNow()).toContain(hash);
+
+    const appeal = {
+      id: 'appeal-000000000001',
+      url: `${url}?spm=a2g0o`,
+      name: 'Sunrise Trading Ltd',
+      role: 'seller',
+      evidence: 'We are an authorised Puma distributor; the authorisation letter is at the address below.',
+      evidenceUrl: 'https://example.org/letter.pdf',
+      contact: 'legal@sunrise.example',
+    };
+    const filed = await post('/v1/appeals', appeal);
+    expect(filed.statusCode).toBe(201);
+    expect(filed.json()).toStrictEqual({ id: appeal.id, key, status: 'open' });
+    expect((await post('/v1/appeals', appeal)).headers['idempotent-replay']).toBe('true');
+    // Only listings someone reported, on a marketplace served, within the size caps.
+    expect(
+      (
+        await post('/v1/appeals', {
+          ...appeal,
+          id: 'appeal-000000000002',
+          url: 'https://www.aliexpress.com/item/1005000000000001.html',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await post('/v1/appeals', { ...appeal, id: 'appeal-000000000003', url: 'https://example.com/p/1' })).statusCode,
+    ).toBe(400);
+    expect(
+      (await post('/v1/appeals', { ...appeal, id: 'appeal-000000000004', evidence: 'x'.repeat(4001) })).statusCode,
+    ).toBe(400);
+
+    const puma = await createVolunteerToken(storage, { name: 'Puma volunteer', brands: ['puma'] });
+    const nike = await createVolunteerToken(storage, { name: 'Nike volunteer', brands: ['nike'] });
+    const as = (token: string) => ({ authorization: `Bearer ${token}` });
+    const open = (await app.inject({ url: '/v1/volunteer/appeals?status=open', headers: as(puma.token) })).json()
+      .appeals;
+    expect(open).toMatchObject([{ id: appeal.id, key, name: 'Sunrise Trading Ltd', status: 'open' }]);
+    expect((await app.inject({ url: '/v1/volunteer/appeals', headers: as(nike.token) })).json().appeals).toEqual([]);
+    const decide = (token: string) =>
+      post(
+        `/v1/volunteer/appeals/${appeal.id}/decision`,
+        { decision: 'uphold', note: 'Letter checked with Puma' },
+        as(token),
+      );
+    expect((await decide(nike.token)).statusCode).toBe(404);
+    expect((await decide(puma.token)).json().appeal).toMatchObject({
+      status: 'upheld',
+      decision: { by: 'Puma volunteer' },
+    });
+
+    await publishNow();
+    expect(await flaggedNow()).not.toContain(hash);
+    const weekly = (await app.inject('/v1/stats')).json().weekly;
+    expect(weekly.at(-1)).toMatchObject({ appealsReceived: 1, appealsUpheld: 1 });
+  });
+
   it('answers bad numbers and NUL characters with a 400, never a 500, and marks private answers uncacheable', async () => {
     const token = (await createVolunteerToken(storage, { name: 'Edge volunteer', brands: ['nike'] })).token;
     const list = (query: string) =>
@@ -970,7 +1045,11 @@ describe('screenshots on the service', () => {
     const app = buildApp({
       storage,
       limits: { perReporter: 100, perAddress: 10_000 },
-      quotas: { reports: { perReporter: 8, perAddress: 1000 }, screenshots: { perReporter: 3, perAddress: 1000 } },
+      quotas: {
+        reports: { perReporter: 8, perAddress: 1000 },
+        screenshots: { perReporter: 3, perAddress: 1000 },
+        appeals: { perAddress: 20 },
+      },
     });
     const image = (n: number) => Buffer.from(`a small image, number ${n}`.repeat(50));
     const send = (n: number, withImage: boolean) =>

@@ -885,6 +885,54 @@ describe.each(backends)('storage on $name', (backend) => {
     });
   });
 
+  describe('appeals', () => {
+    const text = {
+      url: 'https://www.amazon.com/dp/B0THREE001',
+      name: 'Seller Co',
+      role: 'seller' as const,
+      evidence: 'Invoice from the brand attached',
+      contact: 'seller@example.com',
+    };
+
+    it('keeps an appeal once, lists it for the brands its listing was reported for, and an upheld one unflags the listing', async () => {
+      const store = await storage();
+      for (const n of [1, 2, 3])
+        await store.insertReport(makeReport({ key: 'amazon:THREE', reporter: n }), at(1), origin(n));
+      const confirmed = await store.insertReport(makeReport({ key: 'ebay:CONFIRMED', reporter: 4 }), at(1), origin(4));
+      await store.reviewReport(confirmed.stored.report.id, 'confirmed', { note: 'fake', by: 'vol', at: at(2) });
+      expect(await store.isReported('amazon:THREE')).toBe(true);
+      expect(await store.isReported('amazon:NOBODY')).toBe(false);
+      expect(await flaggedKeys(store, 3)).toEqual(['amazon:THREE', 'ebay:CONFIRMED']);
+
+      const first = await store.insertAppeal('appeal-000000000001', 'amazon:THREE', text, at(3), 'origin-9');
+      expect(first).toStrictEqual({
+        inserted: true,
+        stored: { ...text, id: 'appeal-000000000001', key: 'amazon:THREE', status: 'open', receivedAt: at(3) },
+      });
+      expect(
+        (await store.insertAppeal('appeal-000000000001', 'amazon:THREE', { ...text, name: 'Other' }, at(4))).inserted,
+      ).toBe(false);
+      await store.insertAppeal('appeal-000000000002', 'ebay:CONFIRMED', text, at(4));
+      expect((await store.listAppeals(['nike'])).map((one) => one.id)).toEqual([
+        'appeal-000000000002',
+        'appeal-000000000001',
+      ]);
+      expect(await store.listAppeals(['adidas'])).toEqual([]);
+
+      const decision = { note: 'authorised', by: 'vol', at: at(5) };
+      expect(await store.decideAppeal('appeal-000000000001', ['adidas'], 'upheld', decision)).toBeUndefined();
+      expect(await store.decideAppeal('appeal-000000000001', ['nike'], 'upheld', decision)).toMatchObject({
+        status: 'upheld',
+        decision,
+      });
+      await store.decideAppeal('appeal-000000000002', ['nike'], 'upheld', decision);
+      // Upheld, neither the reported nor the confirmed listing is flagged any more.
+      expect(await flaggedKeys(store, 3)).toEqual([]);
+      expect(await store.listAppeals(['nike'], 'open')).toEqual([]);
+      expect((await store.listAppeals(['nike'], 'upheld')).length).toBe(2);
+    });
+  });
+
   describe('flaggedListings', () => {
     it('flags 3 distinct reporters from 3 origins or any confirmed report', async () => {
       const store = await storage();

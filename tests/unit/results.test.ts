@@ -51,6 +51,11 @@ describe('the programme’s weekly results', () => {
         { brand: 'nike', marketplace: 'ebay', filedMs: NOW - 7 * DAY, outcome: 'refused', outcomeMs: NOW - 4 * DAY },
         { brand: 'nike', marketplace: 'ebay', filedMs: NOW - 7 * DAY },
       ],
+      appeals: [
+        // Received in W49, upheld in W50; one received this week, still open.
+        { brand: 'nike', marketplace: 'ebay', receivedMs: NOW - 7 * DAY, status: 'upheld', decidedMs: NOW - HOUR },
+        { brand: 'nike', marketplace: 'ebay', receivedMs: NOW - HOUR, status: 'open' },
+      ],
       audits: [
         { brand: 'nike', marketplace: 'ebay', atMs: NOW - HOUR, seen: 150, suspect: 6 },
         { brand: 'adidas', marketplace: 'ebay', atMs: NOW - HOUR, seen: 50, suspect: 4 },
@@ -59,10 +64,27 @@ describe('the programme’s weekly results', () => {
     const [w48, w49, w50] = weeklyResults(rows, NOW, 3);
     expect(w48).toMatchObject({ week: '2026-W48', received: 0, reviewed: 0, filed: 0 });
     expect(w48!.confirmedRate).toBeUndefined();
-    expect(w49).toMatchObject({ received: 2, reviewed: 0, filed: 4, removed: 2, refused: 1, stillUp: 0 });
+    expect(w49).toMatchObject({
+      received: 2,
+      reviewed: 0,
+      filed: 4,
+      removed: 2,
+      refused: 1,
+      stillUp: 0,
+      appealsReceived: 1,
+      appealsUpheld: 0,
+    });
     expect(w49!.removalRate).toBeCloseTo(2 / 3);
     expect(w49!.daysToRemoval).toBe(2);
-    expect(w50).toMatchObject({ received: 2, reviewed: 3, confirmed: 2, auditSeen: 200, auditSuspect: 10 });
+    expect(w50).toMatchObject({
+      received: 2,
+      reviewed: 3,
+      confirmed: 2,
+      auditSeen: 200,
+      auditSuspect: 10,
+      appealsReceived: 1,
+      appealsUpheld: 1,
+    });
     expect(w50!.confirmedRate).toBeCloseTo(2 / 3);
     expect(w50!.hoursToReview).toBe(143);
     expect(w50!.suspectPer100).toBe(5);

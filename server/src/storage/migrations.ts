@@ -251,6 +251,42 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_summaries_at ON audit_summaries (at_ms);
     `,
   },
+  {
+    version: 9,
+    name: "appeals: a seller's case against a listing's flag, and a volunteer's decision on it",
+    sqlite: `
+      CREATE TABLE appeals (
+        id TEXT PRIMARY KEY,
+        listing_key TEXT NOT NULL,
+        body TEXT NOT NULL,
+        origin TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'upheld', 'dismissed')),
+        received_at TEXT NOT NULL,
+        received_ms INTEGER NOT NULL,
+        decided_at TEXT,
+        decided_ms INTEGER,
+        decided_by TEXT,
+        decision_note TEXT
+      ) STRICT;
+      CREATE INDEX appeals_listing ON appeals (listing_key, status);
+    `,
+    postgres: `
+      CREATE TABLE appeals (
+        id TEXT COLLATE "C" PRIMARY KEY,
+        listing_key TEXT COLLATE "C" NOT NULL,
+        body TEXT NOT NULL,
+        origin TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'upheld', 'dismissed')),
+        received_at TEXT NOT NULL,
+        received_ms BIGINT NOT NULL,
+        decided_at TEXT,
+        decided_ms BIGINT,
+        decided_by TEXT,
+        decision_note TEXT
+      );
+      CREATE INDEX appeals_listing ON appeals (listing_key, status);
+    `,
+  },
 ];
 
 const SQLITE_LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

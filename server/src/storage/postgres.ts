@@ -1,6 +1,17 @@
 import pg from 'pg';
 import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
-import type { Filing, ListingsQuery } from '../queue';
+import type { AppealStatus, AppealText, Filing, ListingsQuery } from '../queue';
+import {
+  APPEALS_SQL,
+  type AppealRow,
+  appealValues,
+  DECIDE_APPEAL_SQL,
+  decisionValues,
+  GET_APPEAL_SQL,
+  INSERT_APPEAL_SQL,
+  REPORTED_SQL,
+  toAppeal,
+} from './appeals';
 import {
   FILINGS_SQL,
   type FilingRow,
@@ -342,6 +353,7 @@ export async function openPostgres(url: string): Promise<Storage> {
             reports: (await client.query(queries.reports.text, queries.reports.values)).rows,
             filed: (await client.query(queries.filed.text, queries.filed.values)).rows,
             audits: (await client.query(queries.audits.text, queries.audits.values)).rows,
+            appeals: (await client.query(queries.appeals.text, queries.appeals.values)).rows,
           }),
         'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
       );
@@ -349,6 +361,30 @@ export async function openPostgres(url: string): Promise<Storage> {
 
     async insertAuditSummary(summary: AuditSummary) {
       return ((await pool.query(INSERT_AUDIT_SQL(POSTGRES), auditValues(summary))).rowCount ?? 0) === 1;
+    },
+
+    async isReported(key: string) {
+      return (await pool.query(REPORTED_SQL(POSTGRES), [key])).rows.length > 0;
+    },
+
+    async insertAppeal(id: string, key: string, text: AppealText, receivedAt: string, origin?: string) {
+      const inserted =
+        ((await pool.query(INSERT_APPEAL_SQL(POSTGRES), appealValues(id, key, text, receivedAt, origin))).rowCount ??
+          0) === 1;
+      const [row] = (await pool.query<AppealRow>(GET_APPEAL_SQL(POSTGRES), [id])).rows;
+      return { inserted, stored: toAppeal(row!) };
+    },
+
+    async listAppeals(brands: string[], status?: AppealStatus) {
+      const values = status ? [brands, status] : [brands];
+      return (await pool.query<AppealRow>(APPEALS_SQL(POSTGRES, Boolean(status)), values)).rows.map(toAppeal);
+    },
+
+    async decideAppeal(id: string, brands: string[], status: 'upheld' | 'dismissed', decision) {
+      const [row] = (
+        await pool.query<AppealRow>(DECIDE_APPEAL_SQL(POSTGRES), decisionValues(id, brands, status, decision))
+      ).rows;
+      return row && toAppeal(row);
     },
 
     async getReport(id: string) {

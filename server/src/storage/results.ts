@@ -1,4 +1,4 @@
-import type { AuditRow, FiledRow, ReportRow, ResultRows } from '../results';
+import type { AppealRow, AuditRow, FiledRow, ReportRow, ResultRows } from '../results';
 import type { Dialect } from './listings';
 import { NOT_WITHDRAWN, receivedMs } from './rows';
 
@@ -42,6 +42,15 @@ export function resultQueries(d: Dialect, sinceMs: number, brands?: string[]): R
       (param, inBrands) => `SELECT brand, marketplace, at_ms, seen, suspect FROM audit_summaries
         WHERE at_ms >= ${param(sinceMs)}${inBrands('brand')}`,
     ),
+    // An appeal is of the brand and marketplace its listing was reported for.
+    appeals: query(
+      (param, inBrands) => `SELECT r.brand, r.marketplace, a.received_ms, a.status, a.decided_ms
+        FROM appeals a JOIN (
+          SELECT listing_key, MIN(brand) AS brand, MIN(marketplace) AS marketplace FROM reports
+          WHERE brand IS NOT NULL GROUP BY listing_key
+        ) r ON r.listing_key = a.listing_key
+        WHERE (a.received_ms >= ${param(sinceMs)} OR a.decided_ms >= ${param(sinceMs)})${inBrands('r.brand')}`,
+    ),
   };
 }
 
@@ -61,6 +70,13 @@ interface Rows {
     outcome_ms: number | string | null;
   }[];
   audits: { brand: string; marketplace: string; at_ms: number | string; seen: number; suspect: number }[];
+  appeals: {
+    brand: string;
+    marketplace: string;
+    received_ms: number | string;
+    status: string;
+    decided_ms: number | string | null;
+  }[];
 }
 
 export function toResultRows(rows: Rows): ResultRows {
@@ -90,6 +106,15 @@ export function toResultRows(rows: Rows): ResultRows {
         atMs: Number(row.at_ms),
         seen: Number(row.seen),
         suspect: Number(row.suspect),
+      }),
+    ),
+    appeals: rows.appeals.map(
+      (row): AppealRow => ({
+        brand: row.brand,
+        marketplace: row.marketplace,
+        receivedMs: Number(row.received_ms),
+        status: row.status as AppealRow['status'],
+        ...(row.decided_ms !== null ? { decidedMs: Number(row.decided_ms) } : {}),
       }),
     ),
   };

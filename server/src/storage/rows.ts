@@ -57,11 +57,16 @@ export function communitySql(p: (n: number) => string): string {
     FROM reports GROUP BY listing_key
     HAVING COUNT(DISTINCT CASE WHEN ${live} THEN reporter_id END) >= ${p(1)}
       AND COUNT(DISTINCT CASE WHEN ${live} THEN origin END) >= ${p(1)}
-      AND SUM(CASE WHEN status = 'open' THEN 0 ELSE 1 END) = 0`;
+      AND SUM(CASE WHEN status = 'open' THEN 0 ELSE 1 END) = 0
+      AND listing_key NOT IN (${UPHELD_SQL})`;
 }
+
+/** Listings a volunteer upheld a seller's appeal about: flagged no more, by reports or confirmation. */
+export const UPHELD_SQL = "SELECT listing_key FROM appeals WHERE status = 'upheld'";
 
 /** Listings a volunteer confirmed (their verdict stands, whoever withdraws), with the brand confirmed. */
 export const CONFIRMED_SQL = `SELECT listing_key, MIN(brand) AS brand FROM reports WHERE status = 'confirmed'
+    AND listing_key NOT IN (${UPHELD_SQL})
   GROUP BY listing_key`;
 
 export interface FlaggedRow {

@@ -1,7 +1,18 @@
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Feedback, Report, ReviewStatus } from '../../../src/reports/report';
-import type { Filing, ListingsQuery } from '../queue';
+import type { AppealStatus, AppealText, Filing, ListingsQuery } from '../queue';
+import {
+  APPEALS_SQL,
+  type AppealRow,
+  appealValues,
+  DECIDE_APPEAL_SQL,
+  decisionValues,
+  GET_APPEAL_SQL,
+  INSERT_APPEAL_SQL,
+  REPORTED_SQL,
+  toAppeal,
+} from './appeals';
 import {
   FILINGS_SQL,
   type FilingRow,
@@ -345,12 +356,40 @@ export function openSqlite(file: string): Storage {
           reports: statement<never>(queries.reports.text).all(...queries.reports.values),
           filed: statement<never>(queries.filed.text).all(...queries.filed.values),
           audits: statement<never>(queries.audits.text).all(...queries.audits.values),
+          appeals: statement<never>(queries.appeals.text).all(...queries.appeals.values),
         }),
       )();
     },
 
     async insertAuditSummary(summary: AuditSummary) {
       return statement(INSERT_AUDIT_SQL(SQLITE)).run(...auditValues(summary)).changes === 1;
+    },
+
+    async isReported(key: string) {
+      return statement<{ found: number }>(REPORTED_SQL(SQLITE)).get(key) !== undefined;
+    },
+
+    async insertAppeal(id: string, key: string, text: AppealText, receivedAt: string, origin?: string) {
+      return db.transaction(() => {
+        const { changes } = statement(INSERT_APPEAL_SQL(SQLITE)).run(
+          ...appealValues(id, key, text, receivedAt, origin),
+        );
+        return { inserted: changes === 1, stored: toAppeal(statement<AppealRow>(GET_APPEAL_SQL(SQLITE)).get(id)!) };
+      })();
+    },
+
+    async listAppeals(brands: string[], status?: AppealStatus) {
+      const values = status ? [JSON.stringify(brands), status] : [JSON.stringify(brands)];
+      return statement<AppealRow>(APPEALS_SQL(SQLITE, Boolean(status)))
+        .all(...values)
+        .map(toAppeal);
+    },
+
+    async decideAppeal(id: string, brands: string[], status: 'upheld' | 'dismissed', decision) {
+      const row = statement<AppealRow>(DECIDE_APPEAL_SQL(SQLITE)).get(
+        ...decisionValues(id, JSON.stringify(brands), status, decision),
+      );
+      return row && toAppeal(row);
     },
 
     async getReport(id: string) {

@@ -1,5 +1,5 @@
 import type { Feedback, Report, ReportRecord, ReviewStatus } from '../../../src/reports/report';
-import type { Filing, ListingsQuery, ReportedListing } from '../queue';
+import type { Appeal, AppealStatus, AppealText, Filing, ListingsQuery, ReportedListing } from '../queue';
 import type { ResultRows } from '../results';
 import type { OutcomeUpdate } from './filings';
 import type { AuditSummary } from './results';
@@ -130,6 +130,25 @@ export interface Storage {
   resultRows(sinceMs: number, brands?: string[]): Promise<ResultRows>;
   /** Keeps an audit session's counts once per id; false when that id was kept before. */
   insertAuditSummary(summary: AuditSummary): Promise<boolean>;
+  /** Whether a report not withdrawn names this listing. */
+  isReported(key: string): Promise<boolean>;
+  /** Keeps an appeal once per id; returns the one kept either way. */
+  insertAppeal(
+    id: string,
+    key: string,
+    text: AppealText,
+    receivedAt: string,
+    origin?: string,
+  ): Promise<{ inserted: boolean; stored: Appeal }>;
+  /** The appeals about listings reported for the brands, newest first. */
+  listAppeals(brands: string[], status?: AppealStatus): Promise<Appeal[]>;
+  /** Upholds or dismisses an appeal about one of the brands' listings; undefined when there is none. */
+  decideAppeal(
+    id: string,
+    brands: string[],
+    status: Exclude<AppealStatus, 'open'>,
+    decision: { note: string; by: string; at: string },
+  ): Promise<Appeal | undefined>;
   /** The report with this id, withdrawn or not. */
   getReport(id: string): Promise<StoredReport | undefined>;
   /**
