@@ -62,7 +62,10 @@ export function siteFor(url: URL, sites: readonly SiteRules[]): { rules: SiteRul
 }
 
 /** The key of the listing a product page's address names, on a marketplace the rules serve; else undefined. */
-export function keyAtAddress(address: string, sites: readonly SiteRules[]): { key: string; marketplace: string } | undefined {
+export function keyAtAddress(
+  address: string,
+  sites: readonly SiteRules[],
+): { key: string; marketplace: string } | undefined {
   let url: URL;
   try {
     url = new URL(address);
