@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { WeekResults } from '../src/results';
+import { AppealForm } from './AppealForm';
+import { Appeals } from './Appeals';
 import { call, ServiceError, type Volunteer } from './api';
 import { forgetDecisions } from './decisions';
 import { Filings } from './Filings';
@@ -14,7 +16,7 @@ import { say } from './words';
 
 const TOKEN = 'cg-console-token';
 /** The console's sections, in the order the navigation shows them; Tokens is an admin's only. */
-const SECTIONS = ['queue', 'filings', 'results', 'tokens'] as const;
+const SECTIONS = ['queue', 'appeals', 'filings', 'results', 'tokens'] as const;
 
 /** The console: the sign-in, then the volunteer's queue. The token lives in this tab's session storage only. */
 export function App() {
@@ -46,6 +48,8 @@ export function App() {
 
   // The public results need no token: every brand's sums, as /v1/stats gives them.
   if (route.view === 'public') return <PublicResults />;
+  // So does a seller's appeal.
+  if (route.view === 'appeal') return <AppealForm />;
 
   if (!token)
     return (
@@ -88,6 +92,7 @@ export function App() {
         {route.view === 'filings' && <Filings token={token} onSignedOut={signedOut} />}
         {route.view === 'filing' && <FilingView token={token} id={route.id} onSignedOut={signedOut} />}
         {route.view === 'tokens' && <Tokens token={token} onSignedOut={signedOut} />}
+        {route.view === 'appeals' && <Appeals token={token} onSignedOut={signedOut} />}
         {route.view === 'results' && (
           <Results
             brands={volunteer?.brands}

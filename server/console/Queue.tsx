@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Appeal } from '../src/queue';
 import { call, type ListingsPage, ServiceError } from './api';
 import { type Decision, Decisions } from './decisions';
 import { FileDialog } from './FileDialog';
@@ -43,6 +44,19 @@ export function Queue({ token, onSignedOut }: Props) {
   const [screenshot, setScreenshot] = useState<{ sha256: string; title: string }>();
   const [filing, setFiling] = useState<{ keys: string[]; marketplace: string }>();
   const decisions = useMemo(() => new Decisions(token), [token]);
+  // Listings a seller has an open appeal about: marked in their rows, beside the reports.
+  const [appealed, setAppealed] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    let live = true;
+    call<{ appeals: Appeal[] }>(token, '/v1/volunteer/appeals?status=open').then(
+      ({ appeals }) => live && setAppealed(new Set(appeals.map((appeal) => appeal.key))),
+      // The queue stands without the marks: the Appeals section says what failed.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, reload]);
   const [pending, setPending] = useState<Decision[]>(decisions.list());
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
 
@@ -239,6 +253,7 @@ export function Queue({ token, onSignedOut }: Props) {
                 focused={index === focused}
                 selected={selected.has(listing.key)}
                 pending={pendingFor(listing.key)}
+                appealed={appealed.has(listing.key)}
                 onFocus={() => setFocused(index)}
                 onToggle={() => toggle(listing.key)}
                 onDecide={(decision) => ask(decision, [listing.key])}

@@ -3,6 +3,7 @@ import { formatMoney } from '../../src/words/numbers';
 import { describeReason } from '../../src/words/reasons';
 import type { ReportedListing } from '../src/queue';
 import type { Decision } from './decisions';
+import { hrefOf } from './route';
 import { count, day, LANGUAGE, say, WORDS } from './words';
 
 /** Level by word and icon, never colour alone. */
@@ -21,6 +22,8 @@ interface Props {
   focused: boolean;
   selected: boolean;
   pending: Decision | undefined;
+  /** A seller has an open appeal about it. */
+  appealed: boolean;
   onFocus: () => void;
   onToggle: () => void;
   onDecide: (decision: 'confirm' | 'reject') => void;
@@ -55,6 +58,11 @@ export function QueueRow(props: Props) {
           {WORDS.t(`marketplace_${listing.marketplace}` as 'marketplace_amazon')} · {listing.key}
           {listing.seller ? ` · ${listing.seller}` : ''}
         </span>
+        {props.appealed && (
+          <a class="appealed" href={hrefOf({ view: 'appeals' })}>
+            {say('appealed')}
+          </a>
+        )}
         {listing.screenshot && (
           <button type="button" class="link" onClick={() => props.onScreenshot(listing.screenshot!)}>
             {say('show_screenshot')}

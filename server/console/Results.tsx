@@ -30,6 +30,8 @@ export function resultsCsv(weeks: WeekResults[]): string {
     'auditSeen',
     'auditSuspect',
     'suspectPer100',
+    'appealsReceived',
+    'appealsUpheld',
   ] as const;
   const rows = weeks.map((week) => columns.map((column) => String(week[column] ?? '')).join(','));
   return `${[columns.join(','), ...rows].join('\n')}\n`;
@@ -165,6 +167,16 @@ export function Results(props: {
             kind="line"
             weeks={names}
             series={[{ label: 'metric_daysToRemoval', values: of('daysToRemoval'), format: decimal }]}
+          />
+          <Chart
+            id="appeals"
+            title="chart_appeals"
+            kind="bars"
+            weeks={names}
+            series={[
+              { label: 'metric_appealsReceived', values: of('appealsReceived'), format: count },
+              { label: 'metric_appealsUpheld', values: of('appealsUpheld'), format: count },
+            ]}
           />
           <Chart
             id="suspect-rate"

@@ -60,6 +60,9 @@ export function SignIn({ problem, onSignedIn }: Props) {
       <p>
         <a href="#/public">{say('results_public_link')}</a>
       </p>
+      <p>
+        <a href="#/appeal">{say('appeal_link')}</a>
+      </p>
     </main>
   );
 }

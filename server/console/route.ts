@@ -7,7 +7,9 @@ export type Route =
   | { view: 'filing'; id: string }
   | { view: 'tokens' }
   | { view: 'results' }
-  | { view: 'public' };
+  | { view: 'public' }
+  | { view: 'appeals' }
+  | { view: 'appeal' };
 
 export function routeOf(hash: string): Route {
   const filing = /^#\/filings\/([\w-]+)$/.exec(hash);
@@ -16,6 +18,8 @@ export function routeOf(hash: string): Route {
   if (hash === '#/tokens') return { view: 'tokens' };
   if (hash === '#/results') return { view: 'results' };
   if (hash === '#/public') return { view: 'public' };
+  if (hash === '#/appeals') return { view: 'appeals' };
+  if (hash === '#/appeal') return { view: 'appeal' };
   return { view: 'queue' };
 }
 

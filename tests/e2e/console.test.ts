@@ -7,9 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/src/app';
-import { publish } from '../../server/src/publish';
+import { publish, type SignedArtifact, type SignedPayload } from '../../server/src/publish';
 import { CONSOLE_DIR } from '../../server/src/routes/console';
-import { loadOrCreateSigner } from '../../server/src/signing';
+import { loadOrCreateSigner, type Signer } from '../../server/src/signing';
 import { openStorage } from '../../server/src/storage/open';
 import type { Storage } from '../../server/src/storage/types';
 import { createVolunteerToken } from '../../server/src/tokens';
@@ -86,6 +86,13 @@ describe.each(BACKENDS)('the brand console on %s, in Chromium', (backend) => {
   let app: FastifyInstance;
   let browser: Browser;
   let base: string;
+  let signer: Signer | undefined;
+  const publishNow = () => publish(storage, signer!, registryFromDisk(), { minReporters: 3, validDays: 14 });
+  /** The confirmed listings' hashed keys in the registry the service serves now. */
+  const confirmedInRegistry = async () => {
+    const envelope = (await (await fetch(`${base}/v1/registry`)).json()) as SignedArtifact;
+    return (JSON.parse(envelope.payload) as SignedPayload).registry.confirmed?.map((entry) => entry.key) ?? [];
+  };
 
   beforeAll(async () => {
     if (!existsSync(join(CONSOLE_DIR, 'index.html')))
@@ -101,15 +108,8 @@ describe.each(BACKENDS)('the brand console on %s, in Chromium', (backend) => {
     await storage.migrate();
     await seed(storage);
     // A published registry: tokens are made for the brands it names.
-    await publish(
-      storage,
-      await loadOrCreateSigner(join(mkdtempSync(join(tmpdir(), 'cg-console-keys-')), 'keys')),
-      registryFromDisk(),
-      {
-        minReporters: 3,
-        validDays: 14,
-      },
-    );
+    signer = await loadOrCreateSigner(join(mkdtempSync(join(tmpdir(), 'cg-console-keys-')), 'keys'));
+    await publishNow();
     app = buildApp({ storage });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({
@@ -338,6 +338,8 @@ describe.each(BACKENDS)('the brand console on %s, in Chromium', (backend) => {
     expect(csv[0]!.split(',').slice(0, 3)).toEqual(['week', 'received', 'reviewed']);
     expect(csv.at(-1)!.split(',')[2]).toBe(String(REPORTS));
     await nav.getByRole('link', { name: 'Review queue' }).click();
+    // The queue has loaded (every listing is decided: none is open) before the token goes.
+    await page.getByText('No listing matches these filters.').waitFor();
 
     // Revoked, the token is refused on its next call, and the console says so.
     await storage.revokeToken(record.hash);
@@ -428,5 +430,67 @@ describe.each(BACKENDS)('the brand console on %s, in Chromium', (backend) => {
     await expect.poll(() => volunteer.getByRole('alert').textContent()).toContain('Your token no longer works here');
     await adminContext.close();
     await volunteerContext.close();
+  });
+  it('takes a seller’s appeal on its public page; upheld in the console, the listing leaves the next registry', async () => {
+    const [target] = (
+      await storage.listListings({
+        brands: ['nike'],
+        status: 'confirmed',
+        marketplace: 'ebay',
+        sort: 'recent',
+        limit: 1,
+        offset: 0,
+      })
+    ).listings;
+    expect(target).toBeDefined();
+    const hashed = createHash('sha256').update(target!.key).digest('hex');
+    await publishNow();
+    expect(await confirmedInRegistry()).toContain(hashed);
+
+    const sellerContext = await browser.newContext();
+    const seller = await sellerContext.newPage();
+    await seller.goto(`${base}/console/`);
+    await seller.getByRole('link', { name: "Sellers: appeal a listing's flag" }).click();
+    await seller.getByRole('heading', { name: "Appeal a listing's flag" }).waitFor();
+    expect(await seriousViolations(seller)).toEqual([]);
+    await seller.getByLabel("The listing's address on the marketplace").fill(`${target!.url}?hash=item1`);
+    await seller.getByLabel('Your name or business').fill('Sunrise Trading Ltd');
+    await seller
+      .getByLabel('Your case (for example: where the goods come from, your authorisation)')
+      .fill('Bought from Nike Europe; invoice 2026-0415.');
+    await seller.getByLabel('How the volunteer can reach you (email)').fill('legal@sunrise.example');
+    await seller.getByRole('button', { name: 'Send the appeal' }).click();
+    await seller.getByText(`Your appeal was received for ${target!.key}.`).waitFor();
+    await sellerContext.close();
+
+    const { token } = await createVolunteerToken(storage, { name: 'Appeals volunteer', brands: ['nike'] });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/console/`);
+    await page.getByLabel('Volunteer token').fill(token);
+    await page.getByLabel('Volunteer token').press('Enter');
+    await page.getByLabel('Status').selectOption('confirmed');
+    // The appeal shows in the queue, beside the reports about its listing.
+    const row = page.locator('table.queue tbody tr', { hasText: target!.title });
+    await row.getByRole('link', { name: 'Seller appealed' }).click();
+    await page.getByRole('heading', { name: "Sellers' appeals" }).waitFor();
+    await page.getByRole('button', { name: 'Uphold the appeal of Sunrise Trading Ltd' }).click();
+    const dialog = page.getByRole('dialog', {
+      name: "Uphold this appeal: the listing's flag goes at the next publish",
+    });
+    await dialog.getByLabel('Note (what you checked; kept with the decision)').fill('Invoice checked with Nike');
+    expect(await seriousViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Uphold' }).click();
+    await page.getByText('No appeals with this status.').waitFor();
+
+    await publishNow();
+    expect(await confirmedInRegistry()).not.toContain(hashed);
+    const [upheld] = await storage.listAppeals(['nike'], 'upheld');
+    expect(upheld).toMatchObject({
+      key: target!.key,
+      name: 'Sunrise Trading Ltd',
+      decision: { by: 'Appeals volunteer', note: 'Invoice checked with Nike' },
+    });
+    await context.close();
   });
 });
