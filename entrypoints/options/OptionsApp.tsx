@@ -12,6 +12,7 @@ import { ReportingSettings } from './ReportingSettings';
 import { RuleHealthPanel } from './RuleHealthPanel';
 import { SensitivitySetting } from './SensitivitySetting';
 import { SettingToggle } from './SettingToggle';
+import { ShareAuditCounts } from './ShareAuditCounts';
 import { VolunteerSignIn } from './VolunteerSignIn';
 
 const ANY_SHOP = { origins: ['https://*/*'] };
@@ -89,6 +90,7 @@ export function OptionsApp() {
         <p class="cg-hint">{t('options_audit_intro')}</p>
         <AuditBrandPicker />
         <VolunteerSignIn onAccuracy={setAccuracy} />
+        <ShareAuditCounts />
         <AuditHistory accuracy={accuracy} />
       </section>
     </main>

@@ -85,3 +85,23 @@ export function summaryOf(session: AuditSession, rows: readonly AuditRow[]): Aud
   }
   return { session, counts: countsOf(session, rows), byMarketplace };
 }
+
+/** What a session's counts say to the service, per brand and marketplace: numbers only, never a listing. */
+export interface SessionCounts {
+  brand: string;
+  marketplace: Marketplace;
+  seen: number;
+  suspect: number;
+}
+
+export function countsByBrand(rows: readonly AuditRow[]): SessionCounts[] {
+  const counts = new Map<string, SessionCounts>();
+  for (const row of rows) {
+    const id = `${row.brand} ${row.listing.marketplace}`;
+    const entry = counts.get(id) ?? { brand: row.brand, marketplace: row.listing.marketplace, seen: 0, suspect: 0 };
+    counts.set(id, entry);
+    entry.seen++;
+    if (isSuspect(row.assessment)) entry.suspect++;
+  }
+  return [...counts.values()];
+}

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { type AuditRow, countsOf, summaryOf } from '../audit/model';
+import { type AuditRow, countsByBrand, countsOf, summaryOf } from '../audit/model';
 import { auditStore, type SeenListing } from '../audit/store';
 import type { Listing } from '../listing/listing';
 import { type AccuracyAnswer, sendMessage } from '../messaging/protocol';
@@ -7,6 +7,7 @@ import { REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
 import type { Assessment } from '../risk/assessment';
 import { auditBrandsItem, volunteerItem } from '../settings/items';
 import { announce } from './announce';
+import { shareAuditCounts } from './audit-share';
 import type { Handle } from './handle';
 import type { UserOverrides } from './overrides';
 import type { RegistryHolder } from './registry-holder';
@@ -87,7 +88,13 @@ export function registerAudit(
       return ended;
     });
     changed();
-    return session ? summaryOf(session, await rowsOf(session.id)) : null;
+    if (!session) return null;
+    const rows = await rowsOf(session.id);
+    // The counts go to the service when the volunteer agreed; the answer does not wait for it.
+    void shareAuditCounts(session.id, session.endedAt ?? Date.now(), countsByBrand(rows)).catch((error: unknown) =>
+      console.warn('[counterfeit-guard] audit counts not sent:', error),
+    );
+    return summaryOf(session, rows);
   });
 
   handle('auditRows', async ({ data: id }) => {

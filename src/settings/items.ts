@@ -41,10 +41,33 @@ export interface Volunteer {
 }
 export const volunteerItem = /* @__PURE__ */ storage.defineItem<Volunteer>('local:volunteer', { fallback: {} });
 
+/**
+ * Whether an audit session's counts (listings seen and suspect, per brand and marketplace; never
+ * a listing) go to the companion service when it ends, for the programme's results. Off until
+ * the volunteer turns it on.
+ */
+export const shareAuditCountsItem = /* @__PURE__ */ storage.defineItem<boolean>('local:shareAuditCounts', {
+  fallback: false,
+});
+
 /** The registry ids of the brands a volunteer audits (chosen in the options or the audit view). */
 export const auditBrandsItem = /* @__PURE__ */ storage.defineItem<string[]>('local:auditBrands', { fallback: [] });
 
 // ── Owner: the background
+
+/** An audit session's counts the service has not taken yet, sent again after the next session. */
+export interface PendingAuditCounts {
+  id: string;
+  brand: string;
+  marketplace: string;
+  seen: number;
+  suspect: number;
+  at: string;
+}
+export const pendingAuditCountsItem = /* @__PURE__ */ storage.defineItem<PendingAuditCounts[]>(
+  'local:pendingAuditCounts',
+  { fallback: [] },
+);
 
 /**
  * The reporter's random id, made at install and sent with each report so the service can

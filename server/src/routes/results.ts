@@ -15,7 +15,8 @@ const ResultsQuery = v.object({
 
 const AuditSummarySchema = v.pipe(
   v.strictObject({
-    id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{16,64}$/)),
+    // The extension names each by its session and its place in it: `<session id>-<n>`.
+    id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{16,100}$/)),
     brand: v.pipe(v.string(), v.maxLength(80)),
     marketplace: v.picklist(MARKETPLACES),
     seen: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),

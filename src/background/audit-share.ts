@@ -1,0 +1,54 @@
+import type { SessionCounts } from '../audit/model';
+import { REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
+import {
+  type PendingAuditCounts,
+  pendingAuditCountsItem,
+  shareAuditCountsItem,
+  volunteerItem,
+} from '../settings/items';
+
+/** Counts kept for a later try at most: a volunteer away from the service for months sends the latest. */
+const MAX_PENDING = 200;
+
+/**
+ * Sends an ended audit session's counts (per brand and marketplace: seen, suspect) to the
+ * companion service, when the volunteer agreed to and is signed in, with any an earlier session
+ * could not send. What the service could not be reached for is kept and sent next time; what it
+ * refused for good (a brand the token does not cover) is dropped. Each has an id made from its
+ * session, so a resend is counted once.
+ */
+export async function shareAuditCounts(
+  sessionId: string,
+  endedAt: number,
+  counts: readonly SessionCounts[],
+  send: typeof fetch = fetch,
+): Promise<{ sent: number; kept: number }> {
+  if (!(await shareAuditCountsItem.getValue())) return { sent: 0, kept: 0 };
+  const { token } = await volunteerItem.getValue();
+  const at = new Date(endedAt).toISOString();
+  const fresh: PendingAuditCounts[] = counts.map((one, index) => ({ id: `${sessionId}-${index}`, ...one, at }));
+  const waiting = [...(await pendingAuditCountsItem.getValue()), ...fresh].slice(-MAX_PENDING);
+  if (!token || !REPORT_SERVICE) {
+    await pendingAuditCountsItem.setValue(waiting);
+    return { sent: 0, kept: waiting.length };
+  }
+  const kept: PendingAuditCounts[] = [];
+  let sent = 0;
+  for (const summary of waiting) {
+    try {
+      const response = await send(`${REPORT_SERVICE}/v1/volunteer/audit-summaries`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(summary),
+        signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
+      });
+      if (response.ok) sent++;
+      // A token refused or a busy service may be right again later; any other refusal is for good.
+      else if (response.status === 401 || response.status === 429 || response.status >= 500) kept.push(summary);
+    } catch {
+      kept.push(summary);
+    }
+  }
+  await pendingAuditCountsItem.setValue(kept);
+  return { sent, kept: kept.length };
+}
