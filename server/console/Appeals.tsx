@@ -1,53 +1,31 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { APPEAL_STATUSES, type Appeal, type AppealStatus } from '../src/queue';
 import { call, ServiceError } from './api';
-import { Dialog } from './Dialog';
+import { LoadState, useServiceCall, wordsFor } from './load';
+import { NoteDialog } from './NoteDialog';
 import { day, say } from './words';
-
-type Loaded = { state: 'loading' } | { state: 'failed'; words: string } | { state: 'ready'; appeals: Appeal[] };
 
 /** Sellers' appeals about the brands' listings: read their case, uphold or dismiss it with a note. */
 export function Appeals({ token, onSignedOut }: { token: string; onSignedOut: () => void }) {
   const [status, setStatus] = useState<AppealStatus>('open');
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [reload, setReload] = useState(0);
+  const { loaded, reload } = useServiceCall(
+    async () => (await call<{ appeals: Appeal[] }>(token, `/v1/volunteer/appeals?status=${status}`)).appeals,
+    [token, status],
+    onSignedOut,
+  );
   const [deciding, setDeciding] = useState<{ appeal: Appeal; decision: 'uphold' | 'dismiss' }>();
-  const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string>();
 
   const failed = (error: unknown) => {
     if (error instanceof ServiceError && error.kind === 'signedOut') return onSignedOut();
-    setProblem(
-      error instanceof ServiceError && error.kind === 'refused'
-        ? say('error_refused', [error.message])
-        : say('error_network'),
-    );
+    setProblem(wordsFor(error));
   };
 
-  useEffect(() => {
-    let live = true;
-    call<{ appeals: Appeal[] }>(token, `/v1/volunteer/appeals?status=${status}`).then(
-      ({ appeals }) => live && setLoaded({ state: 'ready', appeals }),
-      (error: unknown) => {
-        if (!live) return;
-        if (error instanceof ServiceError && error.kind === 'signedOut') return onSignedOut();
-        setLoaded({ state: 'failed', words: say('error_network') });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, status, reload]);
-
-  const decide = async () => {
-    if (!deciding) return;
-    const { appeal, decision } = deciding;
-    setDeciding(undefined);
+  const decide = async ({ appeal, decision }: { appeal: Appeal; decision: 'uphold' | 'dismiss' }, note: string) => {
     setProblem(undefined);
     try {
       await call(token, `/v1/volunteer/appeals/${appeal.id}/decision`, { method: 'POST', body: { decision, note } });
-      setNote('');
-      setReload((n) => n + 1);
+      reload();
     } catch (error) {
       failed(error);
     }
@@ -68,19 +46,14 @@ export function Appeals({ token, onSignedOut }: { token: string; onSignedOut: ()
           </select>
         </label>
       </form>
-      {loaded.state === 'loading' && <p role="status">{say('queue_loading')}</p>}
-      {loaded.state === 'failed' && (
-        <p role="alert" class="problem">
-          {loaded.words}
-        </p>
-      )}
+      <LoadState loaded={loaded} onRetry={reload} />
       {problem && (
         <p role="alert" class="problem">
           {problem}
         </p>
       )}
-      {loaded.state === 'ready' && loaded.appeals.length === 0 && <p>{say('appeals_empty')}</p>}
-      {loaded.state === 'ready' && loaded.appeals.length > 0 && (
+      {loaded.state === 'ready' && loaded.value.length === 0 && <p>{say('appeals_empty')}</p>}
+      {loaded.state === 'ready' && loaded.value.length > 0 && (
         <table class="queue">
           <caption>{say('appeals_caption')}</caption>
           <thead>
@@ -94,7 +67,7 @@ export function Appeals({ token, onSignedOut }: { token: string; onSignedOut: ()
             </tr>
           </thead>
           <tbody>
-            {loaded.appeals.map((appeal) => (
+            {loaded.value.map((appeal) => (
               <tr key={appeal.id}>
                 <td class="listing">
                   <a href={appeal.url} target="_blank" rel="noopener noreferrer">
@@ -146,35 +119,14 @@ export function Appeals({ token, onSignedOut }: { token: string; onSignedOut: ()
         </table>
       )}
       {deciding && (
-        <Dialog
-          label={say(deciding.decision === 'uphold' ? 'appeal_heading_uphold' : 'appeal_heading_dismiss')}
-          onClose={() => setDeciding(undefined)}
-        >
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              void decide();
-            }}
-          >
-            <h2>{say(deciding.decision === 'uphold' ? 'appeal_heading_uphold' : 'appeal_heading_dismiss')}</h2>
-            <label class="note-label" for="appeal-note">
-              {say('note_label')}
-            </label>
-            <textarea
-              id="appeal-note"
-              maxLength={2000}
-              rows={3}
-              value={note}
-              onInput={(event) => setNote(event.currentTarget.value)}
-            />
-            <div class="dialog-actions">
-              <button type="submit">{say(deciding.decision)}</button>
-              <button type="button" onClick={() => setDeciding(undefined)}>
-                {say('cancel')}
-              </button>
-            </div>
-          </form>
-        </Dialog>
+        <NoteDialog
+          heading={say(deciding.decision === 'uphold' ? 'appeal_heading_uphold' : 'appeal_heading_dismiss')}
+          submit={say(deciding.decision)}
+          onClose={(note) => {
+            setDeciding(undefined);
+            if (note !== undefined) void decide(deciding, note);
+          }}
+        />
       )}
     </section>
   );

@@ -1,14 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { type Filing, OUTCOMES, type Outcome, type ReportedListing } from '../src/queue';
 import { call, download, ServiceError } from './api';
 import { marketplaceName, outcomeCounts, removalTime } from './Filings';
+import { LoadState, useServiceCall, wordsFor } from './load';
 import { hrefOf } from './route';
 import { count, day, say } from './words';
-
-type Loaded =
-  | { state: 'loading' }
-  | { state: 'failed'; words: string }
-  | { state: 'ready'; filing: Filing; listings: ReportedListing[] };
 
 /** What the volunteer has set and not yet saved: per listing, an outcome and the day it was seen. */
 type Edits = Record<string, { outcome: Outcome; seen: string }>;
@@ -23,40 +19,18 @@ const momentOf = (seen: string, filedAt: string) =>
 
 /** One filing: its file again, and each listing's outcome, recorded as the volunteer sees it. */
 export function FilingView({ token, id, onSignedOut }: { token: string; id: string; onSignedOut: () => void }) {
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const { loaded, reload } = useServiceCall(
+    () => call<{ filing: Filing; listings: ReportedListing[] }>(token, `/v1/volunteer/filings/${id}`),
+    [token, id],
+    onSignedOut,
+  );
   const [edits, setEdits] = useState<Edits>({});
   const [saving, setSaving] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [problem, setProblem] = useState<string>();
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    call<{ filing: Filing; listings: ReportedListing[] }>(token, `/v1/volunteer/filings/${id}`).then(
-      (answer) => live && setLoaded({ state: 'ready', ...answer }),
-      (error: unknown) => {
-        if (!live) return;
-        if (error instanceof ServiceError && error.kind === 'signedOut') return onSignedOut();
-        setLoaded({
-          state: 'failed',
-          words:
-            error instanceof ServiceError && error.kind === 'refused'
-              ? say('error_refused', [error.message])
-              : say('error_network'),
-        });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, id, reload]);
 
   const failed = (error: unknown) => {
     if (error instanceof ServiceError && error.kind === 'signedOut') return onSignedOut();
-    setProblem(
-      error instanceof ServiceError && error.kind === 'refused'
-        ? say('error_refused', [error.message])
-        : say('error_network'),
-    );
+    setProblem(wordsFor(error));
   };
 
   const save = async () => {
@@ -69,31 +43,22 @@ export function FilingView({ token, id, onSignedOut }: { token: string; id: stri
           outcomes: Object.entries(edits).map(([key, edit]) => ({
             key,
             outcome: edit.outcome,
-            at: momentOf(edit.seen, loaded.state === 'ready' ? loaded.filing.filedAt : ''),
+            at: momentOf(edit.seen, loaded.state === 'ready' ? loaded.value.filing.filedAt : ''),
           })),
         },
       });
       // Kept on screen until the service has them; then read back as the service holds them.
       setEdits({});
       setSaving('saved');
-      setReload((n) => n + 1);
+      reload();
     } catch (error) {
       setSaving('idle');
       failed(error);
     }
   };
 
-  if (loaded.state === 'loading') return <p role="status">{say('queue_loading')}</p>;
-  if (loaded.state === 'failed')
-    return (
-      <div role="alert" class="problem">
-        <p>{loaded.words}</p>
-        <button type="button" onClick={() => setReload((n) => n + 1)}>
-          {say('queue_retry')}
-        </button>
-      </div>
-    );
-  const { filing, listings } = loaded;
+  if (loaded.state !== 'ready') return <LoadState loaded={loaded} onRetry={reload} />;
+  const { filing, listings } = loaded.value;
   const byKey = new Map(listings.map((listing) => [listing.key, listing]));
   const changes = Object.keys(edits).length;
   return (

@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
 import { daysToRemoval, type Filing, medianOf } from '../src/queue';
-import { call, ServiceError } from './api';
+import { call } from './api';
+import { LoadState, useServiceCall } from './load';
 import { hrefOf } from './route';
 import { count, day, LANGUAGE, say, WORDS } from './words';
-
-type Loaded = { state: 'loading' } | { state: 'failed'; words: string } | { state: 'ready'; filings: Filing[] };
 
 export const marketplaceName = (marketplace: string) => WORDS.t(`marketplace_${marketplace}` as 'marketplace_amazon');
 
@@ -23,39 +21,18 @@ export function removalTime(filing: Filing): string {
 
 /** The brands' filings, newest first, each with its outcomes so far. */
 export function Filings({ token, onSignedOut }: { token: string; onSignedOut: () => void }) {
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [reload, setReload] = useState(0);
-  useEffect(() => {
-    let live = true;
-    call<{ filings: Filing[] }>(token, '/v1/volunteer/filings').then(
-      ({ filings }) => live && setLoaded({ state: 'ready', filings }),
-      (error: unknown) => {
-        if (!live) return;
-        if (error instanceof ServiceError && error.kind === 'signedOut') return onSignedOut();
-        setLoaded({ state: 'failed', words: say('error_network') });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, reload]);
-
+  const { loaded, reload } = useServiceCall(
+    async () => (await call<{ filings: Filing[] }>(token, '/v1/volunteer/filings')).filings,
+    [token],
+    onSignedOut,
+  );
+  const filings = loaded.state === 'ready' ? loaded.value : undefined;
   return (
     <section aria-labelledby="filings-heading">
       <h2 id="filings-heading">{say('filings_heading')}</h2>
-      <p role="status" class="load-state">
-        {loaded.state === 'loading' ? say('queue_loading') : ''}
-      </p>
-      {loaded.state === 'failed' && (
-        <div role="alert" class="problem">
-          <p>{loaded.words}</p>
-          <button type="button" onClick={() => setReload((n) => n + 1)}>
-            {say('queue_retry')}
-          </button>
-        </div>
-      )}
-      {loaded.state === 'ready' && loaded.filings.length === 0 && <p>{say('filings_empty')}</p>}
-      {loaded.state === 'ready' && loaded.filings.length > 0 && (
+      <LoadState loaded={loaded} onRetry={reload} />
+      {filings?.length === 0 && <p>{say('filings_empty')}</p>}
+      {filings && filings.length > 0 && (
         <table class="queue">
           <caption>{say('filings_caption')}</caption>
           <thead>
@@ -69,7 +46,7 @@ export function Filings({ token, onSignedOut }: { token: string; onSignedOut: ()
             </tr>
           </thead>
           <tbody>
-            {loaded.filings.map((filing) => (
+            {filings.map((filing) => (
               <tr key={filing.id}>
                 <td>
                   <a

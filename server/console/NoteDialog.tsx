@@ -1,19 +1,19 @@
 import { useState } from 'preact/hooks';
 import { Dialog } from './Dialog';
-import { count as counted, say } from './words';
+import { say } from './words';
 
 /** Asks for the note a decision keeps; `onClose(undefined)` when cancelled. */
 export function NoteDialog({
-  decision,
-  count,
+  heading,
+  submit,
   onClose,
 }: {
-  decision: 'confirm' | 'reject';
-  count: number;
+  heading: string;
+  /** The submit button's words: the decision itself ("Confirm", "Uphold"). */
+  submit: string;
   onClose: (note: string | undefined) => void;
 }) {
   const [note, setNote] = useState('');
-  const heading = say(decision === 'confirm' ? 'note_heading_confirm' : 'note_heading_reject', [counted(count)]);
   return (
     <Dialog label={heading} onClose={() => onClose(undefined)}>
       <form
@@ -42,9 +42,7 @@ export function NoteDialog({
           }}
         />
         <div class="dialog-actions">
-          <button type="submit" class={decision}>
-            {say(decision === 'confirm' ? 'note_submit_confirm' : 'note_submit_reject')}
-          </button>
+          <button type="submit">{submit}</button>
           <button type="button" onClick={() => onClose(undefined)}>
             {say('cancel')}
           </button>

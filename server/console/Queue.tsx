@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Appeal } from '../src/queue';
-import { call, type ListingsPage, ServiceError } from './api';
+import { call, type ListingsPage } from './api';
 import { type Decision, Decisions } from './decisions';
 import { FileDialog } from './FileDialog';
 import { type Filters, FiltersForm, NO_FILTERS, queryOf } from './FiltersForm';
 import { HelpDialog } from './HelpDialog';
+import { LoadState, useServiceCall } from './load';
 import { NoteDialog } from './NoteDialog';
 import { QueueRow } from './QueueRow';
 import { hrefOf } from './route';
@@ -18,14 +19,15 @@ interface Props {
   onSignedOut: () => void;
 }
 
-type Loaded = { state: 'loading' } | { state: 'failed'; words: string } | { state: 'ready'; page: ListingsPage };
-
 /** The review queue: one row per reported listing, paged from the service, decided by mouse or keyboard. */
 export function Queue({ token, onSignedOut }: Props) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [offset, setOffset] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [reload, setReload] = useState(0);
+  const { loaded, reload, set } = useServiceCall(
+    () => call<ListingsPage>(token, `/v1/volunteer/listings?${queryOf(filters, PAGE_SIZE, offset)}`),
+    [token, filters, offset],
+    onSignedOut,
+  );
   const [focused, setFocusedState] = useState(0);
   // Keys come faster than renders: the shortcuts read the focused row from here, never a stale render.
   const focusedNow = useRef(0);
@@ -56,7 +58,7 @@ export function Queue({ token, onSignedOut }: Props) {
     return () => {
       live = false;
     };
-  }, [token, reload]);
+  }, [token, filters, offset]);
   const [pending, setPending] = useState<Decision[]>(decisions.list());
   const rows = useRef<(HTMLTableRowElement | null)[]>([]);
 
@@ -66,25 +68,14 @@ export function Queue({ token, onSignedOut }: Props) {
       if (!done) return;
       // The decided rows show their new status at once; the page is asked again when it turns.
       const status = done.decision.decision === 'confirm' ? 'confirmed' : 'rejected';
-      setLoaded((current) =>
-        current.state === 'ready'
-          ? {
-              state: 'ready',
-              page: {
-                ...current.page,
-                listings: current.page.listings.map((listing) =>
-                  listing.key in done.answer.decided
-                    ? {
-                        ...listing,
-                        status,
-                        review: { note: done.decision.note, by: '', at: new Date().toISOString() },
-                      }
-                    : listing,
-                ),
-              },
-            }
-          : current,
-      );
+      set((page) => ({
+        ...page,
+        listings: page.listings.map((listing) =>
+          listing.key in done.answer.decided
+            ? { ...listing, status, review: { note: done.decision.note, by: '', at: new Date().toISOString() } }
+            : listing,
+        ),
+      }));
     });
     return () => {
       unsubscribe();
@@ -92,32 +83,13 @@ export function Queue({ token, onSignedOut }: Props) {
     };
   }, [decisions]);
 
+  // Another page or other filters: what was selected and focused was on the rows that went.
   useEffect(() => {
-    const controller = new AbortController();
-    setLoaded({ state: 'loading' });
-    call<ListingsPage>(token, `/v1/volunteer/listings?${queryOf(filters, PAGE_SIZE, offset)}`).then(
-      (page) => {
-        if (controller.signal.aborted) return;
-        setLoaded({ state: 'ready', page });
-        setSelected(new Set());
-        setFocused(0);
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (error instanceof ServiceError && error.kind === 'signedOut') return onSignedOut();
-        setLoaded({
-          state: 'failed',
-          words:
-            error instanceof ServiceError && error.kind === 'refused'
-              ? say('error_refused', [error.message])
-              : say('error_network'),
-        });
-      },
-    );
-    return () => controller.abort();
-  }, [token, filters, offset, reload]);
+    setSelected(new Set());
+    setFocused(0);
+  }, [token, filters, offset]);
 
-  const listings = loaded.state === 'ready' ? loaded.page.listings : [];
+  const listings = loaded.state === 'ready' ? loaded.value.listings : [];
   const pendingFor = (key: string) => pending.find((decision) => decision.keys.includes(key));
   const toggle = (key: string) => {
     const next = new Set(selectedNow.current);
@@ -164,7 +136,7 @@ export function Queue({ token, onSignedOut }: Props) {
     return () => document.removeEventListener('keydown', onKey);
   });
 
-  const page = loaded.state === 'ready' ? loaded.page : undefined;
+  const page = loaded.state === 'ready' ? loaded.value : undefined;
   return (
     <section aria-labelledby="queue-heading">
       <div class="queue-head">
@@ -200,17 +172,7 @@ export function Queue({ token, onSignedOut }: Props) {
           {say('file_button')}
         </button>
       </fieldset>
-      <p role="status" class="load-state">
-        {loaded.state === 'loading' ? say('queue_loading') : ''}
-      </p>
-      {loaded.state === 'failed' && (
-        <div role="alert" class="problem">
-          <p>{loaded.words}</p>
-          <button type="button" onClick={() => setReload((n) => n + 1)}>
-            {say('queue_retry')}
-          </button>
-        </div>
-      )}
+      <LoadState loaded={loaded} onRetry={reload} />
       {page && page.total === 0 && <p>{say('queue_empty')}</p>}
       {page && page.total > 0 && (
         <table class="queue" aria-rowcount={page.total + 1}>
@@ -280,8 +242,10 @@ export function Queue({ token, onSignedOut }: Props) {
       )}
       {asking && (
         <NoteDialog
-          decision={asking.decision}
-          count={asking.keys.length}
+          heading={say(asking.decision === 'confirm' ? 'note_heading_confirm' : 'note_heading_reject', [
+            count(asking.keys.length),
+          ])}
+          submit={say(asking.decision === 'confirm' ? 'note_submit_confirm' : 'note_submit_reject')}
           onClose={(note) => {
             if (note !== undefined) {
               decisions.decide(asking.keys, asking.decision, note);

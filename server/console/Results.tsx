@@ -1,16 +1,54 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { MARKETPLACES } from '../../src/listing/listing';
 import type { WeekResults } from '../src/results';
-import { ServiceError } from './api';
 import { Chart } from './Chart';
 import { marketplaceName } from './Filings';
-import { count, LANGUAGE, say } from './words';
-
-type Loaded = { state: 'loading' } | { state: 'failed'; words: string } | { state: 'ready'; weeks: WeekResults[] };
+import { LoadState, useServiceCall } from './load';
+import { type ConsoleKey, count, LANGUAGE, say } from './words';
 
 const percent = (value: number) =>
   say('percent', [new Intl.NumberFormat(LANGUAGE, { maximumFractionDigits: 0 }).format(value * 100)]);
 const decimal = (value: number) => new Intl.NumberFormat(LANGUAGE, { maximumFractionDigits: 1 }).format(value);
+
+const FORMATS = { count, percent, decimal };
+
+type Figure = Exclude<
+  keyof WeekResults,
+  'week' | 'confirmed' | 'removed' | 'refused' | 'stillUp' | 'auditSeen' | 'auditSuspect'
+>;
+
+/** The charts the results page draws, in order: each figure and how its values are written. */
+const CHARTS: {
+  id: string;
+  title: ConsoleKey;
+  kind: 'bars' | 'line';
+  series: [Figure, keyof typeof FORMATS][];
+}[] = [
+  {
+    id: 'reports',
+    title: 'chart_reports',
+    kind: 'bars',
+    series: [
+      ['received', 'count'],
+      ['reviewed', 'count'],
+    ],
+  },
+  { id: 'confirmed-rate', title: 'metric_confirmedRate', kind: 'line', series: [['confirmedRate', 'percent']] },
+  { id: 'review-time', title: 'metric_hoursToReview', kind: 'line', series: [['hoursToReview', 'decimal']] },
+  { id: 'filed', title: 'metric_filed', kind: 'bars', series: [['filed', 'count']] },
+  { id: 'removal-rate', title: 'metric_removalRate', kind: 'line', series: [['removalRate', 'percent']] },
+  { id: 'removal-time', title: 'metric_daysToRemoval', kind: 'line', series: [['daysToRemoval', 'decimal']] },
+  {
+    id: 'appeals',
+    title: 'chart_appeals',
+    kind: 'bars',
+    series: [
+      ['appealsReceived', 'count'],
+      ['appealsUpheld', 'count'],
+    ],
+  },
+  { id: 'suspect-rate', title: 'metric_suspectPer100', kind: 'line', series: [['suspectPer100', 'decimal']] },
+];
 
 /** The weekly results as CSV: every figure, one row per week, numbers as numbers. */
 export function resultsCsv(weeks: WeekResults[]): string {
@@ -48,26 +86,13 @@ export function Results(props: {
 }) {
   const [brand, setBrand] = useState('');
   const [marketplace, setMarketplace] = useState('');
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [reload, setReload] = useState(0);
+  const { loaded, reload } = useServiceCall(
+    () => props.load({ ...(brand ? { brand } : {}), ...(marketplace ? { marketplace } : {}) }),
+    [brand, marketplace],
+    props.onSignedOut,
+  );
 
-  useEffect(() => {
-    let live = true;
-    setLoaded({ state: 'loading' });
-    props.load({ ...(brand ? { brand } : {}), ...(marketplace ? { marketplace } : {}) }).then(
-      (weeks) => live && setLoaded({ state: 'ready', weeks }),
-      (error: unknown) => {
-        if (!live) return;
-        if (error instanceof ServiceError && error.kind === 'signedOut') return props.onSignedOut?.();
-        setLoaded({ state: 'failed', words: say('error_network') });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [brand, marketplace, reload]);
-
-  const weeks = loaded.state === 'ready' ? loaded.weeks : [];
+  const weeks = loaded.state === 'ready' ? loaded.value : [];
   const of = <K extends keyof WeekResults>(key: K) => weeks.map((week) => week[key] as number | undefined);
   const names = weeks.map((week) => week.week);
   const csv = () => {
@@ -112,79 +137,23 @@ export function Results(props: {
           {say('results_csv')}
         </button>
       </form>
-      {loaded.state === 'loading' && <p role="status">{say('queue_loading')}</p>}
-      {loaded.state === 'failed' && (
-        <div role="alert" class="problem">
-          <p>{loaded.words}</p>
-          <button type="button" onClick={() => setReload((n) => n + 1)}>
-            {say('queue_retry')}
-          </button>
-        </div>
-      )}
+      <LoadState loaded={loaded} onRetry={reload} />
       {loaded.state === 'ready' && (
         <div class="charts">
-          <Chart
-            id="reports"
-            title="chart_reports"
-            kind="bars"
-            weeks={names}
-            series={[
-              { label: 'metric_received', values: of('received'), format: count },
-              { label: 'metric_reviewed', values: of('reviewed'), format: count },
-            ]}
-          />
-          <Chart
-            id="confirmed-rate"
-            title="metric_confirmedRate"
-            kind="line"
-            weeks={names}
-            series={[{ label: 'metric_confirmedRate', values: of('confirmedRate'), format: percent }]}
-          />
-          <Chart
-            id="review-time"
-            title="metric_hoursToReview"
-            kind="line"
-            weeks={names}
-            series={[{ label: 'metric_hoursToReview', values: of('hoursToReview'), format: decimal }]}
-          />
-          <Chart
-            id="filed"
-            title="metric_filed"
-            kind="bars"
-            weeks={names}
-            series={[{ label: 'metric_filed', values: of('filed'), format: count }]}
-          />
-          <Chart
-            id="removal-rate"
-            title="metric_removalRate"
-            kind="line"
-            weeks={names}
-            series={[{ label: 'metric_removalRate', values: of('removalRate'), format: percent }]}
-          />
-          <Chart
-            id="removal-time"
-            title="metric_daysToRemoval"
-            kind="line"
-            weeks={names}
-            series={[{ label: 'metric_daysToRemoval', values: of('daysToRemoval'), format: decimal }]}
-          />
-          <Chart
-            id="appeals"
-            title="chart_appeals"
-            kind="bars"
-            weeks={names}
-            series={[
-              { label: 'metric_appealsReceived', values: of('appealsReceived'), format: count },
-              { label: 'metric_appealsUpheld', values: of('appealsUpheld'), format: count },
-            ]}
-          />
-          <Chart
-            id="suspect-rate"
-            title="metric_suspectPer100"
-            kind="line"
-            weeks={names}
-            series={[{ label: 'metric_suspectPer100', values: of('suspectPer100'), format: decimal }]}
-          />
+          {CHARTS.map((chart) => (
+            <Chart
+              key={chart.id}
+              id={chart.id}
+              title={chart.title}
+              kind={chart.kind}
+              weeks={names}
+              series={chart.series.map(([field, format]) => ({
+                label: `metric_${field}`,
+                values: of(field),
+                format: FORMATS[format],
+              }))}
+            />
+          ))}
         </div>
       )}
     </section>

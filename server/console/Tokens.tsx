@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { call, ServiceError } from './api';
 import { Dialog } from './Dialog';
+import { LoadState, useServiceCall, wordsFor } from './load';
 import { day, say } from './words';
 
 interface TokenRecord {
@@ -12,12 +13,13 @@ interface TokenRecord {
   admin: boolean;
 }
 
-type Loaded = { state: 'loading' } | { state: 'failed'; words: string } | { state: 'ready'; tokens: TokenRecord[] };
-
 /** For admins: the tokens that work here, a new one made for a brand, one revoked. */
 export function Tokens({ token, onSignedOut }: { token: string; onSignedOut: () => void }) {
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  const [reload, setReload] = useState(0);
+  const { loaded, reload, set } = useServiceCall(
+    async () => (await call<{ tokens: TokenRecord[] }>(token, '/v1/admin/tokens')).tokens,
+    [token],
+    onSignedOut,
+  );
   const [name, setName] = useState('');
   const [brands, setBrands] = useState('');
   const [days, setDays] = useState('');
@@ -29,30 +31,8 @@ export function Tokens({ token, onSignedOut }: { token: string; onSignedOut: () 
 
   const failed = (error: unknown) => {
     if (error instanceof ServiceError && error.kind === 'signedOut') return onSignedOut();
-    setProblem(
-      error instanceof ServiceError && error.kind === 'refused'
-        ? say('error_refused', [error.message])
-        : say('error_network'),
-    );
+    setProblem(wordsFor(error));
   };
-
-  useEffect(() => {
-    let live = true;
-    call<{ tokens: TokenRecord[] }>(token, '/v1/admin/tokens').then(
-      ({ tokens }) => live && setLoaded({ state: 'ready', tokens }),
-      (error: unknown) => {
-        if (!live) return;
-        if (error instanceof ServiceError && error.kind === 'signedOut') return onSignedOut();
-        setLoaded({
-          state: 'failed',
-          words: error instanceof ServiceError && error.kind === 'refused' ? say('admin_only') : say('error_network'),
-        });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [token, reload]);
 
   const make = async (event: Event) => {
     event.preventDefault();
@@ -75,7 +55,7 @@ export function Tokens({ token, onSignedOut }: { token: string; onSignedOut: () 
       setName('');
       setBrands('');
       setDays('');
-      setReload((n) => n + 1);
+      reload();
     } catch (error) {
       failed(error);
     }
@@ -86,11 +66,9 @@ export function Tokens({ token, onSignedOut }: { token: string; onSignedOut: () 
     setProblem(undefined);
     try {
       await call(token, `/v1/admin/tokens/${record.id}`, { method: 'DELETE' });
-      setLoaded((now) =>
-        now.state === 'ready' ? { state: 'ready', tokens: now.tokens.filter((one) => one.id !== record.id) } : now,
-      );
+      set((tokens) => tokens.filter((one) => one.id !== record.id));
       setSaid(say('revoked', [record.name]));
-      setReload((n) => n + 1);
+      reload();
     } catch (error) {
       failed(error);
     }
@@ -99,12 +77,7 @@ export function Tokens({ token, onSignedOut }: { token: string; onSignedOut: () 
   return (
     <section aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">{say('tokens_heading')}</h2>
-      {loaded.state === 'loading' && <p role="status">{say('queue_loading')}</p>}
-      {loaded.state === 'failed' && (
-        <p role="alert" class="problem">
-          {loaded.words}
-        </p>
-      )}
+      <LoadState loaded={loaded} onRetry={reload} />
       {loaded.state === 'ready' && (
         <table class="queue">
           <caption>{say('tokens_caption')}</caption>
@@ -119,7 +92,7 @@ export function Tokens({ token, onSignedOut }: { token: string; onSignedOut: () 
             </tr>
           </thead>
           <tbody>
-            {loaded.tokens.map((record) => (
+            {loaded.value.map((record) => (
               <tr key={record.id}>
                 <td>
                   {record.name}

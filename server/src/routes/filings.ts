@@ -7,7 +7,7 @@ import { ENGLISH } from '../../../src/words/english';
 import { asVolunteerSees } from '../pseudonym';
 import { FILING_FORMATS, type Filing, filingFormatFor, OUTCOMES } from '../queue';
 import type { Storage } from '../storage/types';
-import { authorise, parseBody, parseQuery } from './checks';
+import { authorise, parseBody, parseQuery, sendFile } from './checks';
 
 const FilingSchema = v.strictObject({
   keys: v.pipe(v.array(ListingKeySchema), v.minLength(1), v.maxLength(500)),
@@ -125,10 +125,7 @@ export function filingRoutes(app: FastifyInstance, storage: Storage, pseudonymKe
         ...(query.email ? { email: query.email } : {}),
       },
     );
-    return reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename="${file.fileName}"`)
-      .send(file.body);
+    return sendFile(reply, file);
   });
 
   app.post<{ Params: { id: string } }>('/v1/volunteer/filings/:id/outcomes', async (request, reply) => {

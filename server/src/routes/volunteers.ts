@@ -9,7 +9,7 @@ import { ENGLISH } from '../../../src/words/english';
 import { asVolunteerSees } from '../pseudonym';
 import { LISTING_SORTS } from '../queue';
 import type { Storage } from '../storage/types';
-import { authorise, parseBody, parseQuery, scope } from './checks';
+import { authorise, parseBody, parseQuery, scope, sendFile } from './checks';
 
 const ReviewSchema = v.strictObject({
   decision: v.picklist(['confirm', 'reject']),
@@ -199,9 +199,6 @@ export function volunteerRoutes(app: FastifyInstance, storage: Storage, pseudony
       ...(query.name ? { name: query.name } : {}),
       ...(query.email ? { email: query.email } : {}),
     });
-    return reply
-      .header('content-type', file.contentType)
-      .header('content-disposition', `attachment; filename="${file.fileName}"`)
-      .send(file.body);
+    return sendFile(reply, file);
   });
 }
