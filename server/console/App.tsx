@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { WeekResults } from '../src/results';
 import { AppealForm } from './AppealForm';
 import { Appeals } from './Appeals';
 import { call, ServiceError, type Volunteer } from './api';
-import { forgetDecisions } from './decisions';
+import { Dialog } from './Dialog';
+import { Decisions, forgetDecisions } from './decisions';
 import { Filings } from './Filings';
 import { FilingView } from './FilingView';
 import { PublicResults } from './PublicResults';
@@ -24,6 +25,10 @@ export function App() {
   const [volunteer, setVolunteer] = useState<Volunteer>();
   const [problem, setProblem] = useState<string>();
   const route = useRoute();
+  // Decisions on their way live as long as the token: they keep being sent whichever view is open.
+  const decisions = useMemo(() => (token ? new Decisions(token) : undefined), [token]);
+  useEffect(() => () => decisions?.stop(), [decisions]);
+  const [leaving, setLeaving] = useState(0);
 
   const signOut = (why?: string) => {
     sessionStorage.removeItem(TOKEN);
@@ -45,6 +50,12 @@ export function App() {
   }, [token, volunteer]);
 
   const signedOut = () => signOut(say('error_signed_out'));
+  // Signing out forgets what is not saved yet: the volunteer is asked first.
+  const askSignOut = () => {
+    const unsaved = decisions?.list().filter((decision) => !decision.refused).length ?? 0;
+    if (unsaved) setLeaving(unsaved);
+    else signOut();
+  };
 
   // The public results need no token: every brand's sums, as /v1/stats gives them.
   if (route.view === 'public') return <PublicResults />;
@@ -72,7 +83,7 @@ export function App() {
       <header class="bar">
         <h1>{say('console_title')}</h1>
         <p>{volunteer ? say('signed_in_as', [volunteer.name, volunteer.brands.join(', ')]) : ''}</p>
-        <button type="button" onClick={() => signOut()}>
+        <button type="button" onClick={askSignOut}>
           {say('signout')}
         </button>
       </header>
@@ -88,7 +99,7 @@ export function App() {
         ))}
       </nav>
       <main id="main" tabIndex={-1}>
-        {route.view === 'queue' && <Queue token={token} onSignedOut={signedOut} />}
+        {route.view === 'queue' && decisions && <Queue token={token} decisions={decisions} onSignedOut={signedOut} />}
         {route.view === 'filings' && <Filings token={token} onSignedOut={signedOut} />}
         {route.view === 'filing' && <FilingView token={token} id={route.id} onSignedOut={signedOut} />}
         {route.view === 'tokens' && <Tokens token={token} onSignedOut={signedOut} />}
@@ -108,6 +119,26 @@ export function App() {
           />
         )}
       </main>
+      {leaving > 0 && (
+        <Dialog label={say('signout_pending_heading', [leaving])} onClose={() => setLeaving(0)}>
+          <h2>{say('signout_pending_heading', [leaving])}</h2>
+          <p>{say('signout_pending_body')}</p>
+          <div class="dialog-actions">
+            <button type="button" autofocus onClick={() => setLeaving(0)}>
+              {say('stay_signed_in')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setLeaving(0);
+                signOut();
+              }}
+            >
+              {say('signout_anyway')}
+            </button>
+          </div>
+        </Dialog>
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Appeal } from '../src/queue';
 import { call, type ListingsPage } from './api';
-import { type Decision, Decisions } from './decisions';
+import type { Decision, Decisions } from './decisions';
 import { FileDialog } from './FileDialog';
 import { type Filters, FiltersForm, NO_FILTERS, queryOf } from './FiltersForm';
 import { HelpDialog } from './HelpDialog';
@@ -16,11 +16,13 @@ const PAGE_SIZE = 50;
 
 interface Props {
   token: string;
+  /** The decisions on their way to the service, kept by the console while the token is. */
+  decisions: Decisions;
   onSignedOut: () => void;
 }
 
 /** The review queue: one row per reported listing, paged from the service, decided by mouse or keyboard. */
-export function Queue({ token, onSignedOut }: Props) {
+export function Queue({ token, decisions, onSignedOut }: Props) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [offset, setOffset] = useState(0);
   const { loaded, reload, set } = useServiceCall(
@@ -45,7 +47,6 @@ export function Queue({ token, onSignedOut }: Props) {
   const [helping, setHelping] = useState(false);
   const [screenshot, setScreenshot] = useState<{ sha256: string; title: string }>();
   const [filing, setFiling] = useState<{ keys: string[]; marketplace: string }>();
-  const decisions = useMemo(() => new Decisions(token), [token]);
   // Listings a seller has an open appeal about: marked in their rows, beside the reports.
   const [appealed, setAppealed] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
@@ -77,10 +78,7 @@ export function Queue({ token, onSignedOut }: Props) {
         ),
       }));
     });
-    return () => {
-      unsubscribe();
-      decisions.stop();
-    };
+    return unsubscribe;
   }, [decisions]);
 
   // Another page or other filters: what was selected and focused was on the rows that went.

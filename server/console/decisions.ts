@@ -42,7 +42,9 @@ export class Decisions {
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   decide(keys: string[], decision: 'confirm' | 'reject', note: string): void {

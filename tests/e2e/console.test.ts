@@ -351,7 +351,7 @@ describe.each(BACKENDS)('the brand console on %s, in Chromium', (backend) => {
     await context.close();
   });
 
-  it('shows a report’s screenshot, and forgets the token on sign-out', async () => {
+  it('shows a report’s screenshot, asks before signing out over an unsaved decision, and forgets the token on sign-out', async () => {
     const { token } = await createVolunteerToken(storage, { name: 'Second volunteer', brands: ['nike'] });
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -365,6 +365,25 @@ describe.each(BACKENDS)('the brand console on %s, in Chromium', (backend) => {
     await image.waitFor();
     expect(await image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBe(1);
     await page.keyboard.press('Escape');
+
+    // A decision the service cannot take yet: signing out asks first, and staying lets it be sent.
+    await page.route('**/v1/volunteer/listings/review', (route) => route.abort('connectionreset'));
+    await page
+      .getByRole('button', { name: /^Confirm .* as counterfeit$/ })
+      .first()
+      .click();
+    await page.getByRole('dialog', { name: 'Confirm 1 listings as counterfeit' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page
+      .getByText(/Not saved yet/)
+      .first()
+      .waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('dialog', { name: '1 decisions are not saved yet' }).waitFor();
+    await page.getByRole('button', { name: 'Stay signed in' }).click();
+    await page.unroute('**/v1/volunteer/listings/review');
+    await expect.poll(() => page.getByText(/Not saved yet/).count(), { timeout: 20_000 }).toBe(0);
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual([]);
