@@ -5,16 +5,17 @@ import { MARKETPLACES, type Marketplace } from '../../src/listing/listing';
 import { sendMessage } from '../../src/messaging/protocol';
 import { volunteerItem } from '../../src/settings/items';
 import { onBackgroundEvent } from '../../src/ui/events';
-import { count, date, type MessageKey, t } from '../../src/ui/i18n';
+import { count, date, t, uiWords } from '../../src/ui/i18n';
 import { type Load, useRegistryBrands } from '../../src/ui/load';
+import { marketplaceName } from '../../src/words/words';
 import { type AccuracyState, accuracyPercent, fetchAccuracy, PROJECT_ZERO_PERCENT } from './accuracy';
 import { HistoryTable } from './HistoryTable';
 
 /** The chart shows this many sessions at most, the newest; the table shows them all. */
 const CHART_SESSIONS = 12;
 
-const marketplaceName = (marketplace: Marketplace) =>
-  marketplace === 'shop' ? t('options_audit_marketplace_shop') : t(`marketplace_${marketplace}` as MessageKey);
+const marketplaceLabel = (marketplace: Marketplace) =>
+  marketplace === 'shop' ? t('options_audit_marketplace_shop') : marketplaceName(marketplace, uiWords);
 
 interface Props {
   /** The latest outcome of the sign-in's Check or Sign out, which replaces what this view asked itself. */
@@ -198,7 +199,7 @@ function AuditChart({ summaries }: { summaries: AuditSummary[] }) {
     panels
       .map(({ marketplace, points }) =>
         t('options_audit_chart_label_part', [
-          marketplaceName(marketplace),
+          marketplaceLabel(marketplace),
           points.reduce((sum, p) => sum + p.found, 0),
           points.reduce((sum, p) => sum + p.reported, 0),
           points.length,
@@ -244,7 +245,7 @@ function AuditChart({ summaries }: { summaries: AuditSummary[] }) {
           return (
             <g key={marketplace} class="cg-chart-panel" data-marketplace={marketplace}>
               <text class="cg-chart-title" x={0} y={top + 15}>
-                {marketplaceName(marketplace)}
+                {marketplaceLabel(marketplace)}
               </text>
               <line class="cg-chart-grid" x1={LEFT} x2={WIDTH - RIGHT} y1={base - PLOT} y2={base - PLOT} />
               <text class="cg-chart-tick" x={LEFT - 6} y={base - PLOT + 4} text-anchor="end">
@@ -312,7 +313,7 @@ function AuditChart({ summaries }: { summaries: AuditSummary[] }) {
                         <th scope="row">
                           <time dateTime={new Date(session.startedAt).toISOString()}>{date(session.startedAt)}</time>
                         </th>
-                        <td>{marketplaceName(marketplace)}</td>
+                        <td>{marketplaceLabel(marketplace)}</td>
                         <td class="cg-num">{count(counts.suspect)}</td>
                         <td class="cg-num">{count(counts.reported)}</td>
                       </tr>,

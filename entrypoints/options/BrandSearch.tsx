@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { brandSearch } from '../../src/matching/search';
-import { type MessageKey, t, uiLanguage } from '../../src/ui/i18n';
+import { type MessageKey, t, uiLanguage, uiWords } from '../../src/ui/i18n';
 import { useRegistryBrands } from '../../src/ui/load';
 import { formatMoney } from '../../src/words/numbers';
+import { marketplaceName } from '../../src/words/words';
 
 const groupName = (group: string) => {
   // Message names allow letters, digits and underscores only.
@@ -52,9 +53,7 @@ export function BrandSearch() {
             <div>{t('options_brand_floor', [formatMoney(brand.lowestFloorUsd, 'USD', uiLanguage())])}</div>
             {brand.absentFrom.length > 0 && (
               <div>
-                {t('options_brand_absent', [
-                  brand.absentFrom.map((m) => t(`marketplace_${m}` as MessageKey)).join(', '),
-                ])}
+                {t('options_brand_absent', [brand.absentFrom.map((m) => marketplaceName(m, uiWords)).join(', ')])}
               </div>
             )}
           </li>

@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../src/error-text';
 import { sendMessage } from '../../src/messaging/protocol';
+import { download } from '../../src/reports/download';
 import { historyCsv, historyFileName, historyJson } from '../../src/reports/history-export';
 import { dueAt, type OutboxView, type SendFailure, withdrawable } from '../../src/reports/outbox-model';
-import { download } from '../../src/ui/download';
 import { useFollowUpRead } from '../../src/ui/follow-up';
-import { date, type MessageKey, near, t } from '../../src/ui/i18n';
+import { date, type MessageKey, near, t, uiWords } from '../../src/ui/i18n';
 import type { Load } from '../../src/ui/load';
 import { webUrl } from '../../src/ui/web-url';
+import { marketplaceName } from '../../src/words/words';
 import { HistoryTable } from './HistoryTable';
 
 /** How often the history is read again while the page is in view. */
@@ -194,7 +195,7 @@ export function ReportHistory() {
                     <bdi>{listing.title}</bdi>
                   )}
                 </th>
-                <td>{t(`marketplace_${listing.marketplace}` as MessageKey)}</td>
+                <td>{marketplaceName(listing.marketplace, uiWords)}</td>
                 <td>{categoryWords(entry)}</td>
                 <td class="cg-history-status">
                   <span class="cg-history-state">{statusWords(entry, now)}</span>

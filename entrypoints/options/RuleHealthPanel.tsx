@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '../../src/messaging/protocol';
 import { type RuleHealth, type RuleHealthEntry, ruleHealthItem } from '../../src/settings/items';
-import { type MessageKey, t, uiLanguage } from '../../src/ui/i18n';
+import { t, uiLanguage, uiWords } from '../../src/ui/i18n';
 import { formatDate } from '../../src/words/numbers';
+import { marketplaceName } from '../../src/words/words';
 
 /**
  * Which marketplaces' rules read nothing on pages where the reader's lower layers still found
@@ -29,7 +30,7 @@ export function RuleHealthPanel() {
             {entries.map((entry) => (
               <li key={`${entry.marketplace} ${entry.host}`}>
                 {t('options_rule_health_entry', [
-                  t(`marketplace_${entry.marketplace}` as MessageKey),
+                  marketplaceName(entry.marketplace, uiWords),
                   entry.host,
                   String(entry.pages),
                   formatDate(entry.last, uiLanguage()),

@@ -1,5 +1,6 @@
 import type { Marketplace } from '../../src/listing/listing';
-import { count, type MessageKey, t } from '../../src/ui/i18n';
+import { count, type MessageKey, t, uiWords } from '../../src/ui/i18n';
+import { marketplaceName } from '../../src/words/words';
 import { type Filter, isFiltered, type LevelFilter, NO_FILTER } from './rows';
 
 const LEVELS: { value: LevelFilter; label: MessageKey }[] = [
@@ -59,7 +60,7 @@ export function ListFilters(props: {
             <option value="all">{t('audit_filter_marketplace_all')}</option>
             {props.marketplaces.map((marketplace) => (
               <option key={marketplace} value={marketplace}>
-                {t(`marketplace_${marketplace}` as MessageKey)}
+                {marketplaceName(marketplace, uiWords)}
               </option>
             ))}
           </select>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { FILING_FORMATS, type Filing, type FilingFormat, filingFormatFor } from '../src/queue';
-import { call, download, ServiceError } from './api';
+import { call, downloadFrom, ServiceError } from './api';
 import { Dialog } from './Dialog';
 import { count, say } from './words';
 
@@ -28,7 +28,7 @@ export function FileDialog(props: {
         body: { keys: props.keys, format },
       });
       const query = new URLSearchParams({ ...(name ? { name } : {}), ...(email ? { email } : {}) });
-      await download(props.token, `/v1/volunteer/filings/${filing.id}/file?${query}`);
+      await downloadFrom(props.token, `/v1/volunteer/filings/${filing.id}/file?${query}`);
       props.onClose(filing);
     } catch (error) {
       setProblem(

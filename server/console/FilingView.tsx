@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
+import { marketplaceName } from '../../src/words/words';
 import { type Filing, OUTCOMES, type Outcome, type ReportedListing } from '../src/queue';
-import { call, download, ServiceError } from './api';
-import { marketplaceName, outcomeCounts, removalTime } from './Filings';
+import { call, downloadFrom, ServiceError } from './api';
+import { outcomeCounts, removalTime } from './Filings';
 import { LoadState, useServiceCall, wordsFor } from './load';
 import { hrefOf } from './route';
-import { count, day, say } from './words';
+import { count, day, say, WORDS } from './words';
 
 /** What the volunteer has set and not yet saved: per listing, an outcome and the day it was seen. */
 type Edits = Record<string, { outcome: Outcome; seen: string }>;
@@ -69,7 +70,7 @@ export function FilingView({ token, id, onSignedOut }: { token: string; id: stri
       <h2 id="filing-heading">
         {say('filing_heading', [
           day(filing.filedAt),
-          marketplaceName(filing.marketplace),
+          marketplaceName(filing.marketplace, WORDS),
           say(`format_${filing.format}`),
         ])}
       </h2>
@@ -77,7 +78,7 @@ export function FilingView({ token, id, onSignedOut }: { token: string; id: stri
         {say('filing_by', [filing.filedBy])} · {outcomeCounts(filing)} · {say('column_removal_time')}:{' '}
         {removalTime(filing)}
       </p>
-      <button type="button" onClick={() => download(token, `/v1/volunteer/filings/${id}/file`).catch(failed)}>
+      <button type="button" onClick={() => downloadFrom(token, `/v1/volunteer/filings/${id}/file`).catch(failed)}>
         {say('filing_download')}
       </button>
       <table class="queue">

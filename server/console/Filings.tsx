@@ -1,10 +1,9 @@
+import { marketplaceName } from '../../src/words/words';
 import { daysToRemoval, type Filing, medianOf } from '../src/queue';
 import { call } from './api';
 import { LoadState, useServiceCall } from './load';
 import { hrefOf } from './route';
 import { count, day, LANGUAGE, say, WORDS } from './words';
-
-export const marketplaceName = (marketplace: string) => WORDS.t(`marketplace_${marketplace}` as 'marketplace_amazon');
 
 /** "3 removed, 1 still up, 0 refused, 2 awaiting" */
 export function outcomeCounts(filing: Filing): string {
@@ -51,12 +50,12 @@ export function Filings({ token, onSignedOut }: { token: string; onSignedOut: ()
                 <td>
                   <a
                     href={hrefOf({ view: 'filing', id: filing.id })}
-                    aria-label={say('open_filing', [day(filing.filedAt), marketplaceName(filing.marketplace)])}
+                    aria-label={say('open_filing', [day(filing.filedAt), marketplaceName(filing.marketplace, WORDS)])}
                   >
                     {day(filing.filedAt)}
                   </a>
                 </td>
-                <td>{marketplaceName(filing.marketplace)}</td>
+                <td>{marketplaceName(filing.marketplace, WORDS)}</td>
                 <td>{say(`format_${filing.format}`)}</td>
                 <td>{count(filing.listed.length)}</td>
                 <td>{outcomeCounts(filing)}</td>

@@ -1,6 +1,7 @@
 import { MARKETPLACES } from '../../src/listing/listing';
 import { REVIEW_STATUSES, type ReviewStatus } from '../../src/reports/report';
 import { REASON_CODES, type ReasonCode } from '../../src/risk/assessment';
+import { marketplaceName } from '../../src/words/words';
 import { LISTING_SORTS, type ListingSort } from '../src/queue';
 import { type ConsoleKey, say, WORDS } from './words';
 
@@ -67,7 +68,7 @@ export function FiltersForm({ filters, onChange }: { filters: Filters; onChange:
       {select(
         'marketplace',
         'filter_marketplace',
-        MARKETPLACES.map((marketplace) => ({ value: marketplace, words: WORDS.t(`marketplace_${marketplace}`) })),
+        MARKETPLACES.map((marketplace) => ({ value: marketplace, words: marketplaceName(marketplace, WORDS) })),
         true,
       )}
       {select(

@@ -1,6 +1,7 @@
 import type { Ref } from 'preact';
 import { formatMoney } from '../../src/words/numbers';
 import { describeReason } from '../../src/words/reasons';
+import { marketplaceName } from '../../src/words/words';
 import type { ReportedListing } from '../src/queue';
 import type { Decision } from './decisions';
 import { hrefOf } from './route';
@@ -55,7 +56,7 @@ export function QueueRow(props: Props) {
           {listing.title}
         </a>
         <span class="key">
-          {WORDS.t(`marketplace_${listing.marketplace}` as 'marketplace_amazon')} · {listing.key}
+          {marketplaceName(listing.marketplace, WORDS)} · {listing.key}
           {listing.seller ? ` · ${listing.seller}` : ''}
         </span>
         {props.appealed && (

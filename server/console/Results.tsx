@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { MARKETPLACES } from '../../src/listing/listing';
+import { download } from '../../src/reports/download';
+import { marketplaceName } from '../../src/words/words';
 import type { WeekResults } from '../src/results';
 import { Chart } from './Chart';
-import { marketplaceName } from './Filings';
 import { LoadState, useServiceCall } from './load';
-import { type ConsoleKey, count, LANGUAGE, say } from './words';
+import { type ConsoleKey, count, LANGUAGE, say, WORDS } from './words';
 
 const percent = (value: number) =>
   say('percent', [new Intl.NumberFormat(LANGUAGE, { maximumFractionDigits: 0 }).format(value * 100)]);
@@ -95,13 +96,12 @@ export function Results(props: {
   const weeks = loaded.state === 'ready' ? loaded.value : [];
   const of = <K extends keyof WeekResults>(key: K) => weeks.map((week) => week[key] as number | undefined);
   const names = weeks.map((week) => week.week);
-  const csv = () => {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([resultsCsv(weeks)], { type: 'text/csv' }));
-    link.download = `counterfeit-guard-results${brand ? `-${brand}` : ''}${marketplace ? `-${marketplace}` : ''}.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-  };
+  const csv = () =>
+    download(
+      resultsCsv(weeks),
+      'text/csv',
+      `counterfeit-guard-results${brand ? `-${brand}` : ''}${marketplace ? `-${marketplace}` : ''}.csv`,
+    );
 
   return (
     <section aria-labelledby="results-heading">
@@ -126,7 +126,7 @@ export function Results(props: {
                 <option value="">{say('filter_any')}</option>
                 {MARKETPLACES.map((one) => (
                   <option key={one} value={one}>
-                    {marketplaceName(one)}
+                    {marketplaceName(one, WORDS)}
                   </option>
                 ))}
               </select>

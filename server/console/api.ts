@@ -1,3 +1,4 @@
+import { download } from '../../src/reports/download';
 import type { ReportedListing } from '../src/queue';
 
 /** Why a call to the service failed: unreachable (worth retrying), a token it no longer takes, or a refusal in its words. */
@@ -60,8 +61,8 @@ export async function screenshotUrl(token: string, sha256: string): Promise<stri
   return URL.createObjectURL(await response.blob());
 }
 
-/** Fetches a file with the token and hands it to the browser as a download, under the service's name for it. */
-export async function download(token: string, path: string): Promise<void> {
+/** Fetches a file with the token and hands it to the browser to save, under the service's name for it. */
+export async function downloadFrom(token: string, path: string): Promise<void> {
   let response: Response;
   try {
     response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
@@ -76,10 +77,5 @@ export async function download(token: string, path: string): Promise<void> {
     );
   }
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'filing.txt';
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  download(await response.text(), response.headers.get('content-type') ?? 'text/plain', name);
 }

@@ -1,4 +1,7 @@
-/** Hands the text to the browser as a file to save (an object URL clicked through `<a download>`). */
+/**
+ * Hands an evidence or results file to the browser to save (an object URL clicked through
+ * `<a download>`): the extension's exports and the service's console alike.
+ */
 export function download(body: string, contentType: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([body], { type: contentType }));
   const link = document.createElement('a');

@@ -3,7 +3,7 @@ import { keyId } from '../listing/key';
 import type { ReasonCode } from '../risk/assessment';
 import { SHOP, SITES } from '../sites/index';
 import { describeReason } from '../words/reasons';
-import type { MessageKey, Words } from '../words/words';
+import { marketplaceName, type Words } from '../words/words';
 import { csvCell } from './csv';
 import { type Report, type ReportRecord, type ReviewStatus, recordOf } from './report';
 
@@ -537,10 +537,6 @@ function noticePlatform(listing: Listing, url: string, words: Words): { id: stri
 
 // ---------------------------------------------------------------------------------------------
 // Shared
-
-function marketplaceName(marketplace: Listing['marketplace'], words: Words): string {
-  return words.t(`marketplace_${marketplace}` as MessageKey);
-}
 
 /** Whether takedown lists and notices take this item: not rejected, or rejected ones asked for too. */
 function isTaken(item: EvidenceItem, options: ExportOptions): boolean {

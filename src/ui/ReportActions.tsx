@@ -4,7 +4,8 @@ import type { ReportTarget } from '../messaging/messages';
 import { type MarketplaceLink, type ReportAnswer, sendMessage } from '../messaging/protocol';
 import { type OutboxView, type ReportCategory, UNDO_MS } from '../reports/outbox-model';
 import { REPORT_CATEGORIES } from '../reports/report';
-import { type MessageKey, t } from './i18n';
+import { marketplaceName } from '../words/words';
+import { t, uiWords } from './i18n';
 import { seenAtClick } from './seen';
 
 type State =
@@ -195,7 +196,7 @@ export function ReportActions({
       {state.kind === 'reported' && state.link && (
         <p class="cg-report-link">
           <a href={state.link.url} target="_blank" rel="noopener noreferrer">
-            {t('report_marketplace_link', [t(`marketplace_${state.link.marketplace}` as MessageKey)])}
+            {t('report_marketplace_link', [marketplaceName(state.link.marketplace, uiWords)])}
           </a>
           {state.link.estimated && <span class="cg-hint"> {t('report_marketplace_link_estimated')}</span>}
         </p>

@@ -1,6 +1,6 @@
 import type { Reason } from '../risk/assessment';
 import { formatMoney } from './numbers';
-import type { MessageKey, Words } from './words';
+import { type MessageKey, marketplaceName, type Words } from './words';
 
 const str = (value: string | number | undefined) => String(value ?? '');
 
@@ -46,10 +46,7 @@ export function describeReason(reason: Pick<Reason, 'code' | 'params'>, words: W
     case 'brand_disguised':
       return t('reason_brand_disguised', [str(p.brand), t(`disguise_${str(p.form)}` as MessageKey), str(p.text)]);
     case 'brand_absent_from_marketplace':
-      return t('reason_brand_absent_from_marketplace', [
-        str(p.brand),
-        t(`marketplace_${str(p.marketplace)}` as MessageKey),
-      ]);
+      return t('reason_brand_absent_from_marketplace', [str(p.brand), marketplaceName(str(p.marketplace), words)]);
     case 'fake_official_store':
       return t('reason_fake_official_store', [str(p.seller), str(p.brand)]);
     case 'seller_not_authorised':

@@ -19,3 +19,7 @@ export interface Words {
  * override (U+202E) cannot turn the rest of a message around (first-strong isolate … pop).
  */
 export const isolate = (text: string) => `\u2068${text}\u2069`;
+
+/** A marketplace's name in these words ("eBay", "Mercado Libre"). */
+export const marketplaceName = (marketplace: string, words: Words) =>
+  words.t(`marketplace_${marketplace}` as MessageKey);
