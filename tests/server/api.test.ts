@@ -485,6 +485,35 @@ describe('the review queue: reports grouped by listing (SQLite)', () => {
     expect((await app.inject({ url: `/v1/volunteer/filings/${filing.id}`, headers: otherHeaders })).statusCode).toBe(
       404,
     );
+
+    // The extension asks which filed listings to look out for, and tells what it saw of them.
+    const awaiting = async (tokenHeaders: Record<string, string>) =>
+      (await app.inject({ url: '/v1/volunteer/filed', headers: tokenHeaders })).json().keys;
+    expect(await awaiting(headers)).toStrictEqual([keys[1]]);
+    expect(await awaiting(otherHeaders)).toStrictEqual([]);
+    const sight = (sightings: unknown, tokenHeaders = headers) =>
+      post('/v1/volunteer/sightings', { sightings }, tokenHeaders);
+    // Seen after the filing and before the service's now (which would move a later time to now).
+    const filedMs = Date.parse(filing.filedAt);
+    const now = new Date(filedMs + 1).toISOString();
+    const later = new Date(filedMs + 2).toISOString();
+    while (Date.now() <= filedMs + 2) await new Promise((resolve) => setTimeout(resolve, 2));
+    expect((await sight([{ key: keys[1], state: 'ended', at: now }], otherHeaders)).json()).toStrictEqual({
+      changed: 0,
+    });
+    expect((await sight([{ key: keys[1], state: 'up', at: now }])).json()).toStrictEqual({ changed: 1 });
+    expect((await sight([{ key: keys[1], state: 'gone', at: now }])).statusCode).toBe(400);
+    expect((await sight([{ key: keys[1], state: 'ended', at: '2001-01-01T00:00:00Z' }])).json().field).toBe(
+      'sightings.at',
+    );
+    expect((await sight([])).statusCode).toBe(400);
+    expect(
+      (await app.inject({ method: 'POST', url: '/v1/volunteer/sightings', payload: { sightings: [] } })).statusCode,
+    ).toBe(401);
+    expect((await sight([{ key: keys[1], state: 'ended', at: later }])).json()).toStrictEqual({ changed: 1 });
+    expect(await awaiting(headers)).toStrictEqual([]);
+    const seen = (await app.inject({ url: `/v1/volunteer/filings/${filing.id}`, headers })).json();
+    expect(seen.filing.listed[1]).toMatchObject({ key: keys[1], outcome: 'removed', outcomeBy: 'Filing volunteer' });
   });
 
   it('gives a volunteer their brands’ weekly results, takes audit sessions’ counts once, and the public the sums', async () => {

@@ -560,6 +560,52 @@ describe.each(backends)('storage on $name', (backend) => {
       });
     });
 
+    it('takes sightings into outcomes not yet settled, in filings made before them, and lists what awaits removal', async () => {
+      const store = await storage();
+      await store.createFiling(filing('filing-1', 'nike', 2, ['ebay:111111', 'ebay:222222', 'ebay:333333']));
+      await store.createFiling(filing('filing-2', 'adidas', 2, ['ebay:111111']));
+      await store.createFiling(filing('filing-3', 'nike', 9, ['ebay:444444']));
+      await store.recordOutcomes(
+        'filing-1',
+        ['nike'],
+        [{ key: 'ebay:333333', outcome: 'refused', at: at(3), by: 'A' }],
+      );
+      expect(await store.awaitingRemoval(['nike'], 10)).toStrictEqual(['ebay:111111', 'ebay:222222', 'ebay:444444']);
+      expect(await store.awaitingRemoval(['nike'], 2)).toStrictEqual(['ebay:111111', 'ebay:222222']);
+
+      const sighting = (key: string, outcome: 'removed' | 'still_up', day: number) => ({
+        key,
+        outcome,
+        at: at(day),
+        by: 'E',
+      });
+      expect(
+        await store.recordSightings(
+          ['nike'],
+          [
+            sighting('ebay:111111', 'still_up', 4),
+            // Seen before its filing (day 9): not an outcome of it.
+            sighting('ebay:444444', 'removed', 5),
+            // A volunteer said refused: a sighting does not overrule them.
+            sighting('ebay:333333', 'removed', 5),
+          ],
+        ),
+      ).toBe(1);
+      // An older "still up" does not replace a newer one; a newer one does; removal replaces it.
+      expect(await store.recordSightings(['nike'], [sighting('ebay:111111', 'still_up', 3)])).toBe(0);
+      expect(await store.recordSightings(['nike'], [sighting('ebay:111111', 'still_up', 6)])).toBe(1);
+      expect(await store.recordSightings(['nike'], [sighting('ebay:111111', 'removed', 7)])).toBe(1);
+      expect(await store.recordSightings(['nike'], [sighting('ebay:111111', 'still_up', 8)])).toBe(0);
+      expect((await store.getFiling('filing-1', ['nike']))!.listed).toStrictEqual([
+        { key: 'ebay:111111', outcome: 'removed', outcomeAt: at(7), outcomeBy: 'E' },
+        { key: 'ebay:222222' },
+        { key: 'ebay:333333', outcome: 'refused', outcomeAt: at(3), outcomeBy: 'A' },
+      ]);
+      // The other brand's filing of the same listing is not touched through nike's brands.
+      expect((await store.getFiling('filing-2', ['adidas']))!.listed).toStrictEqual([{ key: 'ebay:111111' }]);
+      expect(await store.awaitingRemoval(['nike'], 10)).toStrictEqual(['ebay:222222', 'ebay:444444']);
+    });
+
     it('keeps all of a filing or none of it', async () => {
       const store = await storage();
       await store.createFiling(filing('filing-1', 'nike', 1, ['ebay:111111']));

@@ -9,6 +9,14 @@ import { FILING_FORMATS, type Filing, filingFormatFor, OUTCOMES } from '../queue
 import type { Storage } from '../storage/types';
 import { authorise, parseBody, parseQuery, sendFile } from './checks';
 
+/** Sightings one call carries, and filed keys one answer lists, at most. */
+export const MAX_SIGHTINGS = 200;
+const MAX_AWAITING = 5000;
+/** A device's clock may run this far ahead of the service's. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** How late a sighting may arrive: an extension away from the service for weeks sends what it saw. */
+const SIGHTING_AGE_MS = 60 * 24 * 60 * 60 * 1000;
+
 const FilingSchema = v.strictObject({
   keys: v.pipe(v.array(ListingKeySchema), v.minLength(1), v.maxLength(500)),
   format: v.optional(v.picklist(FILING_FORMATS)),
@@ -30,6 +38,21 @@ const OutcomesSchema = v.strictObject({
     ),
     v.minLength(1),
     v.maxLength(500),
+  ),
+});
+
+/** What a volunteer's extension saw: a filed listing's page still up, or marked ended or removed. */
+export const SightingsSchema = v.strictObject({
+  sightings: v.pipe(
+    v.array(
+      v.strictObject({
+        key: ListingKeySchema,
+        state: v.picklist(['up', 'ended']),
+        at: v.pipe(v.string(), v.isoTimestamp()),
+      }),
+    ),
+    v.minLength(1),
+    v.maxLength(MAX_SIGHTINGS),
   ),
 });
 
@@ -157,5 +180,40 @@ export function filingRoutes(app: FastifyInstance, storage: Storage, pseudonymKe
       body.outcomes.map((one) => ({ key: one.key, outcome: one.outcome, at: one.at ?? now, by: token.name })),
     );
     return { matched };
+  });
+
+  // The filed listings a volunteer's extension looks out for: only these are ever told back.
+  app.get('/v1/volunteer/filed', async (request, reply) => {
+    const token = await authorise(storage, request, reply);
+    if (!token) return reply;
+    return { keys: await storage.awaitingRemoval(token.brands, MAX_AWAITING) };
+  });
+
+  app.post('/v1/volunteer/sightings', async (request, reply) => {
+    const token = await authorise(storage, request, reply);
+    if (!token) return reply;
+    const body = parseBody(SightingsSchema, request, reply);
+    if (!body) return reply;
+    const now = Date.now();
+    const odd = body.sightings.find(
+      (one) => Date.parse(one.at) > now + CLOCK_SKEW_MS || Date.parse(one.at) < now - SIGHTING_AGE_MS,
+    );
+    if (odd)
+      return reply.status(400).send({
+        error: 'invalid',
+        field: 'sightings.at',
+        message: `A sighting is from the last 60 days, not ${odd.at}.`,
+      });
+    const changed = await storage.recordSightings(
+      token.brands,
+      body.sightings.map((one) => ({
+        key: one.key,
+        outcome: one.state === 'ended' ? 'removed' : 'still_up',
+        // A clock a little ahead is taken as now, so the outcome is never dated in the future.
+        at: new Date(Math.min(Date.parse(one.at), now)).toISOString(),
+        by: token.name,
+      })),
+    );
+    return { changed };
   });
 }

@@ -31,6 +31,23 @@ export const OUTCOME_SQL = (d: Dialect) =>
    WHERE filing_id = ${d.p(5)} AND listing_key = ${d.p(6)}
      AND filing_id IN (SELECT id FROM filings WHERE ${d.inList('brand', 7)})`;
 
+/**
+ * A volunteer's extension saw a filed listing (parameters 1–4 as in OUTCOME_SQL; 5 the listing; 7
+ * the brands; 6 and 8 the time again). It fills an outcome not yet known or replaces an older
+ * "still up", in filings made before it was seen; what a volunteer recorded as removed or refused stays.
+ */
+export const SIGHTING_SQL = (d: Dialect) =>
+  `UPDATE filed_listings SET outcome = ${d.p(1)}, outcome_at = ${d.p(2)}, outcome_ms = ${d.p(3)}, outcome_by = ${d.p(4)}
+   WHERE listing_key = ${d.p(5)}
+     AND (outcome IS NULL OR (outcome = 'still_up' AND outcome_ms < ${d.p(6)}))
+     AND filing_id IN (SELECT id FROM filings WHERE ${d.inList('brand', 7)} AND filed_ms <= ${d.p(8)})`;
+
+/** The keys of some brands' (parameter 1) filed listings whose removal is not yet known, at most parameter 2. */
+export const AWAITING_SQL = (d: Dialect) =>
+  `SELECT DISTINCT l.listing_key FROM filed_listings l JOIN filings f ON f.id = l.filing_id
+   WHERE ${d.inList('f.brand', 1)} AND (l.outcome IS NULL OR l.outcome = 'still_up')
+   ORDER BY l.listing_key LIMIT ${d.p(2)}`;
+
 export interface FilingRow {
   id: string;
   brand: string;
@@ -87,6 +104,12 @@ export const outcomeValues = (filingId: string, brands: unknown, update: Outcome
   update.key,
   brands,
 ];
+
+/** A sighting's parameters for SIGHTING_SQL. */
+export const sightingValues = (brands: unknown, update: OutcomeUpdate) => {
+  const ms = receivedMs(update.at, 'seen at');
+  return [update.outcome, update.at, ms, update.by, update.key, ms, brands, ms];
+};
 
 export const filingValues = (filing: Omit<Filing, 'listed'>) => [
   filing.id,

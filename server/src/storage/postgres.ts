@@ -13,6 +13,7 @@ import {
   toAppeal,
 } from './appeals';
 import {
+  AWAITING_SQL,
   FILINGS_SQL,
   type FilingRow,
   filingValues,
@@ -21,6 +22,8 @@ import {
   OUTCOME_SQL,
   type OutcomeUpdate,
   outcomeValues,
+  SIGHTING_SQL,
+  sightingValues,
   toFilings,
 } from './filings';
 import {
@@ -342,6 +345,20 @@ export async function openPostgres(url: string): Promise<Storage> {
           matched += (await client.query(OUTCOME_SQL(POSTGRES), outcomeValues(filingId, brands, update))).rowCount ?? 0;
         return matched;
       });
+    },
+
+    async recordSightings(brands: string[], sightings: OutcomeUpdate[]) {
+      return inTransaction(pool, async (client) => {
+        let changed = 0;
+        for (const update of sightings)
+          changed += (await client.query(SIGHTING_SQL(POSTGRES), sightingValues(brands, update))).rowCount ?? 0;
+        return changed;
+      });
+    },
+
+    async awaitingRemoval(brands: string[], limit: number) {
+      const { rows } = await pool.query<{ listing_key: string }>(AWAITING_SQL(POSTGRES), [brands, limit]);
+      return rows.map((row) => row.listing_key);
     },
 
     async resultRows(sinceMs: number, brands?: string[]) {

@@ -14,6 +14,7 @@ import {
   toAppeal,
 } from './appeals';
 import {
+  AWAITING_SQL,
   FILINGS_SQL,
   type FilingRow,
   filingValues,
@@ -22,6 +23,8 @@ import {
   OUTCOME_SQL,
   type OutcomeUpdate,
   outcomeValues,
+  SIGHTING_SQL,
+  sightingValues,
   toFilings,
 } from './filings';
 import {
@@ -347,6 +350,22 @@ export function openSqlite(file: string): Storage {
           0,
         ),
       )();
+    },
+
+    async recordSightings(brands: string[], sightings: OutcomeUpdate[]) {
+      return db.transaction(() =>
+        sightings.reduce(
+          (changed, update) =>
+            changed + statement(SIGHTING_SQL(SQLITE)).run(...sightingValues(JSON.stringify(brands), update)).changes,
+          0,
+        ),
+      )();
+    },
+
+    async awaitingRemoval(brands: string[], limit: number) {
+      return statement<{ listing_key: string }>(AWAITING_SQL(SQLITE))
+        .all(JSON.stringify(brands), limit)
+        .map((row) => row.listing_key);
     },
 
     async resultRows(sinceMs: number, brands?: string[]) {

@@ -126,6 +126,13 @@ export interface Storage {
   getFiling(id: string, brands: string[]): Promise<Filing | undefined>;
   /** Records outcomes of a filing's listings (a later record replaces an earlier); returns how many it matched. */
   recordOutcomes(filingId: string, brands: string[], outcomes: OutcomeUpdate[]): Promise<number>;
+  /**
+   * Records what volunteers' extensions saw of filed listings (still up, or removed) in these
+   * brands' filings where the outcome is not settled; returns how many filed listings it changed.
+   */
+  recordSightings(brands: string[], sightings: OutcomeUpdate[]): Promise<number>;
+  /** The keys of these brands' filed listings whose removal is not yet known, at most `limit`. */
+  awaitingRemoval(brands: string[], limit: number): Promise<string[]>;
   /** The rows the weekly results are summed from, since an instant: some brands', or every brand's. */
   resultRows(sinceMs: number, brands?: string[]): Promise<ResultRows>;
   /** Keeps an audit session's counts once per id; false when that id was kept before. */
