@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorText } from '../../src/error-text';
+import { shareAuditCountsItem, shareSightingsItem } from '../../src/settings/items';
 import { t } from '../../src/ui/i18n';
 import { AuditBrandPicker } from './AuditBrandPicker';
 import { AuditHistory } from './AuditHistory';
 import type { AccuracyState } from './accuracy';
 import { BrandSearch } from './BrandSearch';
+import { ConsentToggle } from './ConsentToggle';
 import { RegistryStatusPanel } from './RegistryStatusPanel';
 import { ReportHistory } from './ReportHistory';
 import { ReportingSettings } from './ReportingSettings';
 import { RuleHealthPanel } from './RuleHealthPanel';
 import { SensitivitySetting } from './SensitivitySetting';
 import { SettingToggle } from './SettingToggle';
-import { ShareAuditCounts } from './ShareAuditCounts';
 import { VolunteerSignIn } from './VolunteerSignIn';
 
 const ANY_SHOP = { origins: ['https://*/*'] };
@@ -90,7 +91,18 @@ export function OptionsApp() {
         <p class="cg-hint">{t('options_audit_intro')}</p>
         <AuditBrandPicker />
         <VolunteerSignIn onAccuracy={setAccuracy} />
-        <ShareAuditCounts />
+        <ConsentToggle
+          id="share-audit-counts"
+          item={shareAuditCountsItem}
+          label={t('options_share_audit_label')}
+          hint={t('options_share_audit_hint')}
+        />
+        <ConsentToggle
+          id="share-sightings"
+          item={shareSightingsItem}
+          label={t('options_share_sightings_label')}
+          hint={t('options_share_sightings_hint')}
+        />
         <AuditHistory accuracy={accuracy} />
       </section>
     </main>

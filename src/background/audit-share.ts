@@ -1,11 +1,12 @@
 import type { SessionCounts } from '../audit/model';
-import { REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
+import { REPORT_SERVICE } from '../reports/build-config';
 import {
   type PendingAuditCounts,
   pendingAuditCountsItem,
   shareAuditCountsItem,
   volunteerItem,
 } from '../settings/items';
+import { volunteerCall } from './service-call';
 
 /** Counts kept for a later try at most: a volunteer away from the service for months sends the latest. */
 const MAX_PENDING = 200;
@@ -35,19 +36,9 @@ export async function shareAuditCounts(
   const kept: PendingAuditCounts[] = [];
   let sent = 0;
   for (const summary of waiting) {
-    try {
-      const response = await send(`${REPORT_SERVICE}/v1/volunteer/audit-summaries`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(summary),
-        signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
-      });
-      if (response.ok) sent++;
-      // A token refused or a busy service may be right again later; any other refusal is for good.
-      else if (response.status === 401 || response.status === 429 || response.status >= 500) kept.push(summary);
-    } catch {
-      kept.push(summary);
-    }
+    const call = await volunteerCall(token, '/v1/volunteer/audit-summaries', summary, send);
+    if (call.kind === 'done') sent++;
+    else if (call.kind === 'retry') kept.push(summary);
   }
   await pendingAuditCountsItem.setValue(kept);
   return { sent, kept: kept.length };

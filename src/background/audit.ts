@@ -14,6 +14,7 @@ import type { RegistryHolder } from './registry-holder';
 import { reporterId } from './reporter-id';
 import type { Reporting } from './reporting';
 import { serialQueue } from './serial';
+import type { Sightings } from './sightings';
 import { tabState } from './tab-state';
 
 /** Reports one bulk action makes at most; the rest wait for the next. */
@@ -30,6 +31,7 @@ export function registerAudit(
   registry: RegistryHolder,
   reporting: Reporting,
   overrides: UserOverrides,
+  sightings: Sightings,
 ) {
   // Writes one after another, so batches arriving together land in order.
   const serialised = serialQueue();
@@ -173,6 +175,13 @@ export function registerAudit(
       if (brand && audited.has(brand)) found.push({ listing, assessment, brand });
     }
     if (await auditStore.record(pageUrl, found, Date.now())) changed();
+    // A filed listing an audit session shows is still up; the answer does not wait for the service.
+    void sightings
+      .seen(
+        found.map((one) => one.listing.key),
+        'up',
+      )
+      .catch((error: unknown) => console.warn('[counterfeit-guard] sightings not sent:', error));
   }
 
   return { observe };

@@ -5,6 +5,7 @@ import { summarise } from '../matching/search';
 import { assessAll } from '../risk/batch';
 import { recordFallback, ruleHealthItem, sensitivityItem, validSensitivity } from '../settings/items';
 import { rulesFor } from '../sites';
+import { keyAtAddress } from '../sites/read';
 import { announce } from './announce';
 import { registerAudit } from './audit';
 import { syncAnyShopScript } from './generic-reader';
@@ -13,6 +14,7 @@ import { createUserOverrides } from './overrides';
 import { createRegistryHolder, SYNC_ALARM } from './registry-holder';
 import { reporterId, rotateReporterId } from './reporter-id';
 import { registerReporting } from './reporting';
+import { createSightings } from './sightings';
 import { tabState } from './tab-state';
 import { showSuspectCount } from './toolbar-count';
 
@@ -47,7 +49,8 @@ export function registerBackground(): void {
     retell(key).catch((error) => console.warn('[counterfeit-guard] could not count the tabs again', error)),
   );
   const reporting = registerReporting(handle, registry, overrides);
-  const audit = registerAudit(handle, registry, reporting, overrides);
+  const sightings = createSightings();
+  const audit = registerAudit(handle, registry, reporting, overrides, sightings);
 
   handle('assessListings', async ({ data: listings, tabId, sender }) => {
     const settings = { sensitivity: await sensitivity };
@@ -87,6 +90,12 @@ export function registerBackground(): void {
     if (tabId === undefined) return false;
     await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [PARTS[part]] });
     return true;
+  });
+
+  handle('listingEnded', async ({ sender }) => {
+    // The listing is the one the page's own address names, never one the message could name.
+    const named = keyAtAddress(sender.url ?? '', (await registry.index()).sites.sites);
+    if (named) await sightings.seen([named.key], 'ended');
   });
 
   handle('rulesFellBack', async ({ anyShop, sender }) => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Listing } from '../listing/listing';
 import { EVERY_SITE } from '../sites';
 import { type FallbackReader, readFallback } from '../sites/fallback/index';
-import { readPage } from '../sites/read';
+import { endedListing, keyAtAddress, readPage } from '../sites/read';
 import { readSavedPage } from './dom';
 import { savedPageUrl } from './page-url';
 
@@ -91,6 +91,8 @@ export interface PageOutcome {
   fellBack: boolean;
   /** Which layer gave the first listing's title and price ('rules' when the site's rules did). */
   from: { title: string; price: string };
+  /** Whether the page says the listing its address names ended or was removed; undefined where the address names none. */
+  ended: boolean | undefined;
 }
 
 /**
@@ -115,6 +117,10 @@ export function readCase(page: PageCase, layersOnly = false): Promise<PageOutcom
         title: reading.listings[0]?.from?.title ?? 'rules',
         price: reading.listings[0]?.from?.price ?? 'rules',
       },
+      ended: keyAtAddress(url, sites.sites)
+        ? endedListing(document, url, sites.sites, { status: undefined, read: reading.listings.length > 0 }) !==
+          undefined
+        : undefined,
     };
   });
 }

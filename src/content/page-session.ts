@@ -4,7 +4,7 @@ import { onMessage, sendMessage } from '../messaging/protocol';
 import { type Assessment, warns } from '../risk/assessment';
 import { dismissedBannersItem as dismissed } from '../settings/items';
 import type { FallbackReaderInSteps, FallbackReading } from '../sites/fallback/index';
-import { fallbackPage, type ReadListing, readPage } from '../sites/read';
+import { endedListing, fallbackPage, type ReadListing, readPage } from '../sites/read';
 import type { BadgeUi } from './mount-badge';
 import { partLoaded } from './parts';
 import { BADGE_TAG, BANNER_TAG } from './tags';
@@ -44,6 +44,8 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
   ctx.onInvalidated(() => highlight(undefined));
   let href = location.href;
   let detailRead = false;
+  // Whether this address was looked at for the marketplace's word that its listing is gone.
+  let endedLooked = false;
   // The reader's lower layers: put into the frame once, when the rules read nothing on a page.
   let layers: FallbackReaderInSteps | undefined;
   let layersAsked = false;
@@ -68,6 +70,7 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
       seen = new WeakSet();
       places = new Map();
       detailRead = false;
+      endedLooked = false;
       rulesRead = false;
       fellBackTold = false;
       below = undefined;
@@ -104,6 +107,13 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
       layers = loaded ? partLoaded('layers') : undefined;
       if (layers) schedule();
       return;
+    }
+    if (!endedLooked) {
+      endedLooked = true;
+      // The background tells the service only of listings a volunteer filed, and only with their consent.
+      const read = fresh.length > 0;
+      if (endedListing(document, href, rules.sites, { status: loadStatus(href), read }))
+        void sendMessage('listingEnded', null).catch(() => undefined);
     }
     for (const found of fresh) {
       const place = found.card ?? found.anchor;
@@ -152,6 +162,12 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   // The first read waits for an idle moment too: the page's own start-up comes first.
   schedule();
+}
+
+/** The HTTP status the page loaded with, while it still shows that load's address (not after in-page navigation). */
+function loadStatus(href: string): number | undefined {
+  const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+  return entry?.name === href && entry.responseStatus ? entry.responseStatus : undefined;
 }
 
 /** Mutations that add the page's own elements; our badges appearing are not news. */

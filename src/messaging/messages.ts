@@ -57,6 +57,8 @@ export const MESSAGES = {
   },
   /** The lower layers read the sender's page where its rules read nothing. */
   rulesFellBack: { from: ['content'], data: v.null(), answer: answer<void>() },
+  /** The sender's page says the listing its address names has ended or was taken down. */
+  listingEnded: { from: ['content'], data: v.null(), answer: answer<void>() },
   /** What the given tab's page was found to hold. */
   getTabAssessments: { from: ['extension'], data: TabId, answer: answer<TabEntry[]>() },
   /** The brands of the registry in use, for searching. */

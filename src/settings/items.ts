@@ -50,6 +50,15 @@ export const shareAuditCountsItem = /* @__PURE__ */ storage.defineItem<boolean>(
   fallback: false,
 });
 
+/**
+ * Whether the volunteer's extension tells the service what it sees of listings their brands
+ * filed takedowns for: still up (seen in an audit session), or ended and removed (a page that
+ * says so). Only listings the service named as filed are ever told. Off until turned on.
+ */
+export const shareSightingsItem = /* @__PURE__ */ storage.defineItem<boolean>('local:shareSightings', {
+  fallback: false,
+});
+
 /** The registry ids of the brands a volunteer audits (chosen in the options or the audit view). */
 export const auditBrandsItem = /* @__PURE__ */ storage.defineItem<string[]>('local:auditBrands', { fallback: [] });
 
@@ -68,6 +77,29 @@ export const pendingAuditCountsItem = /* @__PURE__ */ storage.defineItem<Pending
   'local:pendingAuditCounts',
   { fallback: [] },
 );
+
+/**
+ * The filed listings the service asked this volunteer's extension to look out for, as of when
+ * it was asked and for which token (a hash of it); the sightings waiting to be sent; and the
+ * keys already told as still up since the list was fetched, so a page seen again is not told again.
+ */
+export interface FiledWatch {
+  keys: string[];
+  fetchedAt: number;
+  token: string;
+  toldUp: string[];
+}
+export const filedWatchItem = /* @__PURE__ */ storage.defineItem<FiledWatch | null>('local:filedWatch', {
+  fallback: null,
+});
+export interface PendingSighting {
+  key: string;
+  state: 'up' | 'ended';
+  at: string;
+}
+export const pendingSightingsItem = /* @__PURE__ */ storage.defineItem<PendingSighting[]>('local:pendingSightings', {
+  fallback: [],
+});
 
 /**
  * The reporter's random id, made at install and sent with each report so the service can

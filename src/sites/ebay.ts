@@ -153,6 +153,14 @@ export const ebay: SiteRules = {
       ],
       reviews: SCHEMA_REVIEWS,
     },
+    ended: [
+      {
+        css: '.d-statusmessage, [data-testid="d-statusmessage"]',
+        parse: 'ended',
+        finds: 'the status message over the item: "This listing was ended by the seller…"',
+      },
+      { css: '#msgPanel', parse: 'ended', finds: 'the pre-2022 message panel: "Bidding has ended on this item."' },
+    ],
     badge: [
       { css: 'h1.x-item-title__mainTitle', finds: 'the item heading' },
       { css: '.x-item-title', finds: 'the title block' },

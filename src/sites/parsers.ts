@@ -1,6 +1,43 @@
 /** A phrase list as one pattern anchored at the start of a text, ending where a word ends. */
 const phrases = (list: readonly string[]) => new RegExp(`^(?:${list.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
+/**
+ * Words a marketplace shows where a listing has ended or was taken down, in the locales served.
+ * Out of stock is not among them ("currently unavailable", "ausverkauft"): that listing is still up.
+ */
+const ENDED_WORDS = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[
+    'this listing (?:has|was) ended',
+    'bidding (?:has )?ended',
+    '(?:item|listing|product|page) (?:is |has been |was )?(?:no longer available|removed)',
+    'no longer available',
+    'item not found',
+    'page not found',
+    "we couldn['’]t find (?:that|this) page",
+    'not a functioning page',
+    'angebot (?:wurde|ist) beendet',
+    'nicht mehr verfügbar',
+    'seite (?:wurde )?nicht gefunden',
+    'annonce (?:est )?terminée',
+    'vente est terminée',
+    "n['’]est plus disponible",
+    'page introuvable',
+    'inserzione (?:è )?terminata',
+    'non è più disponibile',
+    'pagina non trovata',
+    '(?:publicación|anuncio) (?:ha )?finalizad[oa]',
+    'ya no está disponible',
+    'página no encontrada',
+    'anúncio (?:foi )?finalizado',
+    'não está mais disponível',
+    'página não encontrada',
+    'больше не доступ(?:ен|на|но)',
+    'снят с продажи',
+    'страница не найдена',
+  ].join('|')})(?![\\p{L}\\p{N}])|出品(?:は)?終了|販売終了|見つかりませんでした|已下架|商品不存在|页面不存在`,
+  'iu',
+);
+
 /** A label some pages print before the condition: "Condition:", "Zustand:", "État :", "Estado:". */
 const CONDITION_LABEL =
   /^(?:item condition|condition|artikelzustand|zustand|état de l'objet|état|etat|condizioni dell'oggetto|condizione|condizioni|estado del artículo|estado|condição|conditie|staat|stan|skick|durum|商品の状態|コンディション|状態)\s*[:：]?\s*/iu;
@@ -338,6 +375,11 @@ export const parsers = {
     const bare = text.match(/^(\d[\d,.]*)\s*\p{L}/u)?.[1];
     return bare && count(bare) > 1 ? 'tier' : '';
   },
+  /**
+   * A page's words that the listing ended or was removed: "This listing was ended by the seller",
+   * "Dieses Angebot wurde beendet", "Page not found", "已下架" → ended; anything else → "".
+   */
+  ended: (text: string) => (ENDED_WORDS.test(text) ? 'ended' : ''),
   /** On a wholesale site, a price range ("US $0.60-$5.76") is over order quantities → tier; a single price → "". */
   rangeIsTier: (text: string) => (RANGE.test(text) ? 'tier' : ''),
 } satisfies Record<string, (text: string) => string>;

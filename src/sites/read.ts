@@ -82,6 +82,37 @@ export function keyAtAddress(
   };
 }
 
+/**
+ * Where any page says it has no product: its title, heading and alert. Read only where the
+ * address names a listing and the page shows none, so a product whose own name holds the words
+ * is never taken for gone.
+ */
+const NO_PRODUCT_HERE: FieldRule = [
+  { css: 'title', parse: 'ended', finds: 'a page title such as "Page not found" or "Seite nicht gefunden"' },
+  { css: 'h1, [role="alert"]', parse: 'ended', finds: 'a heading or alert that the item is no longer available' },
+];
+
+/**
+ * The listing a product page's address names, when the page says it has ended or was taken
+ * down: the marketplace's own mark of that (its rules' `ended`), or, where no listing could be
+ * read here, a page answered "not found" (HTTP 404 or 410) or worded so. Undefined otherwise.
+ */
+export function endedListing(
+  document: Document,
+  href: string,
+  sites: readonly SiteRules[],
+  page: { status: number | undefined; read: boolean },
+): { key: string; marketplace: string } | undefined {
+  const named = keyAtAddress(href, sites);
+  const site = named && siteAt(href, { sites });
+  if (!named || !site) return undefined;
+  const scope: Scope = { root: document, document, site };
+  const marked = site.rules.detail?.ended;
+  if (marked && pick(scope, marked)) return named;
+  if (page.read) return undefined;
+  return page.status === 404 || page.status === 410 || pick(scope, NO_PRODUCT_HERE) ? named : undefined;
+}
+
 /** Rules hold patterns as text; each is compiled once, not once per card. */
 const compiled = new Map<string, RegExp>();
 function pattern(source: string): RegExp {

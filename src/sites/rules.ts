@@ -121,6 +121,11 @@ export const SiteRulesSchema = v.strictObject({
         v.strictObject({ script: v.string(), assigns: v.optional(v.string()), at: v.string(), finds }),
       ),
       fields: FieldsSchema,
+      /**
+       * Where the marketplace says the listing ended or was taken down (picks parse its words
+       * with `ended`): looked at before the words any page shows where it has no product.
+       */
+      ended: v.optional(FieldSchema),
       /** Where the banner goes: the first element found; it is placed after the element's content. */
       badge: FieldSchema,
     }),

@@ -18,7 +18,7 @@ import { SCREENSHOTS } from './support/build';
 import { type Chromium, launchChromium, readBadges } from './support/chromium';
 import { outboxEntries, reporterIdOf, serviceReports, tabIdFrom } from './support/reports';
 import { EMPTY_SEARCH_URL, NIKE_MANY_URL, NIKE_SEARCH_URL } from './support/search-page';
-import { freePort, run, startService, stopProcess } from './support/sync';
+import { freePort, run, startService, stopProcess, volunteerTokenOnce } from './support/sync';
 
 // The extension's own global, as code evaluated in its pages sees it.
 declare const chrome: typeof import('wxt/browser').browser;
@@ -56,6 +56,7 @@ describe('Chromium: audit mode for brand volunteers', () => {
   let temp: string;
   let data: string;
   let service: ChildProcess | undefined;
+  let origin: string;
   let browser: Chromium;
   let ext: Page;
   let panel: Page;
@@ -107,7 +108,7 @@ describe('Chromium: audit mode for brand volunteers', () => {
     const port = await freePort();
     // Bulk reports arrive faster than a shopper's 30 a minute.
     service = await startService({ port, data, keys, extra: ['--rate-reporter', '100000'] });
-    const origin = `http://127.0.0.1:${port}`;
+    origin = `http://127.0.0.1:${port}`;
     await run('npx', ['wxt', 'build'], {
       CG_REGISTRY_URL: origin,
       CG_REPORT_URL: origin,
@@ -327,4 +328,74 @@ describe('Chromium: audit mode for brand volunteers', () => {
     );
     await many.close();
   }, 240_000);
+
+  it('f. a volunteer who agreed tells the service what they see of filed listings: removed where the page is gone, still up in a session', async () => {
+    const token = await volunteerTokenOnce({ data, keys: join(temp, 'keys'), brands: ['nike'] });
+    const call = async (path: string, body?: unknown) => {
+      const response = await fetch(`${origin}${path}`, {
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
+      });
+      expect(response.ok, `${path}: HTTP ${response.status}`).toBe(true);
+      return response.json();
+    };
+    // The listings reported in b, confirmed and filed as Amazon takedowns.
+    const filedKeys = [...new Set(serviceReports(data).map((report) => report.listing.key))].sort();
+    expect(filedKeys.length).toBeGreaterThan(2);
+    await call('/v1/volunteer/listings/review', { keys: filedKeys, decision: 'confirm', note: 'logo and box wrong' });
+    const { filing } = (await call('/v1/volunteer/filings', { keys: filedKeys })) as { filing: { id: string } };
+    const outcomes = async () =>
+      new Map(
+        (
+          (await call(`/v1/volunteer/filings/${filing.id}`)) as {
+            filing: { listed: { key: string; outcome?: string }[] };
+          }
+        ).filing.listed.map((listed) => [listed.key, listed.outcome]),
+      );
+    await ext.evaluate((volunteer) => chrome.storage.local.set({ volunteer, shareSightings: true }), {
+      ...VOLUNTEER,
+      token,
+    });
+
+    // One of them is gone: its item page answers 404 and shows no product (no words needed).
+    const gone = filedKeys[0]!;
+    const goneUrl = `https://www.amazon.com/dp/${gone.split(':')[1]}`;
+    await browser.context.route(goneUrl, (route) =>
+      route.fulfill({
+        status: 404,
+        contentType: 'text/html',
+        body: '<!doctype html><title>Amazon.com</title><div id="a-page"></div>',
+      }),
+    );
+    const page = await browser.context.newPage();
+    await page.goto(goneUrl);
+    await expect.poll(async () => (await outcomes()).get(gone), { timeout: 30_000, interval: 500 }).toBe('removed');
+    await page.close();
+
+    // An audit session over the search page shows the others: still up.
+    await ask('endAudit', null);
+    await ask('startAudit', null);
+    const again = await browser.context.newPage();
+    await again.goto(NIKE_SEARCH_URL);
+    for (
+      let round = 0;
+      round < 10 && (await again.evaluate(() => document.querySelectorAll('.s-result-item').length)) < 120;
+      round++
+    ) {
+      await again.evaluate(() => scrollTo(0, document.body.scrollHeight));
+      await again.waitForTimeout(300);
+    }
+    await expect
+      .poll(
+        async () => {
+          const all = await outcomes();
+          return filedKeys.map((key) => all.get(key));
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toEqual(filedKeys.map((key) => (key === gone ? 'removed' : 'still_up')));
+    // The search page still lists the gone one (a saved page does not know): a removal seen is not undone by it.
+    await again.close();
+    await ask('endAudit', null);
+  }, 120_000);
 });

@@ -47,6 +47,10 @@ afterAll(() => {
     lines.push(
       `  ${set}: ${list.length} pages · title ${shown(score.title)}${below(score.title, 0.95)} · price ${shown(score.price)}${below(score.price, 0.9)} · cards ${shown(score.count)}${below(score.count, 0.85)} · kind ${shown(score.kind)}${below(score.kind, 1)} · read by the layers alone: ${list.filter((o) => o.fellBack).length}`,
     );
+    const named = list.filter((outcome) => outcome.ended !== undefined);
+    lines.push(
+      `    product pages at a listing's address: ${named.length}, read as ended or removed: ${named.filter((o) => o.ended).length} (all were live)`,
+    );
     // The test part is scored, never looked into: its pages are not named.
     if (set === 'test') continue;
     for (const outcome of list) {
@@ -54,6 +58,7 @@ afterAll(() => {
         !kindRight(outcome) && `kind ${outcome.kind}`,
         outcome.page.kind === 'detail' && outcome.page.title && !titleRight(outcome) && 'title',
         outcome.page.kind === 'detail' && outcome.page.price && !priceRight(outcome) && 'price',
+        outcome.ended && 'read as ended',
         outcome.page.kind !== 'detail' &&
           outcome.page.cards !== undefined &&
           !countRight(outcome) &&
@@ -88,4 +93,12 @@ describe.skipIf(!haveRealPages)('real pages of ../shared/realpages scored agains
       expect(outcome.marketplace).toBe(served ? outcome.page.site : 'shop');
     },
   );
+});
+
+describe('live real product pages never read as ended or removed', () => {
+  // A page read as ended would tell the service a takedown worked where it did not.
+  it.each(['shared', 'tune', 'test'] as const)('%s pages', (set) => {
+    const ended = (outcomes.get(set) ?? []).filter((outcome) => outcome.ended);
+    expect(ended.map((outcome) => (set === 'test' ? 'a test page' : outcome.page.name))).toStrictEqual([]);
+  });
 });
