@@ -1,41 +1,56 @@
 /** A phrase list as one pattern anchored at the start of a text, ending where a word ends. */
 const phrases = (list: readonly string[]) => new RegExp(`^(?:${list.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 
+/** Phrases anywhere in a text, each starting and ending where a word does. */
+const anywhere = (list: readonly string[], unspaced: readonly string[] = []) =>
+  new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${list.join('|')})(?![\\p{L}\\p{N}])${unspaced.map((one) => `|${one}`).join('')}`,
+    'iu',
+  );
+
+/** Words of a page that has nothing at its address (a 404 page), in the locales served. */
+const NOT_FOUND_PHRASES = [
+  '(?:item|page|product|listing) not found',
+  "(?:can ?not|can['’]t|could not|couldn['’]t) be found",
+  "we couldn['’]t find (?:that|this) page",
+  'not a functioning page',
+  'seite (?:wurde )?nicht gefunden',
+  'page introuvable',
+  'pagina non trovata',
+  'página no encontrada',
+  'página não encontrada',
+  'страница не найдена',
+];
+const NOT_FOUND_UNSPACED = ['見つかりませんでした', '页面不存在', '商品不存在'];
+const NOT_FOUND_WORDS = anywhere(NOT_FOUND_PHRASES, NOT_FOUND_UNSPACED);
+
 /**
- * Words a marketplace shows where a listing has ended or was taken down, in the locales served.
- * Out of stock is not among them ("currently unavailable", "ausverkauft"): that listing is still up.
+ * Words a marketplace shows where a listing has ended or was taken down, in the locales served,
+ * or where nothing is at its address. Out of stock is not among them ("currently unavailable",
+ * "ausverkauft"): that listing is still up.
  */
-const ENDED_WORDS = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[
+const ENDED_WORDS = anywhere(
+  [
+    ...NOT_FOUND_PHRASES,
     'this listing (?:has|was) ended',
     'bidding (?:has )?ended',
     '(?:item|listing|product|page) (?:is |has been |was )?(?:no longer available|removed)',
     'no longer available',
-    'item not found',
-    'page not found',
-    "we couldn['’]t find (?:that|this) page",
-    'not a functioning page',
     'angebot (?:wurde|ist) beendet',
     'nicht mehr verfügbar',
-    'seite (?:wurde )?nicht gefunden',
     'annonce (?:est )?terminée',
     'vente est terminée',
     "n['’]est plus disponible",
-    'page introuvable',
     'inserzione (?:è )?terminata',
     'non è più disponibile',
-    'pagina non trovata',
     '(?:publicación|anuncio) (?:ha )?finalizad[oa]',
     'ya no está disponible',
-    'página no encontrada',
     'anúncio (?:foi )?finalizado',
     'não está mais disponível',
-    'página não encontrada',
     'больше не доступ(?:ен|на|но)',
     'снят с продажи',
-    'страница не найдена',
-  ].join('|')})(?![\\p{L}\\p{N}])|出品(?:は)?終了|販売終了|見つかりませんでした|已下架|商品不存在|页面不存在`,
-  'iu',
+  ],
+  [...NOT_FOUND_UNSPACED, '出品(?:は)?終了', '販売終了', '已下架'],
 );
 
 /** A label some pages print before the condition: "Condition:", "Zustand:", "État :", "Estado:". */
@@ -380,6 +395,8 @@ export const parsers = {
    * "Dieses Angebot wurde beendet", "Page not found", "已下架" → ended; anything else → "".
    */
   ended: (text: string) => (ENDED_WORDS.test(text) ? 'ended' : ''),
+  /** A page's words that nothing is at its address: "Page not found", "can not be found", "Seite nicht gefunden" → gone; else "". */
+  notFound: (text: string) => (NOT_FOUND_WORDS.test(text) ? 'gone' : ''),
   /** On a wholesale site, a price range ("US $0.60-$5.76") is over order quantities → tier; a single price → "". */
   rangeIsTier: (text: string) => (RANGE.test(text) ? 'tier' : ''),
 } satisfies Record<string, (text: string) => string>;

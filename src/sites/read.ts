@@ -83,14 +83,33 @@ export function keyAtAddress(
 }
 
 /**
- * Where any page says it has no product: its title, heading and alert. Read only where the
- * address names a listing and the page shows none, so a product whose own name holds the words
- * is never taken for gone.
+ * Where any page says what is at its address: its title, heading, alert or "not found" box, read
+ * with a parser (`notFound`: nothing is here; `ended`: that, or the listing ended or was removed).
  */
-const NO_PRODUCT_HERE: FieldRule = [
-  { css: 'title', parse: 'ended', finds: 'a page title such as "Page not found" or "Seite nicht gefunden"' },
-  { css: 'h1, [role="alert"]', parse: 'ended', finds: 'a heading or alert that the item is no longer available' },
+const saidOfAddress = (parse: 'ended' | 'notFound'): FieldRule => [
+  { css: 'title', parse, finds: 'a page title such as "Page not found" or "Seite nicht gefunden"' },
+  {
+    css: 'h1, [role="alert"], [class*="not-found"], [class*="notfound"], [class*="not_found"]',
+    parse,
+    finds: 'a heading, alert or "not found" box: "Sorry, the page you requested can not be found"',
+  },
 ];
+const NOTHING_HERE = saidOfAddress('notFound');
+const GONE_HERE = saidOfAddress('ended');
+
+/**
+ * Whether a page says nothing is at its address: whatever it shows (recommendations) is then not
+ * its product nor its results. Looked at once per document and address, as a live page is read
+ * again and again (the "not found" box's selector looks at every element).
+ */
+const saidNothing = new WeakMap<Document, { href: string; nothing: boolean }>();
+function saysNothingHere(document: Document, site: Site): boolean {
+  const known = saidNothing.get(document);
+  if (known?.href === site.url.href) return known.nothing;
+  const nothing = pick({ root: document, document, site }, NOTHING_HERE) !== undefined;
+  saidNothing.set(document, { href: site.url.href, nothing });
+  return nothing;
+}
 
 /**
  * The listing a product page's address names, when the page says it has ended or was taken
@@ -110,7 +129,7 @@ export function endedListing(
   const marked = site.rules.detail?.ended;
   if (marked && pick(scope, marked)) return named;
   if (page.read) return undefined;
-  return page.status === 404 || page.status === 410 || pick(scope, NO_PRODUCT_HERE) ? named : undefined;
+  return page.status === 404 || page.status === 410 || pick(scope, GONE_HERE) ? named : undefined;
 }
 
 /** Rules hold patterns as text; each is compiled once, not once per card. */
@@ -168,6 +187,7 @@ export function readPage(
     ? (want: FallbackReadingKind) => options.fallback!(document, lowerPage(site, want, options.generic))
     : undefined;
   if (kind === 'detail') {
+    if (saysNothingHere(document, site)) return { marketplace, kind: 'unknown', listings: [] };
     const detail = readDetail(document, site, id);
     if (!lower) return { marketplace, kind, listings: detail ? [detail] : [] };
     const below = lower('detail');
@@ -190,6 +210,7 @@ export function readPage(
   // Any shop's addresses never say what a page is; a marketplace's unknown ones are read only where asked.
   const generic = site.rules === options.generic;
   if (!lower && !options.guessKind && !generic) return { marketplace, kind, listings: [] };
+  if (saysNothingHere(document, site)) return { marketplace, kind, listings: [] };
   // The address does not say what the page is. A marketplace's rules that find a product id on
   // it are surest; else the page says, and the rules read it as that.
   const guessed = generic ? undefined : readDetail(document, site, undefined);

@@ -61,13 +61,28 @@ describe('a listing the marketplace says has ended or was taken down', () => {
     expect(ended(blank, href, 503)).toBeUndefined();
   });
 
+  it('reads no listing at a product address whose page says nothing is there, whatever else it shows', () => {
+    const href = 'https://de.aliexpress.com/item/1005000000000001.html';
+    const gone = page(
+      `<div class="not-found--desc--x1">Sorry, the page you requested can not be found</div>
+       <script>window.runParams = {"data": {"titleModule": {"subject": "Recommended filament 1 kg"}}};</script>
+       <div class="recommend"><a href="/item/1005000000000002.html">Recommended filament 1 kg</a> 19,99 €</div>`,
+    );
+    expect(readPage(gone, href, EVERY_SITE)).toMatchObject({ kind: 'unknown', listings: [] });
+    expect(ended(gone, href)).toEqual({ key: 'aliexpress:1005000000000001', marketplace: 'aliexpress' });
+    expect(parsers.notFound('Leider wurde die Seite nicht gefunden')).toBe('gone');
+    // Ended is not "nothing here": an ended eBay item is still its own page.
+    expect(parsers.notFound('This listing was ended by the seller')).toBe('');
+  });
+
   it('never takes a listing that reads for gone, nor a page whose address names no listing', () => {
     const href = 'https://www.ebay.com/itm/305612345678';
     // The product's own name holds the words: the listing reads, so only the marketplace's mark counts.
+    // (A name saying "page not found" would be taken for a 404 page: no product is named so, it is hoped.)
     const named = page(
-      `<h1 class="x-item-title__mainTitle"><span>Page Not Found poster, no longer available print</span></h1>
+      `<h1 class="x-item-title__mainTitle"><span>No Longer Available: a novel, first edition</span></h1>
        <div class="x-price-primary"><span>US $12.00</span></div>`,
-      'Page Not Found poster | eBay',
+      'No Longer Available: a novel | eBay',
     );
     expect(readPage(named, href, EVERY_SITE).listings).toHaveLength(1);
     expect(ended(named, href, 200)).toBeUndefined();
