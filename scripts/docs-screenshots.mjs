@@ -14,7 +14,7 @@ const FROM = join(ROOT, process.argv[2] ?? join('test-results', 'screenshots'));
 const PICTURES = {
   'product-page.png': 'chromium-product-page.png',
   'search-page.png': 'chromium-search-page.png',
-  'popup.png': 'chromium-popup.png',
+  'popup.png': 'chromium-popup-summary.png',
   'console-queue.png': 'console-queue-sqlite.png',
   'console-results.png': 'console-results-sqlite.png',
 };

@@ -37,7 +37,7 @@ export function AuditViewButton({ tabId }: { tabId: number | undefined }) {
   }, []);
   if (!auditing) return null;
   return (
-    <p class="cg-audit-open">
+    <span class="cg-audit-open">
       <button
         type="button"
         class="cg-button"
@@ -50,6 +50,6 @@ export function AuditViewButton({ tabId }: { tabId: number | undefined }) {
         {t('popup_open_audit')}
       </button>
       {failed && <span role="alert">{t('popup_open_audit_failed', [failed])}</span>}
-    </p>
+    </span>
   );
 }

@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { errorText } from '../../src/error-text';
 import { sendMessage, type TabEntry } from '../../src/messaging/protocol';
-import { t, uiLanguage } from '../../src/ui/i18n';
-import { LevelLabel, levelWord } from '../../src/ui/LevelLabel';
-import { ReasonList } from '../../src/ui/ReasonList';
-import { ReportActions } from '../../src/ui/ReportActions';
-import { formatMoney } from '../../src/words/numbers';
+import { count, type MessageKey, t } from '../../src/ui/i18n';
 import { AuditViewButton } from './AuditViewButton';
+import { EntryList } from './EntryList';
+import { groupEntries } from './groups';
+import { Verdict } from './Verdict';
 
 type State =
   | { kind: 'loading' }
@@ -37,43 +36,60 @@ export function PopupApp() {
       .then(({ tabId, entries }) => setState({ kind: 'ready', tabId, entries }))
       .catch((error: unknown) => setState({ kind: 'error', detail: errorText(error) }));
   }, []);
+  const groups = useMemo(() => (state.kind === 'ready' ? groupEntries(state.entries) : undefined), [state]);
 
   return (
     <main class="cg-popup">
       <h1>{t('popup_title')}</h1>
-      {state.kind === 'ready' && <AuditViewButton tabId={state.tabId} />}
       {state.kind === 'loading' && <p role="status">{t('popup_loading')}</p>}
       {state.kind === 'error' && <p role="alert">{t('popup_error', [state.detail])}</p>}
       {state.kind === 'ready' && state.entries.length === 0 && <p>{t('popup_empty')}</p>}
-      {state.kind === 'ready' && state.entries.length > 0 && (
-        <ul class="cg-entries">
-          {state.entries.map(({ listing, assessment }) => (
-            <li
-              key={listing.key}
-              class="cg-entry"
-              aria-label={t('popup_listing_label', [listing.title, levelWord(assessment.level)])}
-            >
-              <LevelLabel level={assessment.level} />
-              <p class="cg-entry-title">
-                <bdi>{listing.title}</bdi>
-              </p>
-              {listing.price && (
-                <p class="cg-entry-meta">
-                  {t('popup_price', [formatMoney(listing.price.amount, listing.price.currency, uiLanguage())])}
-                </p>
-              )}
-              {listing.seller && <p class="cg-entry-meta">{t('popup_seller', [listing.seller.name])}</p>}
-              {assessment.reasons.length > 0 && <ReasonList reasons={assessment.reasons} />}
-              {state.tabId !== undefined && (
-                <ReportActions
-                  target={{ key: listing.key, tabId: state.tabId }}
-                  genuineOffered={assessment.level === 'high' || assessment.level === 'caution'}
-                />
-              )}
-            </li>
-          ))}
-        </ul>
+      {state.kind === 'ready' && groups && state.entries.length > 0 && (
+        <>
+          <Verdict groups={groups} />
+          {state.entries.length === 1 ? (
+            // A product page: its one listing is the page, shown whatever is said of it.
+            <EntryList entries={state.entries} tabId={state.tabId} />
+          ) : (
+            <>
+              {groups.suspect.length > 0 && <EntryList entries={groups.suspect} tabId={state.tabId} />}
+              <Fold entries={groups.clear} tabId={state.tabId} summary="popup_fold_clear" />
+              <Fold entries={groups.unassessed} tabId={state.tabId} summary="popup_fold_unassessed" />
+            </>
+          )}
+        </>
       )}
+      <nav class="cg-popup-links" aria-label={t('popup_links_label')}>
+        <button type="button" class="cg-link-button" onClick={() => void openPage('/options.html')}>
+          {t('popup_link_settings')}
+        </button>
+        <button
+          type="button"
+          class="cg-link-button"
+          onClick={() => void openPage('/options.html#report-history-heading')}
+        >
+          {t('popup_link_history')}
+        </button>
+        {state.kind === 'ready' && <AuditViewButton tabId={state.tabId} />}
+      </nav>
     </main>
   );
+}
+
+/** Listings folded away under their count, drawn only once opened. */
+function Fold({ entries, tabId, summary }: { entries: TabEntry[]; tabId: number | undefined; summary: MessageKey }) {
+  const [open, setOpen] = useState(false);
+  if (entries.length === 0) return null;
+  return (
+    <details class="cg-fold" onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{t(summary, [count(entries.length)])}</summary>
+      {open && <EntryList entries={entries} tabId={tabId} />}
+    </details>
+  );
+}
+
+/** One of the extension's pages in a tab of its own; the popup closes, as it would on any click away. */
+async function openPage(path: string): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html') });
+  window.close();
 }

@@ -150,7 +150,8 @@ export function ReportActions({
         state.kind === 'covered' ||
         state.kind === 'not_found') && (
         <div class="cg-report-buttons">
-          <button type="button" class="cg-button" onClick={report}>
+          {/* Reporting leads only where there is a warning; beside "No warning signs found" it stays quiet. */}
+          <button type="button" class={genuineOffered ? 'cg-button' : 'cg-button cg-button-quiet'} onClick={report}>
             {t('report_button')}
           </button>
           {genuineOffered && (

@@ -18,6 +18,7 @@ import {
   reporterIdOf,
   serviceReports,
   shadowText,
+  showAllEntries,
   startReportProxy,
   tabEntriesOf,
   tabIdFrom,
@@ -372,6 +373,8 @@ describe('Chromium: one-click reports reach the companion service exactly once',
     try {
       await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
       // The popup's listings (each a list item with its reasons' own list inside).
+      await popup.locator('.cg-verdict').waitFor({ timeout: 15_000 });
+      await showAllEntries(popup);
       const items = popup.locator('li.cg-entry');
       await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(total);
       const started = Date.now();

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_SIZE } from '../../entrypoints/popup/EntryList';
 import { builtExtension, SCREENSHOTS } from './support/build';
 import { type Chromium, launchChromium, readBadges, tabIdOf } from './support/chromium';
 import { PAGES } from './support/pages';
+import { showAllEntries } from './support/reports';
 import { HUGE_COUNT, HUGE_SEARCH_URL, SEARCH_URL } from './support/search-page';
 import { describeTasks, traceMainThread } from './support/tasks';
 
@@ -118,11 +120,22 @@ describe('Chromium: a search page of 200 results that grows like infinite scroll
 
     await page.screenshot({ path: join(SCREENSHOTS, 'chromium-search-page.png') });
 
-    // The popup lists every result read, flagged or not.
+    // The popup: the verdict in counts, the flagged results first, the rest folded under their counts.
     const tabId = await tabIdOf(browser.worker, SEARCH_URL);
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
-    await popup.getByRole('listitem').first().waitFor();
+    expect(await popup.locator('.cg-verdict').textContent()).toBe(
+      `${expected} of 400 listings show signs of a counterfeit`,
+    );
+    const folded = (await popup.locator('details > summary').allTextContents()).map((text) =>
+      Number(text.match(/^[\d,]+/)?.[0].replace(/,/g, '')),
+    );
+    expect(expected + folded.reduce((sum, n) => sum + n, 0)).toBe(400);
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.screenshot({ path: join(SCREENSHOTS, 'chromium-popup-summary.png') });
+    // A page at a time: the first 50 flagged, in page order.
+    expect(await popup.getByRole('listitem', { name: /: High risk$/ }).count()).toBe(Math.min(expected, PAGE_SIZE));
+    await showAllEntries(popup);
     expect(await popup.getByRole('listitem', { name: /: High risk$/ }).count()).toBe(expected);
     expect(await popup.locator('.cg-entry').count()).toBe(400);
     await popup.close();
@@ -153,8 +166,10 @@ describe('Chromium: a search page of 200 results that grows like infinite scroll
     // The huge page's tab keeps its newest listings (whole batches of up to 50), not all 10,000.
     const hugeTab = await tabIdOf(browser.worker, HUGE_SEARCH_URL);
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${hugeTab}`);
-    await expect.poll(() => popup.locator('li.cg-entry').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    const kept = await popup.locator('li.cg-entry').count();
+    await popup.locator('.cg-verdict').waitFor({ timeout: 15_000 });
+    const kept = Number(
+      (await popup.locator('.cg-verdict').textContent())?.match(/of ([\d,]+) listings/)?.[1]?.replace(/,/g, ''),
+    );
     expect(kept).toBeLessThanOrEqual(500);
     expect(kept).toBeGreaterThan(450);
     await Promise.all([huge.close(), product.close(), popup.close()]);

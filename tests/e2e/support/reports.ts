@@ -262,3 +262,10 @@ export async function tabIdFrom(extensionPage: Page, url: string): Promise<numbe
     throw new Error(`expected one tab at ${url}, found ${ids.length}`);
   return ids[0];
 }
+
+/** Every listing the popup holds drawn: each fold opened, each "Show more" taken until none is left. */
+export async function showAllEntries(popup: Page): Promise<void> {
+  for (const summary of await popup.locator('details:not([open]) > summary').all()) await summary.click();
+  for (let more = popup.locator('.cg-more').first(); (await more.count()) > 0; more = popup.locator('.cg-more').first())
+    await more.click();
+}
