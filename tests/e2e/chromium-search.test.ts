@@ -123,7 +123,12 @@ describe('Chromium: a search page of 200 results that grows like infinite scroll
     // The popup: the verdict in counts, the flagged results first, the rest folded under their counts.
     const tabId = await tabIdOf(browser.worker, SEARCH_URL);
     const popup = await browser.context.newPage();
+    const opening = Date.now();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('li.cg-entry').first().waitFor();
+    console.log(
+      `[perf] popup over 400 listings: verdict and first page drawn ${Date.now() - opening} ms after it was opened`,
+    );
     expect(await popup.locator('.cg-verdict').textContent()).toBe(
       `${expected} of 400 listings show signs of a counterfeit`,
     );
