@@ -70,6 +70,9 @@ export function PopupApp() {
         >
           {t('popup_link_history')}
         </button>
+        <button type="button" class="cg-link-button" onClick={() => void openPage('/help.html')}>
+          {t('popup_link_help')}
+        </button>
         {state.kind === 'ready' && <AuditViewButton tabId={state.tabId} />}
       </nav>
     </main>
@@ -90,6 +93,6 @@ function Fold({ entries, tabId, summary }: { entries: TabEntry[]; tabId: number 
 
 /** One of the extension's pages in a tab of its own; the popup closes, as it would on any click away. */
 async function openPage(path: string): Promise<void> {
-  await browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html') });
+  await browser.tabs.create({ url: browser.runtime.getURL(path as '/options.html' | '/help.html') });
   window.close();
 }

@@ -2,12 +2,16 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MatchIndex } from '../matching/match-index';
+import type { ChannelAccuracy, PublishedAccuracy } from '../risk/accuracy';
 import { type AssessInput, assess } from '../risk/assess';
 import { LEVELS, type Level } from '../risk/assessment';
 import type { RiskSettings } from '../risk/settings';
 import { LABELS, type Label, type LabelledListing, readLabelled } from './labelled';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Where `eval --publish` writes the figures the extension's help page shows. */
+export const ACCURACY_FILE = join(ROOT, 'src', 'risk', 'accuracy.json');
 
 /** The labelled sets the evaluation reads, where present: the shared one and the gathered one's two parts. */
 export const EVAL_SETS = [
@@ -73,6 +77,41 @@ export function figures(scored: readonly Scored[]): Figures {
     confusion,
   };
 }
+
+const orNull = (x: number) => (Number.isNaN(x) ? null : Math.round(x * 1000) / 1000);
+
+/** The figures the help page shows: the whole set, and each channel with enough listings to say something. */
+export function publishable(scored: readonly Scored[], measuredOn: string): PublishedAccuracy {
+  const channelOf = (of: readonly Scored[], channel: string): ChannelAccuracy => {
+    const f = figures(of);
+    return {
+      channel,
+      listings: f.n,
+      suspects: f.suspects,
+      recall: orNull(f.recall),
+      honest: f.honest,
+      falseAlarms: orNull(f.honestFlagged),
+    };
+  };
+  const all = figures(scored);
+  const { channel: _all, ...whole } = channelOf(scored, 'all');
+  return {
+    measuredOn,
+    ...whole,
+    falseHigh: orNull(all.honestHigh),
+    channels: [...new Set(scored.map(({ row }) => row.channel))]
+      .sort()
+      .map((channel) =>
+        channelOf(
+          scored.filter(({ row }) => row.channel === channel),
+          channel,
+        ),
+      )
+      .filter((one) => one.listings >= MIN_CHANNEL),
+  };
+}
+/** Fewer listings than this say too little of a channel to show it apart. */
+const MIN_CHANNEL = 20;
 
 const pct = (x: number) => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(1)} %`);
 const num = (x: number) => (Number.isNaN(x) ? '—' : x.toFixed(2));

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { commandIndex } from '../disk/registry-files';
 import { errorText } from '../error-text';
@@ -6,12 +6,22 @@ import type { MatchIndex } from '../matching/match-index';
 import { RegistryBuildError } from '../registry/compile';
 import { SENSITIVITIES, type Sensitivity } from '../risk/settings';
 import { checkLines, formatCheckTable, printable, readListings } from './check';
-import { EVAL_SETS, type EvalSetName, formatMisses, formatSet, readSet, scoreSet } from './eval';
+import {
+  ACCURACY_FILE,
+  EVAL_SETS,
+  type EvalSetName,
+  formatMisses,
+  formatSet,
+  publishable,
+  readSet,
+  scoreSet,
+} from './eval';
 import { REGISTRY_USAGE, runRegistryCommand } from './registry-command';
 
 const USAGE = `Usage: counterfeit-guard scan [--url URL] [--json] FILE...
        counterfeit-guard check [--json] [--sensitivity relaxed|balanced|strict] FILE
        counterfeit-guard eval [--set shared,tune,test] [--misses] [--sensitivity …]
+       counterfeit-guard eval --publish   (the test part's figures → src/risk/accuracy.json, for the help page)
 
   scan   reads saved marketplace pages with the extension's own site rules and assesses each listing.
          --url URL   the address the page was saved from (else its canonical link, og:url, or the site it mentions)
@@ -60,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const settings = { sensitivity: values.sensitivity as Sensitivity };
+  if (command === 'eval' && values.publish) return publish(index, settings);
   if (command === 'eval') return evaluate(values.set, values.misses, index, settings);
   return command === 'check'
     ? check(positionals[0]!, values.json, index, settings)
@@ -95,6 +106,20 @@ function evaluate(
     }
   }
   return read > 0 ? 0 : 1;
+}
+
+/** Writes the test part's figures where the help page takes them from at build time. */
+function publish(index: MatchIndex, settings: { sensitivity: Sensitivity }): number {
+  const test = EVAL_SETS.find((set) => set.name === 'test')!;
+  const rows = readSet(test, index);
+  if (!rows) {
+    console.error(`The test part is absent (${test.file}): \`npm run gather\` rebuilds it from fetched snapshots.`);
+    return 1;
+  }
+  const figures = publishable(scoreSet(rows, index, settings), new Date().toISOString().slice(0, 10));
+  writeFileSync(ACCURACY_FILE, `${JSON.stringify(figures, null, 2)}\n`);
+  console.log(`${ACCURACY_FILE}: ${figures.listings} listings of the test part, measured ${figures.measuredOn}`);
+  return 0;
 }
 
 function check(file: string, json: boolean, index: MatchIndex, settings: { sensitivity: Sensitivity }): number {
@@ -154,6 +179,7 @@ function parseCommandArgs(args: string[]) {
       sensitivity: { type: 'string', default: 'balanced' },
       set: { type: 'string' },
       misses: { type: 'boolean', default: false },
+      publish: { type: 'boolean', default: false },
     },
   });
 }

@@ -34,6 +34,8 @@ const DATE_STYLES = {
   clock: { timeStyle: 'short' },
   /** "7 Dec" */
   day: { month: 'short', day: 'numeric' },
+  /** "7 December 2026", of a calendar day written YYYY-MM-DD (read as UTC, so no time zone moves it). */
+  date: { dateStyle: 'long', timeZone: 'UTC' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 export type DateStyle = keyof typeof DATE_STYLES;

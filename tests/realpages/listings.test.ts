@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EVAL_SETS, figures, formatMisses, formatSet, readSet, scoreSet } from '../../src/cli/eval';
+import { EVAL_SETS, figures, formatMisses, formatSet, publishable, readSet, scoreSet } from '../../src/cli/eval';
 import { buildIndex } from '../../src/matching/match-index';
 import { bundledRegistry } from '../../src/registry/bundled';
+import type { PublishedAccuracy } from '../../src/risk/accuracy';
+import published from '../../src/risk/accuracy.json';
 
 const index = buildIndex(bundledRegistry());
 const settings = { sensitivity: 'balanced' } as const;
@@ -39,3 +41,11 @@ for (const part of [tune, test]) {
     });
   });
 }
+
+describe.skipIf(!readSet(test, index))('the figures the help page shows', () => {
+  it('are the test part’s figures as the engine stands (else: npm run eval -- --publish)', () => {
+    const shown = published as PublishedAccuracy;
+    const now = publishable(scoreSet(readSet(test, index)!, index, settings), shown.measuredOn);
+    expect(shown).toStrictEqual(now);
+  });
+});
