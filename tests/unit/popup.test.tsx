@@ -63,10 +63,11 @@ describe('the popup: the page at a glance', () => {
     expect(folds[0]!.textContent).not.toMatch(/genuine|safe/i);
     expect(folds[0]!.querySelector('.cg-report-buttons .cg-button')?.classList.contains('cg-button-quiet')).toBe(true);
     expect(root.querySelector('.cg-report-buttons .cg-button')?.classList.contains('cg-button-quiet')).toBe(false);
-    // The ways on: settings and report history.
+    // The ways on: settings, report history and how judgements are made.
     expect([...root.querySelectorAll('nav button')].map((button) => button.textContent)).toEqual([
       'Settings',
       'Report history',
+      'How it judges',
     ]);
   });
 
