@@ -36,3 +36,25 @@ export async function readSavedPage<T>(
     await window.happyDOM.close();
   }
 }
+
+/**
+ * A saved page's text in the encoding it was saved in: a byte-order mark says UTF-16 or UTF-8,
+ * else a `<meta charset>` (or http-equiv content type) near its start names one (EUC-JP, GBK,
+ * Windows-1252…); otherwise UTF-8. An encoding this Node does not know is read as UTF-8.
+ */
+export function decodeSavedPage(bytes: Uint8Array): string {
+  const [a, b, c] = bytes;
+  if (a === 0xff && b === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (a === 0xfe && b === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  if (a === 0xef && b === 0xbb && c === 0xbf) return new TextDecoder('utf-8').decode(bytes);
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const named = head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i)?.[1];
+  if (named) {
+    try {
+      return new TextDecoder(named).decode(bytes);
+    } catch {
+      // Not an encoding this runtime decodes: the page is read as UTF-8.
+    }
+  }
+  return new TextDecoder('utf-8').decode(bytes);
+}

@@ -4,7 +4,7 @@ import type { Listing } from '../listing/listing';
 import { EVERY_SITE } from '../sites';
 import { type FallbackReader, readFallback } from '../sites/fallback/index';
 import { endedListing, keyAtAddress, readPage } from '../sites/read';
-import { readSavedPage } from './dom';
+import { decodeSavedPage, readSavedPage } from './dom';
 import { savedPageUrl } from './page-url';
 
 /**
@@ -101,7 +101,7 @@ export interface PageOutcome {
  * make of a layout that no rule was written for.
  */
 export function readCase(page: PageCase, layersOnly = false): Promise<PageOutcome> {
-  return readSavedPage(readFileSync(page.file, 'utf8'), (document) => {
+  return readSavedPage(decodeSavedPage(readFileSync(page.file)), (document) => {
     const stated = savedPageUrl(document) ?? page.url ?? '';
     const url = layersOnly ? stated.replace(/^https?:\/\/[^/]+/, 'https://unknown.example') : stated;
     const sites = layersOnly ? { sites: [], generic: EVERY_SITE.generic } : EVERY_SITE;

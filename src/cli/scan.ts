@@ -6,7 +6,7 @@ import type { RiskSettings } from '../risk/settings';
 import { EVERY_SITE } from '../sites';
 import { type ReadListing, readPage } from '../sites/read';
 import { printable } from './check';
-import { parseSavedPage } from './dom';
+import { decodeSavedPage, parseSavedPage } from './dom';
 import { unhurried } from './page-eval';
 import { savedPageUrl } from './page-url';
 
@@ -36,7 +36,7 @@ interface ScannedListing {
 
 /** Reads one saved page with the extension's own rules and engine, and assesses each listing. */
 export function scanFile(file: string, url: string | undefined, index: MatchIndex, settings: RiskSettings): ScanResult {
-  const html = readFileSync(file, 'utf8');
+  const html = decodeSavedPage(readFileSync(file));
   const document = parseSavedPage(html);
   const pageUrl = url ?? savedPageUrl(document);
   if (!pageUrl) return { file, url: null, marketplace: null, pageKind: 'unknown', fellBack: false, listings: [] };

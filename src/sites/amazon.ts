@@ -39,6 +39,10 @@ export const amazon: SiteRules = {
         { css: '#priceblock_ourprice', finds: 'the regular price on the pre-2022 layout, "$12.48"' },
         { css: '#price_inside_buybox', finds: 'the price inside the buy box' },
         { css: '#apex_desktop .a-price:not(.a-text-price) .a-offscreen', finds: 'the apex price block' },
+        {
+          css: '#corePriceDisplay_desktop_feature_div .a-price:not(.a-text-price) > [aria-hidden="true"]',
+          finds: 'the shown price where its screen-reader copy is left empty: "33" "," "69" "€" in parts → "33,69€"',
+        },
       ],
       seller: [
         { css: '#sellerProfileTriggerId', finds: 'the third-party seller, "EPHDirect"' },
@@ -132,6 +136,10 @@ export const amazon: SiteRules = {
         {
           css: '.a-price:not(.a-text-price) .a-offscreen',
           finds: 'the price paid, "$21.99", not the struck list price',
+        },
+        {
+          css: '.a-price:not(.a-text-price) > [aria-hidden="true"]',
+          finds: 'the shown price in parts where the screen-reader copy is empty: "21" "." "99" → "$21.99"',
         },
       ],
       image: [{ css: 'img.s-image', attr: 'src', finds: 'the result thumbnail' }],

@@ -1,5 +1,5 @@
 import { metaContent } from '../sources';
-import { bare } from '../text';
+import { bare, withoutSiteName } from '../text';
 import { type Candidate, fillCandidate, sameProduct } from './candidate';
 import { type CardList, cardSteps, markSteps, type PriceMark } from './cards';
 import { EMBEDDED_BUDGET, readEmbedded } from './embedded';
@@ -103,7 +103,7 @@ function* layerSteps(
     now,
   );
   yield;
-  const heading = headingOf(document, [document.title, metaContent(document, 'og:title')]);
+  const heading = headingOf(document, [document.title, metaContent(document, 'og:title')], page.url.hostname);
   const named = (title: string | undefined) => sameName(title, heading?.text);
   // Other products' cards (a list of a few, each with its picture) hold no buy box; a "card" named
   // as the heading is the page's own product, and two "cards" or one with no picture may be
@@ -122,7 +122,14 @@ function* layerSteps(
     structured.product || box?.price
       ? undefined
       : titledProduct(embedded.lists, [document.title, metaContent(document, 'og:title')]);
-  const product = productOf(document, structured.product ?? titledJson, box, embedded.lists, heading?.titled ?? false);
+  const product = productOf(
+    document,
+    page.url.hostname,
+    structured.product ?? titledJson,
+    box,
+    embedded.lists,
+    heading?.titled ?? false,
+  );
   const cards = resultList(lists, structured.items, embedded.lists);
   const kind =
     page.kind !== 'unknown'
@@ -142,9 +149,10 @@ function* layerSteps(
     kind,
     product,
     cards,
-    agree: (title) => {
+    agree: (read) => {
+      const title = withoutSiteName(read, page.url.hostname);
       const cut = agreedTitle(title, others);
-      if (cut !== title) return cut;
+      if (cut !== read) return cut;
       // A title that no other name on the page supports was read from the wrong element (a
       // carousel's, an old layout's): the heading the page's own title names is the product's.
       const supported = [...others, heading?.text].some((other) => sameName(title, other));
@@ -201,6 +209,7 @@ const PRODUCT_ADDRESS =
 /** The product: its structured data, then the embedded JSON object of the same name, then the buy box. */
 function productOf(
   document: Document,
+  hostname: string,
   stated: Candidate | undefined,
   box: Candidate | undefined,
   lists: Candidate[][],
@@ -224,7 +233,11 @@ function productOf(
     found.title = box.title;
     found.from.title = box.from.title;
   }
-  found.title = agreedTitle(found.title, [document.title, metaContent(document, 'og:title'), stated?.title]);
+  found.title = agreedTitle(withoutSiteName(found.title, hostname), [
+    document.title,
+    metaContent(document, 'og:title'),
+    stated?.title,
+  ]);
   found.element = null;
   return found;
 }

@@ -1,5 +1,5 @@
 import { labelledAsReference } from '../label';
-import { bare } from '../text';
+import { bare, siteNames } from '../text';
 import { type Candidate, candidate, clean } from './candidate';
 import type { PriceMark } from './cards';
 
@@ -52,14 +52,23 @@ export function sameName(a: string | null | undefined, b: string | null | undefi
  * The page's heading: the longest `<h1>` the page's title names, else its first `<h1>`; with no
  * `<h1>`, the longest text the title names (older layouts put the product name in an h3 or a span).
  */
-export function headingOf(document: Document, titles: readonly (string | null | undefined)[]): Heading | undefined {
+export function headingOf(
+  document: Document,
+  titles: readonly (string | null | undefined)[],
+  hostname: string,
+): Heading | undefined {
   const named = titles.map(bare).filter((title) => title.length >= 4);
   // A page with no title of its own (a saved fragment) has nothing to gainsay its heading.
   const titled = (text: string) =>
     bare(text).length >= 4 && (named.length === 0 || named.some((title) => namedBy(title, bare(text))));
   // Of several headings (a logo is often one, and the title names the shop too), the longest one
   // the page's title names is the product's.
-  const h1s = [...document.querySelectorAll('h1')].filter((element) => clean(element.textContent));
+  // A heading that is the shop's own name is its logo, not a product's.
+  const shop = new Set(siteNames(hostname));
+  const h1s = [...document.querySelectorAll('h1')].filter((element) => {
+    const text = clean(element.textContent);
+    return text !== undefined && !shop.has(bare(text));
+  });
   const length = (element: Element) => clean(element.textContent)?.length ?? 0;
   const h1 = h1s.filter((element) => titled(clean(element.textContent) ?? '')).sort((a, b) => length(b) - length(a))[0];
   const text = clean(h1?.textContent);
