@@ -41,7 +41,17 @@ const USAGE = `Usage: counterfeit-guard scan [--url URL] [--json] FILE...
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // Help is asked for, not an error: it goes to standard output and the command succeeds.
+  const help = (of: string[]) => of.some((arg) => arg === '--help' || arg === '-h');
+  if (command === 'help' || help(argv.slice(0, 1))) {
+    console.log(`${USAGE}\n\n${REGISTRY_USAGE}`);
+    return 0;
+  }
   if (command === 'registry') return runRegistryCommand(rest);
+  if (help(rest) && (command === 'scan' || command === 'check' || command === 'eval')) {
+    console.log(USAGE);
+    return 0;
+  }
   if (command !== 'scan' && command !== 'check' && command !== 'eval') {
     console.error(`${command ? `Unknown command: ${command}\n\n` : ''}${USAGE}\n\n${REGISTRY_USAGE}`);
     return 2;

@@ -34,5 +34,12 @@ describe('the command line as a package', { timeout: 240_000 }, () => {
       }),
     );
     expect(scanned.listings[0]).toMatchObject({ assessment: { level: 'high' } });
+
+    // Help is asked for on every command: it is printed to standard output, and the command succeeds.
+    for (const args of [['--help'], ['help'], ['scan', '--help'], ['check', '-h'], ['eval', '--help']])
+      expect(execFileSync(bin, args, { encoding: 'utf8' }), args.join(' ')).toContain('Usage: counterfeit-guard scan');
+    expect(execFileSync(bin, ['registry', '--help'], { encoding: 'utf8' })).toContain(
+      'counterfeit-guard registry build',
+    );
   });
 });
