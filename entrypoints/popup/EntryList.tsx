@@ -42,7 +42,7 @@ function Entry({ entry: { listing, assessment }, tabId }: { entry: TabEntry; tab
         </p>
       )}
       {listing.seller && <p class="cg-entry-meta">{t('popup_seller', [listing.seller.name])}</p>}
-      {assessment.reasons.length > 0 && <ReasonList reasons={assessment.reasons} />}
+      {assessment.reasons.length > 0 && <ReasonList reasons={assessment.reasons} level={assessment.level} />}
       {tabId !== undefined && (
         <ReportActions
           target={{ key: listing.key, tabId }}

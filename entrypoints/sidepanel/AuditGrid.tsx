@@ -312,7 +312,7 @@ export function AuditGrid(props: AuditGridProps) {
         <td class="cg-audit-c-reasons">
           {assessment.reasons.length > 0 ? (
             <>
-              <ReasonList reasons={assessment.reasons} />
+              <ReasonList reasons={assessment.reasons} level={assessment.level} />
               <button
                 type="button"
                 class="cg-audit-why"

@@ -30,7 +30,7 @@ export function ReasonsPanel(props: { id: string; row: ViewRow; onClose: () => v
         </button>
       </div>
       <LevelLabel level={props.row.assessment.level} />
-      <ReasonList reasons={props.row.assessment.reasons} />
+      <ReasonList reasons={props.row.assessment.reasons} level={props.row.assessment.level} />
     </section>
   );
 }

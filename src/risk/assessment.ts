@@ -48,7 +48,7 @@ const AssessmentSchema = v.object({
 export type Assessment = v.InferOutput<typeof AssessmentSchema>;
 
 /** Whether an assessment warns (high or caution): what badges show on cards and audits call suspect. */
-export const warns = (assessment: Assessment | undefined): boolean =>
+export const warns = (assessment: Pick<Assessment, 'level'> | undefined): boolean =>
   assessment?.level === 'high' || assessment?.level === 'caution';
 
 /**

@@ -50,7 +50,7 @@ export function Badge({ assessment, compact = false }: { assessment: Assessment;
         }}
       >
         {/* Worded only when opened: a page of cards never pays for reasons nobody reads. */}
-        {open && <ReasonList reasons={assessment.reasons} />}
+        {open && <ReasonList reasons={assessment.reasons} level={assessment.level} />}
         {opened && (
           <ReportActions
             target={{ key: assessment.key }}

@@ -25,7 +25,7 @@ export function Banner({ assessment, onDismiss }: { assessment: Assessment; onDi
           {t('banner_dismiss')}
         </button>
       </div>
-      <ReasonList reasons={assessment.reasons.filter((reason) => reason.weight > 0)} />
+      <ReasonList reasons={assessment.reasons.filter((reason) => reason.weight > 0)} level={assessment.level} />
       <ReportActions target={{ key: assessment.key }} genuineOffered onGenuine={onDismiss} onPage />
     </section>
   );

@@ -2,7 +2,8 @@ import type { Level } from '../risk/assessment';
 import { t } from './i18n';
 
 /** A glyph per level, so the level reads without colour (glyphs common fonts carry); the word carries it for screen readers. */
-const ICONS: Record<Level, string> = { high: '✖', caution: '⚠', none: '✓', unknown: '?' };
+// No sign found is no endorsement: its mark is a quiet circle, not a tick.
+const ICONS: Record<Level, string> = { high: '✖', caution: '⚠', none: '○', unknown: '?' };
 
 export function levelWord(level: Level): string {
   return t(`level_${level}`);

@@ -1,14 +1,23 @@
-import type { Reason } from '../risk/assessment';
-import { describeReason } from '../words/reasons';
+import type { Level, Reason } from '../risk/assessment';
+import { describeReasons } from '../words/reasons';
 import { uiWords } from './i18n';
 
-/** Reasons, heaviest first; page text in them reaches the DOM as text nodes only. */
-export function ReasonList({ reasons, id, hidden }: { reasons: readonly Reason[]; id?: string; hidden?: boolean }) {
-  const sorted = [...reasons].sort((a, b) => b.weight - a.weight);
+/** Reasons in words, heaviest first (an outweighed sign said so); page text in them reaches the DOM as text nodes only. */
+export function ReasonList({
+  reasons,
+  level,
+  id,
+  hidden,
+}: {
+  reasons: readonly Reason[];
+  level: Level;
+  id?: string;
+  hidden?: boolean;
+}) {
   return (
     <ul class="cg-reasons" id={id} hidden={hidden}>
-      {sorted.map((reason) => (
-        <li key={reason.code}>{describeReason(reason, uiWords)}</li>
+      {describeReasons({ level, reasons: [...reasons] }, uiWords).map((words) => (
+        <li key={words}>{words}</li>
       ))}
     </ul>
   );

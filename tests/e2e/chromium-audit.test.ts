@@ -48,7 +48,7 @@ function expectedNikeRows(): { key: string; level: string }[] {
 const LEVEL_WORD: Record<string, string> = {
   high: 'High risk',
   caution: 'Caution',
-  none: 'No warning signs',
+  none: 'No warning signs found',
   unknown: 'Not assessed',
 };
 

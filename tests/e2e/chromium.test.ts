@@ -125,7 +125,7 @@ describe('Chromium: page → background → badge → popup', () => {
     await page.keyboard.press('Enter');
     expect((await readBadges(page))[0]?.text).toBe(
       // Nothing to contradict, so only Report is offered.
-      ['✓ No warning signs', ...engineVerdict(PAGES.apple).words, 'Report'].join(' '),
+      ['○ No warning signs found', ...engineVerdict(PAGES.apple).words, 'Report'].join(' '),
     );
     expect(await readBadges(page, 'counterfeit-guard-banner')).toEqual([]);
     await page.close();

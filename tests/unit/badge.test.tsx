@@ -44,7 +44,25 @@ describe('the badge', () => {
     expect([...root.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       'Priced at $29.99, 54% under the $65.00 a new genuine Nike item costs at the least',
       'Sold by SHOE DEALS 24, not a seller Nike is known to authorise here',
-      'Invokes Nike, a brand in the registry',
+      'Sold under the Nike name',
+    ]);
+  });
+
+  it('marks a listing without warning signs quietly, and says a sign it carries was outweighed', async () => {
+    const outweighed = {
+      ...caution,
+      level: 'none' as const,
+      reasons: [
+        caution.reasons.find((reason) => reason.code === 'price_below_floor')!,
+        { code: 'honest_used' as const, weight: -10, params: { term: 'pre-owned' } },
+      ],
+    };
+    render(<Badge assessment={outweighed} />, root);
+    expect(root.querySelector('button')!.textContent).toBe('○ No warning signs found');
+    await open();
+    expect([...root.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Priced at $29.99, 54% under the $65.00 a new genuine Nike item costs at the least (weighed with the rest: not enough to warn)',
+      'Sold as second-hand (“pre-owned”), so a lower price is expected',
     ]);
   });
 

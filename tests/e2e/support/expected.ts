@@ -6,7 +6,7 @@ import type { Assessment } from '../../../src/risk/assessment';
 import { EVERY_SITE } from '../../../src/sites';
 import { readPage } from '../../../src/sites/read';
 import { englishWords } from '../../../src/words/english';
-import { describeReason } from '../../../src/words/reasons';
+import { describeReason, describeReasons } from '../../../src/words/reasons';
 import { fixture } from '../../support/fixtures';
 
 let index: ReturnType<typeof buildIndex> | undefined;
@@ -33,7 +33,7 @@ export function engineVerdict(page: { url: string; file: string }): {
   const sorted = [...assessment.reasons].sort((a, b) => b.weight - a.weight);
   return {
     assessment,
-    words: sorted.map((reason) => describeReason(reason, BROWSER_WORDS)),
+    words: describeReasons(assessment, BROWSER_WORDS),
     warnings: sorted.filter((reason) => reason.weight > 0).map((reason) => describeReason(reason, BROWSER_WORDS)),
   };
 }
