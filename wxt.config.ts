@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { registryPins } from './src/disk/build-pins';
+import { pseudoMessages } from './src/disk/pseudo-locale';
 import { registryFromDisk } from './src/disk/registry-files';
 import { marketplaceMatches } from './src/sites/matches';
 
@@ -46,6 +47,16 @@ export default defineConfig({
     // A registry source that breaks the schema stops the build, naming the file, brand and field.
     'build:before': () => {
       registryFromDisk();
+    },
+    // CG_PSEUDO_LOCALE=1: English becomes the pseudo-locale and the other locales stay out, so a
+    // browser in any language shows it (the end-to-end tests look for truncation with it).
+    'build:publicAssets': (_wxt, files) => {
+      if (process.env.CG_PSEUDO_LOCALE !== '1') return;
+      const kept = files.filter((file) => !file.relativeDest.startsWith('_locales/'));
+      files.splice(0, files.length, ...kept, {
+        relativeDest: '_locales/en/messages.json',
+        contents: pseudoMessages(readFileSync('public/_locales/en/messages.json', 'utf8')),
+      });
     },
     // WXT takes the popup's title from its HTML <title>; the toolbar tooltip is translated instead.
     'build:manifestGenerated': (_wxt, manifest) => {

@@ -16,12 +16,15 @@ export interface Chromium {
 }
 
 /** Debian's Chromium with the built extension, a fresh profile, and marketplace URLs answered from fixtures. */
-export async function launchChromium(extensionDir: string): Promise<Chromium> {
+export async function launchChromium(extensionDir: string, options: { lang?: string } = {}): Promise<Chromium> {
   const profile = mkdtempSync(join(tmpdir(), 'cg-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
+    // The browser's language is the extension's: its words come from that locale's messages.
+    ...(options.lang ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang } } : {}),
     args: [
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
