@@ -56,25 +56,31 @@ export function RegistryStatusPanel() {
               ? t('options_registry_source_bundled')
               : t('options_registry_source', [view.status.source])}
           </p>
-          <p class="cg-status" role="status" id="registry-check">
-            {view.syncing
-              ? t('options_registry_syncing')
-              : view.status.lastCheck
-                ? t('options_registry_last_check', [
-                    when(view.status.lastCheck.at),
-                    outcome(view.status.lastCheck, view.status.version),
-                  ])
-                : t('options_registry_never')}
-          </p>
-          <button
-            type="button"
-            class="cg-button"
-            disabled={view.syncing}
-            aria-describedby="registry-check"
-            onClick={syncNow}
-          >
-            {t('options_registry_sync')}
-          </button>
+          {view.status.updates ? (
+            <>
+              <p class="cg-status" role="status" id="registry-check">
+                {view.syncing
+                  ? t('options_registry_syncing')
+                  : view.status.lastCheck
+                    ? t('options_registry_last_check', [
+                        when(view.status.lastCheck.at),
+                        outcome(view.status.lastCheck, view.status.version),
+                      ])
+                    : t('options_registry_never')}
+              </p>
+              <button
+                type="button"
+                class="cg-button"
+                disabled={view.syncing}
+                aria-describedby="registry-check"
+                onClick={syncNow}
+              >
+                {t('options_registry_sync')}
+              </button>
+            </>
+          ) : (
+            <p>{t('options_registry_not_set_up')}</p>
+          )}
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { loadIndex, type MatchIndex, storeIndex } from '../matching/match-index';
 import type { RegistryStatus } from '../messaging/protocol';
-import { PINNED_KEYS, REGISTRY_SOURCES, SYNC_TIMEOUT_MS } from '../registry/build-config';
+import { PINNED_KEYS, REGISTRY_SOURCES, SYNC_TIMEOUT_MS, UPDATES_SET_UP } from '../registry/build-config';
 import { BUNDLED_VERSION, bundledFingerprint, bundledRegistry } from '../registry/bundled';
 import { nextDelayMs, syncOnce } from '../registry/sync';
 import { lastCheckItem } from '../settings/items';
@@ -53,6 +53,7 @@ export function createRegistryHolder() {
   let running: Promise<RegistryStatus> | undefined;
 
   async function sync(): Promise<RegistryStatus> {
+    if (!UPDATES_SET_UP) return status();
     const now = await current;
     const held = await readHeldCopy().catch(() => undefined);
     const previous = await lastCheckItem.getValue();
@@ -100,6 +101,7 @@ export function createRegistryHolder() {
       ...(now.expiresAt ? { expiresAt: now.expiresAt } : {}),
       source: now.source,
       brands: now.index.brands.length,
+      updates: UPDATES_SET_UP,
       ...(stored ? { lastCheck: lastCheck as NonNullable<RegistryStatus['lastCheck']> } : {}),
     };
   }

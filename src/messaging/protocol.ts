@@ -46,6 +46,8 @@ export interface RegistryStatus {
   expiresAt?: string;
   source: 'bundled' | string;
   brands: number;
+  /** Whether this build syncs the registry at all (it names a source and pins a key). */
+  updates: boolean;
   lastCheck?: {
     at: string;
     kind: SyncOutcome['kind'];

@@ -8,3 +8,9 @@ export const REGISTRY_SOURCES: readonly string[] =
   typeof __REGISTRY_SOURCES__ === 'undefined' ? [] : __REGISTRY_SOURCES__;
 export const PINNED_KEYS: readonly JsonWebKey[] = typeof __REGISTRY_KEYS__ === 'undefined' ? [] : __REGISTRY_KEYS__;
 export const SYNC_TIMEOUT_MS: number = typeof __SYNC_TIMEOUT_MS__ === 'undefined' ? 15_000 : __SYNC_TIMEOUT_MS__;
+/**
+ * Whether this build syncs the registry at all: one that names no source, or pins no key (a
+ * development build made before any local service made one), could never accept a copy, so it
+ * does not try, and the options page says updates are not set up rather than that they failed.
+ */
+export const UPDATES_SET_UP = REGISTRY_SOURCES.length > 0 && PINNED_KEYS.length > 0;

@@ -35,6 +35,7 @@ describe('the registry in use, on the options page', () => {
     expiresAt,
     source: 'https://registry.example.org',
     brands: 2100,
+    updates: true,
   });
 
   it('keeps using a copy past its expiry, and says so in words a shopper can act on', async () => {
@@ -42,6 +43,14 @@ describe('the registry in use, on the options page', () => {
     const alert = panel.querySelector('[role="alert"]');
     expect(alert?.textContent).toMatch(/This copy expired on .+ and no newer one has arrived\. Warnings still use it/);
     expect(alert?.textContent).toContain('Sync now');
+  });
+
+  it('says, in neutral words, when this build does not update its registry, and offers no sync', async () => {
+    const panel = await shown({ version: 12, source: 'bundled', brands: 2100, updates: false });
+    expect(panel.textContent).toContain('Using the registry built into this extension');
+    expect(panel.textContent).toContain('updates are not set up in this build');
+    expect(panel.textContent).not.toMatch(/failed|refused/i);
+    expect([...panel.querySelectorAll('button')].map((button) => button.textContent)).toEqual([]);
   });
 
   it('says nothing of expiry while the copy is vouched for', async () => {

@@ -125,7 +125,7 @@ beforeEach(() => {
   visibility = 'visible';
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
   history = HISTORY;
-  registry = { version: 42, source: 'bundled', brands: 120 };
+  registry = { version: 42, source: 'bundled', brands: 120, updates: true };
   send.mockReset();
   send.mockImplementation(async (type, data) => answer(type, data));
   document.body.innerHTML = '';
