@@ -6,7 +6,7 @@ import { ebay } from './ebay';
 import { etsy } from './etsy';
 import { flipkart } from './flipkart';
 import { mercadolibre } from './mercadolibre';
-import { siteFor } from './read';
+import { siteAt } from './read';
 import type { SiteRules } from './rules';
 import { shop } from './shop';
 import { temu } from './temu';
@@ -42,13 +42,6 @@ export function rulesFor(
   anyShop: boolean,
   rules: { sites: readonly SiteRules[]; generic: SiteRules } = EVERY_SITE,
 ): { rules: SiteRules; generic: boolean } | undefined {
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return undefined;
-  }
-  const site = siteFor(url, rules.sites);
-  if (site) return { rules: site.rules, generic: false };
-  return anyShop && url.protocol === 'https:' ? { rules: rules.generic, generic: true } : undefined;
+  const site = siteAt(href, { sites: rules.sites, generic: anyShop ? rules.generic : undefined });
+  return site && { rules: site.rules, generic: site.rules === rules.generic };
 }

@@ -44,14 +44,14 @@ const MAX_REVIEWS = 40;
 const MAX_REVIEW = 600;
 const NOTHING: PageReading = { marketplace: undefined, kind: 'unknown', listings: [] };
 
-interface Site {
+export interface Site {
   rules: SiteRules;
   host: string;
   url: URL;
 }
 
 /** The site whose rules serve this URL, with the registrable host that matched. */
-export function siteFor(url: URL, sites: readonly SiteRules[]): { rules: SiteRules; host: string } | undefined {
+function siteFor(url: URL, sites: readonly SiteRules[]): { rules: SiteRules; host: string } | undefined {
   if (url.protocol !== 'https:') return undefined;
   for (const rules of sites) {
     // Country subdomains of a listed host count too: es.aliexpress.com, m.ebay.de.
@@ -66,15 +66,12 @@ export function keyAtAddress(
   address: string,
   sites: readonly SiteRules[],
 ): { key: string; marketplace: string } | undefined {
-  let url: URL;
-  try {
-    url = new URL(address);
-  } catch {
-    return undefined;
-  }
-  const site = siteFor(url, sites);
-  if (!site) return undefined;
-  const { kind, id } = pageKind(site.rules, url);
+  const site = siteAt(address, { sites });
+  return site && keyOfAddress(site);
+}
+
+function keyOfAddress(site: Site): { key: string; marketplace: string } | undefined {
+  const { kind, id } = pageKind(site.rules, site.url);
   if (kind !== 'detail' || !id) return undefined;
   return {
     key: listingKey(site.rules.marketplace, id, site.rules.listingKey, site.host),
@@ -122,9 +119,9 @@ export function endedListing(
   sites: readonly SiteRules[],
   page: { status: number | undefined; read: boolean },
 ): { key: string; marketplace: string } | undefined {
-  const named = keyAtAddress(href, sites);
-  const site = named && siteAt(href, { sites });
-  if (!named || !site) return undefined;
+  const site = siteAt(href, { sites });
+  const named = site && keyOfAddress(site);
+  if (!site || !named) return undefined;
   const scope: Scope = { root: document, document, site };
   const marked = site.rules.detail?.ended;
   if (marked && pick(scope, marked)) return named;
@@ -263,7 +260,8 @@ function lowerPage(site: Site, kind: FallbackReadingKind, generic: SiteRules | u
 }
 
 /** The rules a page at this address is read with: its marketplace's, else any shop's where given. */
-function siteAt(
+/** The rules a page at this address is read with and the host they matched: a marketplace's, else any shop's where given. */
+export function siteAt(
   href: string,
   options: { sites: readonly SiteRules[]; generic?: SiteRules | undefined },
 ): Site | undefined {
