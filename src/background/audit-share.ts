@@ -1,11 +1,6 @@
-import type { SessionCounts } from '../audit/model';
+import type { SessionCounts, SharedCounts } from '../audit/model';
 import { REPORT_SERVICE } from '../reports/build-config';
-import {
-  type PendingAuditCounts,
-  pendingAuditCountsItem,
-  shareAuditCountsItem,
-  volunteerItem,
-} from '../settings/items';
+import { pendingAuditCountsItem, shareAuditCountsItem, volunteerItem } from '../settings/items';
 import { volunteerCall } from './service-call';
 
 /** Counts kept for a later try at most: a volunteer away from the service for months sends the latest. */
@@ -27,13 +22,13 @@ export async function shareAuditCounts(
   if (!(await shareAuditCountsItem.getValue())) return { sent: 0, kept: 0 };
   const { token } = await volunteerItem.getValue();
   const at = new Date(endedAt).toISOString();
-  const fresh: PendingAuditCounts[] = counts.map((one, index) => ({ id: `${sessionId}-${index}`, ...one, at }));
+  const fresh: SharedCounts[] = counts.map((one, index) => ({ id: `${sessionId}-${index}`, ...one, at }));
   const waiting = [...(await pendingAuditCountsItem.getValue()), ...fresh].slice(-MAX_PENDING);
   if (!token || !REPORT_SERVICE) {
     await pendingAuditCountsItem.setValue(waiting);
     return { sent: 0, kept: waiting.length };
   }
-  const kept: PendingAuditCounts[] = [];
+  const kept: SharedCounts[] = [];
   let sent = 0;
   for (const summary of waiting) {
     const call = await volunteerCall(token, '/v1/volunteer/audit-summaries', summary, send);

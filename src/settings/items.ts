@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { SharedCounts } from '../audit/model';
 import type { Marketplace } from '../listing/listing';
 import type { RegistryStatus } from '../messaging/protocol';
 import { DEFAULT_SETTINGS, SENSITIVITIES, type Sensitivity } from '../risk/settings';
@@ -65,18 +66,9 @@ export const auditBrandsItem = /* @__PURE__ */ storage.defineItem<string[]>('loc
 // ── Owner: the background
 
 /** An audit session's counts the service has not taken yet, sent again after the next session. */
-export interface PendingAuditCounts {
-  id: string;
-  brand: string;
-  marketplace: string;
-  seen: number;
-  suspect: number;
-  at: string;
-}
-export const pendingAuditCountsItem = /* @__PURE__ */ storage.defineItem<PendingAuditCounts[]>(
-  'local:pendingAuditCounts',
-  { fallback: [] },
-);
+export const pendingAuditCountsItem = /* @__PURE__ */ storage.defineItem<SharedCounts[]>('local:pendingAuditCounts', {
+  fallback: [],
+});
 
 /**
  * The filed listings the service asked this volunteer's extension to look out for, as of when

@@ -10,6 +10,7 @@ import { publish } from '../../server/src/publish';
 import { loadOrCreateSigner } from '../../server/src/signing';
 import { MIGRATIONS, type Migration, migratePostgres, migrateSqlite } from '../../server/src/storage/migrations';
 import { openStorage, SQLITE_FILE } from '../../server/src/storage/open';
+import type { AuditSummary } from '../../server/src/storage/results';
 import type { RegistryArtifact, Storage, VolunteerToken } from '../../server/src/storage/types';
 import { registryFromDisk } from '../../src/disk/registry-files';
 import { type Feedback, FeedbackSchema, type Report, ReportSchema } from '../../src/reports/report';
@@ -651,7 +652,7 @@ describe.each(backends)('storage on $name', (backend) => {
         ['nike'],
         [{ key: 'ebay:111111', outcome: 'removed', at: at(14), by: 'A' }],
       );
-      const summary = {
+      const summary: AuditSummary = {
         id: 'audit-session-0001',
         brand: 'nike',
         marketplace: 'ebay',

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
+import { SharedCountsSchema } from '../../../src/audit/model';
 import { MARKETPLACES } from '../../../src/listing/listing';
 import { narrowed, RESULT_WEEKS, weeklyResults } from '../results';
 import type { Storage } from '../storage/types';
@@ -12,19 +13,6 @@ const ResultsQuery = v.object({
   marketplace: v.optional(v.picklist(MARKETPLACES)),
   weeks: v.optional(v.pipe(v.string(), v.transform(Number), v.integer(), v.minValue(1), v.maxValue(104))),
 });
-
-const AuditSummarySchema = v.pipe(
-  v.strictObject({
-    // The extension names each by its session and its place in it: `<session id>-<n>`.
-    id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{16,100}$/)),
-    brand: v.pipe(v.string(), v.maxLength(80)),
-    marketplace: v.picklist(MARKETPLACES),
-    seen: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
-    suspect: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    at: v.pipe(v.string(), v.isoTimestamp()),
-  }),
-  v.check((summary) => summary.suspect <= summary.seen, 'suspect listings cannot outnumber those seen'),
-);
 
 /**
  * The programme's results by week: a volunteer's brands (one brand or marketplace when asked);
@@ -48,7 +36,7 @@ export function resultRoutes(app: FastifyInstance, storage: Storage): void {
   app.post('/v1/volunteer/audit-summaries', async (request, reply) => {
     const token = await authorise(storage, request, reply);
     if (!token) return reply;
-    const body = parseBody(AuditSummarySchema, request, reply);
+    const body = parseBody(SharedCountsSchema, request, reply);
     if (!body) return reply;
     if (!token.brands.includes(body.brand))
       return reply

@@ -1,3 +1,4 @@
+import type { SharedCounts } from '../../../src/audit/model';
 import type { AppealRow, AuditRow, FiledRow, ReportRow, ResultRows } from '../results';
 import type { Dialect } from './listings';
 import { NOT_WITHDRAWN, receivedMs } from './rows';
@@ -120,15 +121,8 @@ export function toResultRows(rows: Rows): ResultRows {
   };
 }
 
-export interface AuditSummary {
-  id: string;
-  brand: string;
-  marketplace: string;
-  seen: number;
-  suspect: number;
-  at: string;
-  volunteer: string;
-}
+/** An audit session's counts as kept: as the extension sent them, with the volunteer who did. */
+export type AuditSummary = SharedCounts & { volunteer: string };
 
 export const INSERT_AUDIT_SQL = (d: Dialect) =>
   `INSERT INTO audit_summaries (id, brand, marketplace, seen, suspect, at, at_ms, volunteer)
