@@ -10,7 +10,7 @@ import type { Storage } from '../storage/types';
 import { authorise, parseBody, parseQuery, sendFile } from './checks';
 
 /** Sightings one call carries, and filed keys one answer lists, at most. */
-export const MAX_SIGHTINGS = 200;
+const MAX_SIGHTINGS = 200;
 const MAX_AWAITING = 5000;
 /** A device's clock may run this far ahead of the service's. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
