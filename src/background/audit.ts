@@ -3,7 +3,7 @@ import { type AuditRow, countsByBrand, countsOf, summaryOf } from '../audit/mode
 import { auditStore, type SeenListing } from '../audit/store';
 import type { Listing } from '../listing/listing';
 import { type AccuracyAnswer, sendMessage } from '../messaging/protocol';
-import { REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
+import { REPORT_SERVICE } from '../reports/build-config';
 import type { Assessment } from '../risk/assessment';
 import { auditBrandsItem, volunteerItem } from '../settings/items';
 import { announce } from './announce';
@@ -14,6 +14,7 @@ import type { RegistryHolder } from './registry-holder';
 import { reporterId } from './reporter-id';
 import type { Reporting } from './reporting';
 import { serialQueue } from './serial';
+import { volunteerCall } from './service-call';
 import type { Sightings } from './sightings';
 import { tabState } from './tab-state';
 
@@ -198,20 +199,13 @@ async function accuracy(): Promise<AccuracyAnswer> {
   const { token } = await volunteerItem.getValue();
   if (!token) return { kind: 'refused', detail: 'no volunteer token is saved' };
   if (!REPORT_SERVICE) return { kind: 'unreachable', detail: 'this build names no companion service' };
-  let response: Response;
-  try {
-    response = await fetch(
-      `${REPORT_SERVICE}/v1/volunteer/accuracy?reporterId=${encodeURIComponent(await reporterId())}`,
-      {
-        headers: { authorization: `Bearer ${token}` },
-        signal: AbortSignal.timeout(REPORT_TIMEOUT_MS),
-        credentials: 'omit',
-        cache: 'no-store',
-      },
-    );
-  } catch {
-    return { kind: 'unreachable', detail: 'the companion service could not be reached' };
-  }
+  const { response } = await volunteerCall(
+    token,
+    `/v1/volunteer/accuracy?reporterId=${encodeURIComponent(await reporterId())}`,
+    undefined,
+    fetch,
+  );
+  if (!response) return { kind: 'unreachable', detail: 'the companion service could not be reached' };
   const body = (await response.json().catch(() => ({}))) as {
     confirmed?: unknown;
     reviewed?: unknown;

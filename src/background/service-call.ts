@@ -1,7 +1,11 @@
 import { REPORT_SERVICE, REPORT_TIMEOUT_MS } from '../reports/build-config';
 
 /** What became of a call a volunteer's extension made to the service: done, worth another try later, or refused for good. */
-export type CallOutcome = { kind: 'done'; response: Response } | { kind: 'retry' } | { kind: 'refused' };
+export type CallOutcome =
+  | { kind: 'done'; response: Response }
+  /** No answer (unreachable, or no service in this build), or one that may change: a refused token, a busy service. */
+  | { kind: 'retry'; response?: Response }
+  | { kind: 'refused'; response: Response };
 
 /**
  * Calls a volunteer route of the companion service with the token. A refused token or a busy
@@ -32,6 +36,6 @@ export async function volunteerCall(
   }
   if (response.ok) return { kind: 'done', response };
   return response.status === 401 || response.status === 429 || response.status >= 500
-    ? { kind: 'retry' }
-    : { kind: 'refused' };
+    ? { kind: 'retry', response }
+    : { kind: 'refused', response };
 }
