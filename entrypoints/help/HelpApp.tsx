@@ -5,15 +5,14 @@ import accuracyJson from '../../src/risk/accuracy.json';
 import { LEVELS } from '../../src/risk/assessment';
 import { count, date, type MessageKey, t, uiLanguage, uiWords } from '../../src/ui/i18n';
 import { LevelLabel } from '../../src/ui/LevelLabel';
+import { formatShare } from '../../src/words/numbers';
 import { marketplaceName } from '../../src/words/words';
 
 const ACCURACY = accuracyJson as PublishedAccuracy;
 
 /** A share in the reader's language ("44.3 %"), or a dash where there was nothing to measure. */
 const percent = (share: number | null) =>
-  share === null
-    ? t('help_nothing_to_measure')
-    : new Intl.NumberFormat(uiLanguage(), { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  share === null ? t('help_nothing_to_measure') : formatShare(share, uiLanguage());
 
 /** A channel's name: a marketplace's own, else the words for a kind of place ("Stand-alone shops"). */
 function channelName(channel: string): string {

@@ -3,7 +3,7 @@ import { daysToRemoval, type Filing, medianOf } from '../src/queue';
 import { call } from './api';
 import { LoadState, useServiceCall } from './load';
 import { hrefOf } from './route';
-import { count, day, LANGUAGE, say, WORDS } from './words';
+import { count, day, decimal, say, WORDS } from './words';
 
 /** "3 removed, 1 still up, 0 refused, 2 awaiting" */
 export function outcomeCounts(filing: Filing): string {
@@ -13,9 +13,7 @@ export function outcomeCounts(filing: Filing): string {
 
 export function removalTime(filing: Filing): string {
   const median = medianOf(daysToRemoval(filing));
-  return median === undefined
-    ? say('none_yet')
-    : say('days', [new Intl.NumberFormat(LANGUAGE, { maximumFractionDigits: 1 }).format(median)]);
+  return median === undefined ? say('none_yet') : say('days', [decimal(median)]);
 }
 
 /** The brands' filings, newest first, each with its outcomes so far. */

@@ -5,11 +5,9 @@ import { marketplaceName } from '../../src/words/words';
 import type { WeekResults } from '../src/results';
 import { Chart } from './Chart';
 import { LoadState, useServiceCall } from './load';
-import { type ConsoleKey, count, LANGUAGE, say, WORDS } from './words';
+import { type ConsoleKey, count, decimal, say, WORDS } from './words';
 
-const percent = (value: number) =>
-  say('percent', [new Intl.NumberFormat(LANGUAGE, { maximumFractionDigits: 0 }).format(value * 100)]);
-const decimal = (value: number) => new Intl.NumberFormat(LANGUAGE, { maximumFractionDigits: 1 }).format(value);
+const percent = (value: number) => say('percent', [decimal(value * 100, 0)]);
 
 const FORMATS = { count, percent, decimal };
 

@@ -1,5 +1,5 @@
 import { type Catalogue, englishWords, messageIn } from '../../src/words/english';
-import { formatCount, formatDate } from '../../src/words/numbers';
+import { formatCount, formatDate, formatDecimal } from '../../src/words/numbers';
 import type { Words } from '../../src/words/words';
 import messages from './messages.json';
 
@@ -15,3 +15,4 @@ export const say = (key: ConsoleKey, substitutions: ReadonlyArray<string | numbe
 
 export const count = (value: number) => formatCount(value, LANGUAGE);
 export const day = (moment: string) => formatDate(moment, LANGUAGE, 'day');
+export const decimal = (value: number, digits = 1) => formatDecimal(value, LANGUAGE, digits);

@@ -27,6 +27,26 @@ export function formatCount(value: number, language: string): string {
   return kept(`count ${language}`, () => new Intl.NumberFormat(language))?.format(value) ?? String(value);
 }
 
+/** A number with at most `digits` decimals in the reader's digits ("2.5", "2,5"). */
+export function formatDecimal(value: number, language: string, digits = 1): string {
+  return (
+    kept(
+      `decimal ${language} ${digits}`,
+      () => new Intl.NumberFormat(language, { maximumFractionDigits: digits }),
+    )?.format(value) ?? String(value)
+  );
+}
+
+/** A share as the reader writes a percentage ("44.3%", "44,3 %"), to a tenth at most. */
+export function formatShare(share: number, language: string): string {
+  return (
+    kept(
+      `share ${language}`,
+      () => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }),
+    )?.format(share) ?? `${Math.round(share * 1000) / 10} %`
+  );
+}
+
 const DATE_STYLES = {
   /** "7 Dec 2026, 13:40" */
   moment: { dateStyle: 'medium', timeStyle: 'short' },
