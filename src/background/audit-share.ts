@@ -1,4 +1,5 @@
-import type { SessionCounts, SharedCounts } from '../audit/model';
+import type { SessionCounts } from '../audit/model';
+import type { SharedCounts } from '../reports/audit-counts';
 import { REPORT_SERVICE } from '../reports/build-config';
 import { pendingAuditCountsItem, shareAuditCountsItem, volunteerItem } from '../settings/items';
 import { volunteerCall } from './service-call';

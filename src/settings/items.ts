@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
-import type { SharedCounts } from '../audit/model';
 import type { Marketplace } from '../listing/listing';
 import type { RegistryStatus } from '../messaging/protocol';
+import type { SharedCounts } from '../reports/audit-counts';
 import { DEFAULT_SETTINGS, SENSITIVITIES, type Sensitivity } from '../risk/settings';
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import * as v from 'valibot';
-import { SharedCountsSchema } from '../../../src/audit/model';
 import { MARKETPLACES } from '../../../src/listing/listing';
+import { SharedCountsSchema } from '../../../src/reports/audit-counts';
 import { narrowed, RESULT_WEEKS, weeklyResults } from '../results';
 import type { Storage } from '../storage/types';
 import { authorise, parseBody, parseQuery, scope } from './checks';

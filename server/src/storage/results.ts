@@ -1,4 +1,4 @@
-import type { SharedCounts } from '../../../src/audit/model';
+import type { SharedCounts } from '../../../src/reports/audit-counts';
 import type { AppealRow, AuditRow, FiledRow, ReportRow, ResultRows } from '../results';
 import type { Dialect } from './listings';
 import { NOT_WITHDRAWN, receivedMs } from './rows';
