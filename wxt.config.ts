@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { registryPins } from './src/disk/build-pins';
 import { pseudoMessages } from './src/disk/pseudo-locale';
-import { registryFromDisk } from './src/disk/registry-files';
+import { registryFromDisk, sourcesDigest } from './src/disk/registry-files';
 import { marketplaceMatches } from './src/sites/matches';
 
 /**
@@ -31,7 +31,13 @@ export default defineConfig({
   ...(process.env.CG_OUT_DIR ? { outDir: process.env.CG_OUT_DIR } : {}),
   vite: () => ({
     plugins: [preact()],
+    // JSON as JSON.parse of a string: the worker's script holds the bundled registry's sources,
+    // and a string parses several times faster than the same data as object literals at every start.
+    json: { stringify: true },
     define: {
+      // Which bundled registry a worker's kept index was compiled from: this build's sources.
+      // Worked out here, once, not by hashing the sources at every worker start.
+      __BUNDLED_FINGERPRINT__: JSON.stringify(`${sourcesDigest()}:${Date.now().toString(36)}`),
       __REGISTRY_SOURCES__: JSON.stringify(REGISTRY_SOURCES),
       __REPORT_SERVICE__: JSON.stringify(PINS.reportService ?? null),
       __REGISTRY_KEYS__: JSON.stringify(REGISTRY_KEYS),
@@ -73,9 +79,12 @@ export default defineConfig({
     host_permissions: [
       ...marketplaceMatches(),
       ...new Set(
-        [...REGISTRY_SOURCES, ...(PINS.reportService ? [PINS.reportService] : [])].map(
-          (url) => `${new URL(url).origin}/*`,
-        ),
+        [...REGISTRY_SOURCES, ...(PINS.reportService ? [PINS.reportService] : [])].map((url) => {
+          // No port in the pattern: Firefox never matches one that names a port (its bug 1362809),
+          // so a service on 127.0.0.1:8787 got no access there; Chrome reads no port as any port.
+          const { protocol, hostname } = new URL(url);
+          return `${protocol}//${hostname}/*`;
+        }),
       ),
     ],
     // Asked for only when the user turns on the reader for any other shop (options page).

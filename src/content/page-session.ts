@@ -10,13 +10,24 @@ import { partLoaded } from './parts';
 import { BADGE_TAG, BANNER_TAG } from './tags';
 
 /**
- * Cards read in one task, the rest waiting for the next idle period: few at first, so the first
- * badges come at once, then more while a long list keeps every task full (each task costs a
- * round trip to the background; a 10,000-card page would otherwise take a thousand of them).
+ * Cards read in one task: few at first, so the first badges come at once; then, while a long
+ * list keeps every task full, four times as many after a task that took less than `READ_MS`,
+ * half as many after one that took over twice that. Each task costs a round trip to the
+ * background and a frame of badges laid out: a 2,000-card page read 50 at a time would lay the
+ * page out forty times. (Finding the unread cards costs the same for ten as for four hundred,
+ * and on a 10,000-card page it alone can take most of `READ_MS`: the pace of one task does not
+ * tell the size of the next, so the batch grows by steps, not by that pace.)
  */
-const CARDS_PER_TASK = { first: 10, more: 50 };
-/** Main-thread time a slice of badge mounting may take before it yields to the page. */
-const SLICE_MS = 5;
+const CARDS_PER_TASK = { first: 10, most: 200 };
+const READ_MS = 20;
+
+function nextBatch(limit: number, readMs: number): number {
+  const next = readMs < READ_MS ? limit * 4 : readMs > 2 * READ_MS ? limit / 2 : limit;
+  return Math.max(CARDS_PER_TASK.first, Math.min(CARDS_PER_TASK.most, Math.round(next)));
+}
+
+/** Main-thread time a frame's badge mounting may take before it yields to the page. */
+const SLICE_MS = 8;
 
 /**
  * Reads the page's listings now and again whenever the page adds content (infinite scroll,
@@ -57,9 +68,12 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
   let below: FallbackReading | undefined;
   let grew = true;
   let pending = false;
-  // Whether the last task read as many cards as it could: the list goes on.
+  // Whether the last task read as many cards as it could (the list goes on), and how many the next may read.
   let full = false;
-  let running: Promise<void> = Promise.resolve();
+  let nextLimit: number = CARDS_PER_TASK.first;
+  // Whether a scan is under way, and whether another was asked for meanwhile.
+  let scanning = false;
+  let again = false;
 
   const scan = async () => {
     pending = false;
@@ -67,6 +81,7 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
     if (location.href !== href) {
       href = location.href;
       full = false;
+      nextLimit = CARDS_PER_TASK.first;
       seen = new WeakSet();
       places = new Map();
       detailRead = false;
@@ -79,9 +94,9 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
     // A product page is read once per address: its later mutations (ads, carousels) would
     // only make the reader parse its JSON-LD and page data again for the same listing.
     if (detailRead) return;
-    const limit = full ? CARDS_PER_TASK.more : CARDS_PER_TASK.first;
+    const limit = full ? nextLimit : CARDS_PER_TASK.first;
     const options = { ...rules, seen, limit, guessKind: true };
-    let reading = readPage(document, href, options);
+    let [reading, readMs] = timed(() => readPage(document, href, options));
     // Only where the rules read nothing: the layers' address reading is not done on every scan.
     const page = reading.listings.length === 0 && !rulesRead && layers ? fallbackPage(href, rules) : undefined;
     if (page && layers) {
@@ -92,7 +107,7 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
         if (ctx.isInvalid || location.href !== href) return;
       }
       const read = below;
-      reading = readPage(document, href, { ...options, fallback: () => read });
+      [reading, readMs] = timed(() => readPage(document, href, { ...options, fallback: () => read }));
     }
     const fresh = reading.listings;
     if (fresh.length > 0 && !reading.fellBack) rulesRead = true;
@@ -122,7 +137,8 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
     detailRead = reading.kind === 'detail' && fresh.length > 0;
     // A full slice means more cards wait: read them in the next idle period.
     full = reading.listings.length >= limit;
-    if (full) schedule();
+    nextLimit = nextBatch(limit, readMs);
+    if (full) schedule('next task');
     if (fresh.length === 0) return;
     let assessments: Assessment[];
     try {
@@ -140,16 +156,33 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
     if (warned >= 0) await showBanner(ctx, fresh[warned]!.listing.key, assessments[warned]!);
   };
 
-  const schedule = () => {
+  // Scans never overlap, and each starts in a task of its own: one chained to the end of the
+  // last would run inside that scan's final frame of badges and make it a long task.
+  const run = async () => {
+    if (scanning) {
+      again = true;
+      return;
+    }
+    scanning = true;
+    try {
+      await scan();
+    } finally {
+      scanning = false;
+      if (again) {
+        again = false;
+        pending = false;
+        schedule();
+      }
+    }
+  };
+
+  // A page's changes are read when it is idle: its own work comes first. A list being read goes
+  // on in the next task: its badges have been drawn, and a busy page may not be idle for long.
+  const schedule = (when: 'idle' | 'next task' = 'idle') => {
     if (pending || ctx.isInvalid) return;
     pending = true;
-    // Scans never overlap: the next waits for the one under way.
-    ctx.requestIdleCallback(
-      () => {
-        running = running.then(scan);
-      },
-      { timeout: 500 },
-    );
+    if (when === 'next task') ctx.setTimeout(() => void run(), 0);
+    else ctx.requestIdleCallback(() => void run(), { timeout: 500 });
   };
 
   const observer = new MutationObserver((records) => {
@@ -159,9 +192,15 @@ export async function startPageSession(ctx: ContentScriptContext): Promise<void>
   });
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());
-  ctx.addEventListener(window, 'wxt:locationchange', schedule);
+  ctx.addEventListener(window, 'wxt:locationchange', () => schedule());
   // The first read waits for an idle moment too: the page's own start-up comes first.
   schedule();
+}
+
+function timed<T>(work: () => T): [T, number] {
+  const start = performance.now();
+  const result = work();
+  return [result, performance.now() - start];
 }
 
 /** The HTTP status the page loaded with, while it still shows that load's address (not after in-page navigation). */
@@ -192,20 +231,26 @@ function badgeUi(): Promise<BadgeUi | undefined> {
   return uiPart;
 }
 
-/** Mounts the badges a batch earned, a slice per frame, so a long list never blocks the page. */
+/**
+ * Mounts the badges a batch earned inside animation frames, as many per frame as fit in a
+ * slice: the page is laid out once for each frame's badges, not once for each badge, and a long
+ * list never blocks it.
+ */
 async function placeBadges(ctx: ContentScriptContext, batch: ReadListing[], assessments: readonly Assessment[]) {
-  if (!assessments.some((assessment, i) => batch[i]?.anchor && shows(assessment, batch[i]!))) return;
+  const due = batch.flatMap((found, i) => {
+    const assessment = assessments[i];
+    return found.anchor && assessment && shows(assessment, found) ? [{ found, assessment }] : [];
+  });
+  if (due.length === 0) return;
   const ui = await badgeUi();
   if (!ui) return;
-  let sliceStart = performance.now();
-  for (const [i, assessment] of assessments.entries()) {
-    const found = batch[i];
-    if (ctx.isInvalid) return;
-    if (!found?.anchor || !shows(assessment, found)) continue;
-    await ui.mountBadge(ctx, found, assessment);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await new Promise((resolve) => ctx.requestAnimationFrame(resolve));
-      sliceStart = performance.now();
+  let next = 0;
+  while (next < due.length && !ctx.isInvalid) {
+    await new Promise((resolve) => ctx.requestAnimationFrame(resolve));
+    const sliceStart = performance.now();
+    while (next < due.length && !ctx.isInvalid && performance.now() - sliceStart < SLICE_MS) {
+      const { found, assessment } = due[next++]!;
+      ui.mountBadge(ctx, found, assessment);
     }
   }
 }
@@ -224,7 +269,7 @@ async function showBanner(ctx: ContentScriptContext, key: string, assessment: As
   const ui = await badgeUi();
   if (!ui || ctx.isInvalid) return;
   document.querySelector(BANNER_TAG)?.remove();
-  await ui.mountBanner(ctx, assessment, () => {
+  ui.mountBanner(ctx, assessment, () => {
     void dismissed.getValue().then((keys) => dismissed.setValue([...keys.filter((k) => k !== key), key].slice(-500)));
   });
 }

@@ -57,7 +57,7 @@ interface PrebuiltIndex {
 }
 
 /** A digest of every registry source file, names and bytes; undefined where there are none (an installed package). */
-function sourcesDigest(dir = REGISTRY_SOURCES): string | undefined {
+export function sourcesDigest(dir = REGISTRY_SOURCES): string | undefined {
   if (!existsSync(dir)) return undefined;
   const hash = createHash('sha256');
   const walk = (folder: string) => {

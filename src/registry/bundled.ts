@@ -18,11 +18,16 @@ export function bundledRegistry(): Registry {
   return compileRegistry(sources);
 }
 
+declare const __BUNDLED_FINGERPRINT__: string | undefined;
+
 /**
  * What the bundled sources hold, as a digest: a worker keeps the index it compiled from them and
- * reuses it while the digest is the same (one build), instead of compiling at every start.
+ * reuses it while the digest is the same (one build), instead of compiling at every start. A
+ * build works it out from the files (wxt.config.ts), and names the build in it too: the same
+ * sources compiled by a changed compiler must not reuse an old index.
  */
 export function bundledFingerprint(): string {
+  if (typeof __BUNDLED_FINGERPRINT__ !== 'undefined') return __BUNDLED_FINGERPRINT__;
   const text = JSON.stringify(files);
   return `${BUNDLED_VERSION}:${text.length}:${fnv(text).toString(16)}`;
 }

@@ -17,6 +17,21 @@ export interface Chromium {
 
 /** Debian's Chromium with the built extension, a fresh profile, and marketplace URLs answered from fixtures. */
 export async function launchChromium(extensionDir: string, options: { lang?: string } = {}): Promise<Chromium> {
+  const { context, close } = await launchProfile(
+    [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    options,
+  );
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, close };
+}
+
+/** The same browser and fixtures without the extension: the baseline a measurement of it stands beside. */
+export function launchPlainChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  return launchProfile([], {});
+}
+
+async function launchProfile(extra: string[], options: { lang?: string }) {
   const profile = mkdtempSync(join(tmpdir(), 'cg-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -33,8 +48,7 @@ export async function launchChromium(extensionDir: string, options: { lang?: str
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...extra,
     ],
   });
   await context.route('**/*', (route) => {
@@ -44,12 +58,8 @@ export async function launchChromium(extensionDir: string, options: { lang?: str
     const body = url.startsWith('https://') ? fixtureFor(url) : undefined;
     return body === undefined ? route.abort() : route.fulfill({ status: 200, contentType: 'text/html', body });
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
   return {
     context,
-    worker,
-    extensionId,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });

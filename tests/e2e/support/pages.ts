@@ -1,6 +1,8 @@
 import { amazonSearchHtml } from '../../support/amazon-cards';
 import { fixture } from '../../support/fixtures';
 import {
+  BIG_COUNT,
+  BIG_SEARCH_URL,
   EMPTY_SEARCH_URL,
   HUGE_COUNT,
   HUGE_SEARCH_URL,
@@ -30,6 +32,7 @@ export function fixtureFor(url: string): string | undefined {
   if (url === SEARCH_URL) return searchPageHtml(200);
   if (url === NIKE_SEARCH_URL) return nikeSearchHtml(40, 120);
   if (url === NIKE_MANY_URL) return nikeOnlyHtml(2000);
+  if (url === BIG_SEARCH_URL) return searchPageHtml(BIG_COUNT);
   if (url === EMPTY_SEARCH_URL) return amazonSearchHtml(0);
   if (url === HUGE_SEARCH_URL) return amazonSearchHtml(HUGE_COUNT);
   if (url === UNKNOWN_LAYOUT_URL) return unknownLayoutHtml(200);

@@ -54,6 +54,9 @@ export function nikeOnlyHtml(count: number): string {
 export const NIKE_SEARCH_URL = 'https://www.amazon.com/s?k=nike';
 /** 2,000 results that all invoke Nike, on one page: a long audit session. */
 export const NIKE_MANY_URL = 'https://www.amazon.com/s?k=nike+shoes';
+/** 2,000 results on one page (every fourth a high-risk bag): what the huge-page benchmark reads. */
+export const BIG_SEARCH_URL = 'https://www.amazon.com/s?k=tote+bags+many';
+export const BIG_COUNT = 2_000;
 /** 10,000 results on one page: more than a tab keeps, so the newest stay and other tabs still work. */
 export const HUGE_SEARCH_URL = 'https://www.amazon.com/s?k=tote+bags+all';
 export const HUGE_COUNT = 10_000;
