@@ -1,12 +1,19 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { builtExtension } from '../e2e/support/build';
-import { launchChromium, launchPlainChromium, stopServiceWorker } from '../e2e/support/chromium';
+import {
+  type Chromium,
+  launchChromium,
+  launchPlainChromium,
+  stopServiceWorker,
+  tabIdOf,
+} from '../e2e/support/chromium';
 import { PAGES } from '../e2e/support/pages';
 import { BIG_COUNT, BIG_SEARCH_URL } from '../e2e/support/search-page';
 import { traceMainThread } from '../e2e/support/tasks';
 import { median, report } from './measure';
 
 const HUGE_RUNS = 3;
+const POPUP_RUNS = 7;
 const BADGE_RUNS = 9;
 /** Every fourth generated result is a high-risk bag, the last one among the last four cards. */
 const FLAGGED = Math.ceil(BIG_COUNT / 4);
@@ -104,6 +111,66 @@ async function benchHugePage(): Promise<void> {
   });
 }
 
+/** When the popup first shows its verdict and a listing, in ms from its navigation start. */
+function watchPopup() {
+  const seen = { at: undefined as number | undefined };
+  (window as unknown as { cgPopupAt: typeof seen }).cgPopupAt = seen;
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('.cg-verdict') || !document.querySelector('.cg-entry')) return;
+    seen.at = performance.now();
+    observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+async function popupShown(extension: Chromium, tabId: number): Promise<number> {
+  const popup = await extension.context.newPage();
+  await popup.addInitScript(watchPopup);
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
+  await popup.waitForFunction(() => (window as unknown as { cgPopupAt?: { at?: number } }).cgPopupAt?.at, null, {
+    polling: 50,
+    timeout: 20_000,
+  });
+  const at = await popup.evaluate(() => (window as unknown as { cgPopupAt: { at: number } }).cgPopupAt.at);
+  await popup.close();
+  return at;
+}
+
+/**
+ * The popup of the tab showing the 2,000-card page (the tab keeps its newest listings), beside
+ * the popup of a tab with one listing: what the number of listings adds to showing the summary.
+ */
+async function benchPopup(): Promise<void> {
+  const extension = await launchChromium(builtExtension('chrome-mv3'));
+  try {
+    const big = await extension.context.newPage();
+    await big.addInitScript(watchBadges, FLAGGED);
+    await big.goto(BIG_SEARCH_URL);
+    await badgesAt(big, FLAGGED);
+    const product = await extension.context.newPage();
+    await product.addInitScript(watchBadges, 1);
+    await product.goto(PAGES.nike.url);
+    await badgesAt(product, 1);
+    const bigTab = await tabIdOf(extension.worker, BIG_SEARCH_URL);
+    const productTab = await tabIdOf(extension.worker, PAGES.nike.url);
+    const many: number[] = [];
+    const one: number[] = [];
+    for (let run = 0; run < POPUP_RUNS; run++) {
+      many.push(await popupShown(extension, bigTab));
+      one.push(await popupShown(extension, productTab));
+    }
+    report({
+      name: `the popup of a tab that read ${BIG_COUNT} cards: verdict and first listings shown, from its navigation; baseline: a tab with one listing`,
+      median_ms: median(many),
+      baseline_median_ms: median(one),
+      added_ms: Math.round(median(many) - median(one)),
+      target_added_ms: 200,
+    });
+  } finally {
+    await extension.close();
+  }
+}
+
 /** One visit to a product page, timed from navigation start to its badge. */
 async function firstBadge(context: BrowserContext): Promise<number> {
   const page = await context.newPage();
@@ -147,5 +214,6 @@ async function benchColdStart(): Promise<void> {
 
 export async function benchBrowser(): Promise<void> {
   await benchHugePage();
+  await benchPopup();
   await benchColdStart();
 }
