@@ -5,17 +5,19 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as wxtBrowser } from 'wxt/browser';
-import { registryFromDisk } from '../../src/disk/registry-files';
 import type { Report } from '../../src/reports/report';
 import { SCREENSHOTS } from './support/build';
 import { type Chromium, launchChromium, readBadges, stopServiceWorker } from './support/chromium';
 import { PAGES } from './support/pages';
 import {
+  chromiumShadow,
   clickInShadow,
+  expectedNikeReport,
   outboxEntries,
   type ReportFault,
   type ReportProxy,
   reporterIdOf,
+  reportThrough,
   serviceReports,
   shadowText,
   showAllEntries,
@@ -25,7 +27,7 @@ import {
   withdrawnIds,
 } from './support/reports';
 import { SEARCH_URL } from './support/search-page';
-import { freePort, run, startService, stopProcess } from './support/sync';
+import { buildPinnedTo, freePort, startService, stopProcess } from './support/sync';
 
 /** The extension's API inside its service worker, where the tests evaluate. */
 declare const chrome: typeof wxtBrowser;
@@ -75,14 +77,16 @@ describe('Chromium: one-click reports reach the companion service exactly once',
     port = await freePort();
     service = await startService(serviceArgs());
     proxy = await startReportProxy(port);
-    await run('npx', ['wxt', 'build'], {
-      CG_REGISTRY_URL: proxy.url,
-      CG_REPORT_URL: proxy.url,
-      CG_REGISTRY_KEYS: join(keys, 'registry-signing.public.jwk.json'),
-      CG_OUT_DIR: join(temp, 'ext'),
-      CG_REPORT_TIMEOUT_MS: '2000',
-      // The chaos test makes 200 reports in a minute; the limit of 30 has its own unit test.
-      CG_REPORT_LIMIT: '1000',
+    await buildPinnedTo({
+      browser: 'chrome',
+      service: proxy.url,
+      keys,
+      outDir: join(temp, 'ext'),
+      env: {
+        CG_REPORT_TIMEOUT_MS: '2000',
+        // The chaos test makes 200 reports in a minute; the limit of 30 has its own unit test.
+        CG_REPORT_LIMIT: '1000',
+      },
     });
     browser = await launchChromium(join(temp, 'ext', 'chrome-mv3'));
     // Let the service worker's requests to the proxy through (launchChromium aborts what is not a fixture).
@@ -108,12 +112,7 @@ describe('Chromium: one-click reports reach the companion service exactly once',
     if (temp) rmSync(temp, { recursive: true, force: true });
   });
 
-  /** Report from a page's badge or banner: the first click asks, the second, on the button it shows, reports. */
-  async function reportFromPage(page: Page, tag: string, key?: string): Promise<void> {
-    await clickInShadow(page, tag, /^Report$/, key);
-    await expect.poll(() => shadowText(page, tag, key)).toContain('Report this listing as a suspected counterfeit?');
-    await clickInShadow(page, tag, /^Yes, report it$/, key);
-  }
+  const reportFromPage = (page: Page, tag: string, key?: string) => reportThrough(chromiumShadow(page, tag, key));
 
   async function openWithBanner(url: string): Promise<Page> {
     const page = await browser.context.newPage();
@@ -138,29 +137,10 @@ describe('Chromium: one-click reports reach the companion service exactly once',
     const tabId = await tabIdFrom(ext, PAGES.nike.url);
     const seen = (await tabEntriesOf(ext, tabId)).find((entry) => entry.listing.key === 'amazon:B0TESTNIK1');
     expect(seen).toBeDefined();
-    const { listing, assessment } = seen!;
-    expect(report).toEqual({
-      id: stored!.id,
-      reporterId: await reporterIdOf(ext),
-      listing: {
-        key: 'amazon:B0TESTNIK1',
-        url: listing.url,
-        title: listing.title,
-        price: { amount: listing.price!.amount, currency: listing.price!.currency },
-        seller: listing.seller!.name,
-        marketplace: 'amazon',
-      },
-      brand: 'nike',
-      level: 'caution',
-      reasons: assessment.reasons.map(({ code, params }) => ({ code, params })),
-      registryVersion: registryFromDisk().version,
-      category: 'counterfeit',
-      createdAt: new Date(stored!.createdAt).toISOString(),
-      extensionVersion: '0.1.0',
-    });
+    expect(report).toEqual(expectedNikeReport(stored!, seen!, await reporterIdOf(ext)));
     expect(report.reporterId).toMatch(/^[0-9a-f]{32}$/);
-    expect(listing.title).toContain('Nike');
-    expect(assessment.brand).toBe('nike');
+    expect(seen!.listing.title).toContain('Nike');
+    expect(seen!.assessment.brand).toBe('nike');
     await expect.poll(async () => (await outboxEntries(ext))[0]?.status).toBe('sent');
     // The marketplace's own flow is offered after the report.
     expect(await shadowText(page, BANNER)).toContain('Also report it to Amazon (opens in a new tab)');

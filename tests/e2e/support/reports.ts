@@ -2,8 +2,11 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { CDPSession, Page } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { expect } from 'vitest';
 import type { browser } from 'wxt/browser';
 import { SQLITE_FILE } from '../../../server/src/storage/open';
+import { registryFromDisk } from '../../../src/disk/registry-files';
 import type { TabEntry } from '../../../src/messaging/protocol';
 import type { OutboxEntry } from '../../../src/reports/outbox-model';
 import type { Report } from '../../../src/reports/report';
@@ -12,6 +15,18 @@ import { listenOnLoopback } from './sync';
 
 // The extension's own global, as code evaluated inside its service worker sees it.
 declare const chrome: typeof browser;
+
+/** One of the extension's own pages, open in Chromium (playwright) or Firefox (puppeteer). */
+export type ExtensionPage = Page | PuppeteerPage;
+
+/**
+ * Runs `fn` with `arg` in an extension page. Both drivers send the function's source and one
+ * serialisable argument; their types only spell that differently (handles, unboxing).
+ */
+function evaluateIn<A, R>(page: ExtensionPage, fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
+  type Evaluates = { evaluate(fn: (arg: A) => Promise<R>, arg: A): Promise<R> };
+  return (page as unknown as Evaluates).evaluate(fn, arg);
+}
 
 /** Rows from the service's SQLite file, read beside the running service. */
 function query<T>(data: string, sql: string): T[] {
@@ -37,8 +52,9 @@ export const withdrawnIds = (data: string): string[] =>
  * The extension's outbox as stored, read from one of its own pages (same origin as the worker,
  * and still there while the worker is stopped).
  */
-export function outboxEntries(extensionPage: Page): Promise<OutboxEntry[]> {
-  return extensionPage.evaluate(
+export function outboxEntries(extensionPage: ExtensionPage): Promise<OutboxEntry[]> {
+  return evaluateIn(
+    extensionPage,
     () =>
       new Promise<OutboxEntry[]>((resolve, reject) => {
         const open = indexedDB.open('counterfeit-guard');
@@ -58,14 +74,61 @@ export function outboxEntries(extensionPage: Page): Promise<OutboxEntry[]> {
           request.onerror = () => reject(request.error);
         };
       }),
+    undefined,
   );
 }
 
 /** The reporter id the extension made at install. */
-export function reporterIdOf(extensionPage: Page): Promise<string | undefined> {
-  return extensionPage.evaluate(
+export function reporterIdOf(extensionPage: ExtensionPage): Promise<string | undefined> {
+  return evaluateIn(
+    extensionPage,
     async () => (await chrome.storage.local.get('reporterId')).reporterId as string | undefined,
+    undefined,
   );
+}
+
+/**
+ * What the service should hold for a one-click report of the Nike product page (PAGES.nike):
+ * the entry the outbox stored, the listing and assessment the tab recorded, and what the
+ * fixture is known to be (an Amazon listing of Nike, Caution).
+ */
+export function expectedNikeReport(stored: OutboxEntry, seen: TabEntry, reporterId: string | undefined) {
+  const { listing, assessment } = seen;
+  return {
+    id: stored.id,
+    reporterId,
+    listing: {
+      key: 'amazon:B0TESTNIK1',
+      url: listing.url,
+      title: listing.title,
+      price: { amount: listing.price!.amount, currency: listing.price!.currency },
+      seller: listing.seller!.name,
+      marketplace: 'amazon',
+    },
+    brand: 'nike',
+    level: 'caution',
+    reasons: assessment.reasons.map(({ code, params }) => ({ code, params })),
+    registryVersion: registryFromDisk().version,
+    category: 'counterfeit',
+    createdAt: new Date(stored.createdAt).toISOString(),
+    extensionVersion: '0.1.0',
+  };
+}
+
+/** A message to the background from an extension page, as the extension's own pages send it; its answer. */
+export function askBackground<T>(extensionPage: ExtensionPage, type: string, data: unknown): Promise<T> {
+  return evaluateIn(
+    extensionPage,
+    async ([type, data]) => {
+      const answer = (await chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() })) as {
+        res?: unknown;
+        err?: { message: string };
+      };
+      if (answer.err) throw new Error(answer.err.message);
+      return answer.res;
+    },
+    [type, data] as const,
+  ) as Promise<T>;
 }
 
 /** What the proxy does to a POST of a report, feedback or withdrawal. */
@@ -207,6 +270,25 @@ export async function shadowText(page: Page, tag: string, key?: string): Promise
   }
 }
 
+/** A badge or banner as either browser's test reads it: its text, and a person's click on a control in it. */
+export interface ShadowUi {
+  text(): Promise<string>;
+  /** Clicks the first button, link or label whose text matches. */
+  click(match: RegExp): Promise<void>;
+}
+
+/** The first (or the keyed) host of a tag on a Chromium page (Firefox's: `firefoxShadow` in ./firefox). */
+export function chromiumShadow(page: Page, tag: string, key?: string): ShadowUi {
+  return { text: () => shadowText(page, tag, key), click: (match) => clickInShadow(page, tag, match, key) };
+}
+
+/** Reports from a badge or banner: the first click asks, the second, on the button it shows, reports. */
+export async function reportThrough(ui: ShadowUi): Promise<void> {
+  await ui.click(/^Report$/);
+  await expect.poll(() => ui.text(), { timeout: 10_000 }).toContain('Report this listing as a suspected counterfeit?');
+  await ui.click(/^Yes, report it$/);
+}
+
 /**
  * Clicks, as a person would (a trusted click at the element's place on screen), the first
  * button, link or label inside a closed shadow root whose text matches (a label's click
@@ -242,19 +324,24 @@ function findClickable(node: DomNode, match: RegExp): DomNode | undefined {
 }
 
 /** One tab's listings and assessments as the background recorded them (session storage: a manifest, then chunks). */
-export function tabEntriesOf(extensionPage: Page, tabId: number): Promise<TabEntry[]> {
-  return extensionPage.evaluate(async (id) => {
-    const manifest = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { chunks: number } | undefined;
-    if (!manifest) return [];
-    const keys = Array.from({ length: manifest.chunks }, (_, n) => `tab:${id}:${n}`);
-    const chunks = await chrome.storage.session.get(keys);
-    return keys.flatMap((key) => (chunks[key] ?? []) as TabEntry[]);
-  }, tabId);
+export function tabEntriesOf(extensionPage: ExtensionPage, tabId: number): Promise<TabEntry[]> {
+  return evaluateIn(
+    extensionPage,
+    async (id) => {
+      const manifest = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as { chunks: number } | undefined;
+      if (!manifest) return [];
+      const keys = Array.from({ length: manifest.chunks }, (_, n) => `tab:${id}:${n}`);
+      const chunks = await chrome.storage.session.get(keys);
+      return keys.flatMap((key) => (chunks[key] ?? []) as TabEntry[]);
+    },
+    tabId,
+  );
 }
 
 /** The browser's id for the one tab at this URL, asked from an extension page. */
-export async function tabIdFrom(extensionPage: Page, url: string): Promise<number> {
-  const ids = await extensionPage.evaluate(
+export async function tabIdFrom(extensionPage: ExtensionPage, url: string): Promise<number> {
+  const ids = await evaluateIn(
+    extensionPage,
     async (pattern) => (await chrome.tabs.query({ url: pattern })).map((tab) => tab.id),
     url,
   );

@@ -7,6 +7,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { join } from 'node:path';
 import { ROOT } from './build';
 
 /** A free TCP port on 127.0.0.1, as the system hands one out. */
@@ -91,6 +92,27 @@ export async function run(
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${code}:\n${stdout}\n${stderr}`);
   return { stdout, stderr };
+}
+
+/**
+ * The extension built for one browser into `outDir` (as `outDir/chrome-mv3` or
+ * `outDir/firefox-mv3`), syncing from and reporting to `service` only and trusting only the
+ * registry key the service made in `keys`; `env` adds build settings (CG_REPORT_LIMIT, …).
+ */
+export function buildPinnedTo(options: {
+  browser: 'chrome' | 'firefox';
+  service: string;
+  keys: string;
+  outDir: string;
+  env?: Record<string, string>;
+}): Promise<unknown> {
+  return run('npx', ['wxt', 'build', '-b', options.browser], {
+    CG_REGISTRY_URL: options.service,
+    CG_REPORT_URL: options.service,
+    CG_REGISTRY_KEYS: join(options.keys, 'registry-signing.public.jwk.json'),
+    CG_OUT_DIR: options.outDir,
+    ...options.env,
+  });
 }
 
 /** The service's `publish` command on the same data and keys. */
