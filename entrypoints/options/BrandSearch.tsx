@@ -22,7 +22,7 @@ export function BrandSearch() {
 
   return (
     <section class="cg-brands" aria-labelledby="brands-heading">
-      <h2 id="brands-heading">{t('options_brands_heading')}</h2>
+      <h3 id="brands-heading">{t('options_brands_heading')}</h3>
       <label for="brand-query">{t('options_brands_label')}</label>
       <input
         id="brand-query"

@@ -36,7 +36,7 @@ export function RegistryStatusPanel() {
 
   return (
     <section class="cg-registry" aria-labelledby="registry-heading">
-      <h2 id="registry-heading">{t('options_registry_heading')}</h2>
+      <h3 id="registry-heading">{t('options_registry_heading')}</h3>
       {view.kind === 'loading' && <p>{t('options_brands_loading')}</p>}
       {view.kind === 'error' && <p role="alert">{t('options_registry_error', [view.detail])}</p>}
       {view.kind === 'ready' && (

@@ -5,10 +5,10 @@ import type { Listing } from '../../src/listing/listing';
 import { sendMessage } from '../../src/messaging/protocol';
 import { composeReport } from '../../src/reports/compose';
 import { asksConsent, askToSendReports, maySendReports } from '../../src/reports/consent';
-import type { Report } from '../../src/reports/report';
 import type { Assessment } from '../../src/risk/assessment';
 import { reporterIdItem, screenshotsItem } from '../../src/settings/items';
 import { t } from '../../src/ui/i18n';
+import { ReportPreview } from './ReportPreview';
 import { SettingToggle } from './SettingToggle';
 
 /** The listing the preview reports: made up, shaped as a reader would find it on eBay. */
@@ -45,8 +45,8 @@ type Preview = { kind: 'loading' } | { kind: 'ready'; registryVersion: number } 
 
 /**
  * What reporting does, in the reporter's hands: the screenshot choice, the reporter id (and a
- * new one on request), and the exact content a report sends, made by the same code that makes
- * real reports.
+ * new one on request), and what a report sends, field by field, made by the same code that
+ * makes real reports.
  */
 export function ReportingSettings() {
   const [screenshots, setScreenshots] = useState<boolean | undefined>(undefined);
@@ -113,10 +113,7 @@ export function ReportingSettings() {
   const registryVersion = preview.kind === 'ready' ? preview.registryVersion : undefined;
   const sample = useMemo(() => {
     if (currentId === undefined || registryVersion === undefined || screenshots === undefined) return undefined;
-    const screenshot: Report['screenshot'] = screenshots
-      ? { base64: t('options_reports_sample_image'), sha256: t('options_reports_sample_hash') }
-      : undefined;
-    const report = composeReport(
+    return composeReport(
       sampleListing(),
       SAMPLE_ASSESSMENT,
       {
@@ -125,9 +122,9 @@ export function ReportingSettings() {
         extensionVersion: browser.runtime.getManifest().version,
         now: new Date(),
       },
-      screenshot,
+      // Its bytes are never shown: the preview says in words what a screenshot is.
+      screenshots ? { base64: '', sha256: '' } : undefined,
     );
-    return JSON.stringify(report, null, 2);
   }, [currentId, registryVersion, screenshots]);
 
   return (
@@ -207,12 +204,7 @@ export function ReportingSettings() {
         {preview.kind !== 'error' && typeof id !== 'object' && sample === undefined && (
           <p>{t('options_reports_preview_loading')}</p>
         )}
-        {sample !== undefined && (
-          <figure class="cg-preview">
-            <figcaption>{t('options_reports_preview_caption')}</figcaption>
-            <pre>{sample}</pre>
-          </figure>
-        )}
+        {sample !== undefined && <ReportPreview report={sample} />}
       </section>
     </div>
   );

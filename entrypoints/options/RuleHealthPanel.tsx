@@ -21,7 +21,7 @@ export function RuleHealthPanel() {
   const entries: RuleHealthEntry[] = Object.values(health ?? {}).sort((a, b) => b.pages - a.pages);
   return (
     <section class="cg-rule-health" aria-labelledby="rule-health-heading">
-      <h2 id="rule-health-heading">{t('options_rule_health_heading')}</h2>
+      <h3 id="rule-health-heading">{t('options_rule_health_heading')}</h3>
       <p class="cg-hint">{t('options_rule_health_intro')}</p>
       {health !== undefined && entries.length === 0 && <p>{t('options_rule_health_none')}</p>}
       {entries.length > 0 && (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../src/error-text';
 import { type Volunteer, volunteerItem } from '../../src/settings/items';
 import { t } from '../../src/ui/i18n';
@@ -8,7 +8,7 @@ import { type AccuracyState, fetchAccuracy } from './accuracy';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 interface Props {
-  /** Told every outcome of Check and Sign out, so the accuracy shown elsewhere follows. */
+  /** Told what the service said at sign-in, and of a sign-out, so the accuracy shown elsewhere follows. */
   onAccuracy?: (accuracy: AccuracyState) => void;
 }
 
@@ -21,10 +21,18 @@ function cleaned(token: string, name: string, email: string): Volunteer {
   return volunteer;
 }
 
+/** What became of the last sign-in or save, in words, and the field it concerns when it went wrong. */
+type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'busy'; words: string }
+  | { kind: 'done'; words: string }
+  | { kind: 'error'; words: string; field?: 'token' | 'email' };
+
 /**
- * A brand volunteer's sign-in with the companion service: the token (masked unless shown),
- * and the name and email a DSA notice names. Saved only on Save; Check asks the service
- * whether it takes the token; Sign out forgets the token.
+ * A brand volunteer's sign-in with the companion service, in one step: the token (masked unless
+ * shown), and the name and email a DSA notice names. Sign in asks the service whether it takes a
+ * new token and stores it only if it does, with the name and email; with the token unchanged,
+ * the same button saves the name and email alone. Sign out forgets the token.
  */
 export function VolunteerSignIn({ onAccuracy }: Props) {
   const [saved, setSaved] = useState<Volunteer | undefined>(undefined);
@@ -33,9 +41,9 @@ export function VolunteerSignIn({ onAccuracy }: Props) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [show, setShow] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
-  const [check, setCheck] = useState<AccuracyState | { kind: 'unsaved' } | { kind: 'no_token' }>({ kind: 'idle' });
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const tokenRef = useRef<HTMLInputElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
 
   function adopt(volunteer: Volunteer) {
     setSaved(volunteer);
@@ -53,74 +61,81 @@ export function VolunteerSignIn({ onAccuracy }: Props) {
     return volunteerItem.watch((volunteer) => adopt(volunteer ?? {}));
   }, []);
 
-  function tell(accuracy: AccuracyState) {
-    setCheck(accuracy);
-    onAccuracy?.(accuracy);
+  const next = cleaned(token, name, email);
+  // A token typed that the service has not taken yet: the button signs in; otherwise it saves.
+  const signingIn = next.token !== undefined && next.token !== saved?.token;
+
+  function fail(words: string, field?: 'token' | 'email') {
+    setOutcome({ kind: 'error', words, ...(field ? { field } : {}) });
+    (field === 'token' ? tokenRef : field === 'email' ? emailRef : undefined)?.current?.focus();
   }
 
-  async function save(event: Event) {
-    event.preventDefault();
-    if (email.trim() && !EMAIL.test(email.trim())) {
-      setStatus(t('options_audit_volunteer_email_invalid', [email.trim()]));
-      return;
-    }
-    const next = cleaned(token, name, email);
-    const tokenChanged = next.token !== saved?.token;
-    setBusy(true);
+  async function store(volunteer: Volunteer): Promise<boolean> {
     try {
-      await volunteerItem.setValue(next);
-      adopt(next);
+      await volunteerItem.setValue(volunteer);
+      adopt(volunteer);
       setShow(false);
-      setStatus(next.token ? t('options_audit_volunteer_saved') : t('options_audit_volunteer_saved_no_token'));
-      // The accuracy shown below follows the stored token by itself; only this line's old outcome goes.
-      if (tokenChanged) setCheck({ kind: 'idle' });
+      return true;
     } catch (error) {
-      setStatus(t('options_audit_volunteer_save_error', [errorText(error)]));
-    } finally {
-      setBusy(false);
+      fail(t('options_audit_volunteer_save_error', [errorText(error)]));
+      return false;
     }
   }
 
-  async function runCheck() {
-    if (!saved?.token) {
-      setCheck({ kind: 'no_token' });
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (next.email !== undefined && !EMAIL.test(next.email)) {
+      fail(t('options_audit_volunteer_email_invalid', [next.email]), 'email');
       return;
     }
-    if (token.trim() !== saved.token) {
-      setCheck({ kind: 'unsaved' });
+    if (!signingIn) {
+      setOutcome({ kind: 'busy', words: t('options_audit_volunteer_saving') });
+      if (await store(next))
+        setOutcome({
+          kind: 'done',
+          words: t(next.token ? 'options_audit_volunteer_saved' : 'options_audit_volunteer_saved_no_token'),
+        });
       return;
     }
-    setBusy(true);
-    tell({ kind: 'checking' });
-    tell(await fetchAccuracy());
-    setBusy(false);
+    setOutcome({ kind: 'busy', words: t('options_audit_volunteer_checking') });
+    const answer = await fetchAccuracy(next.token);
+    // A token the service refuses, or could not judge, is never stored: signed in means taken.
+    if (answer.kind !== 'ready') {
+      if (answer.kind === 'refused') fail(t('options_audit_volunteer_refused', [answer.detail]), 'token');
+      else fail(t('options_audit_volunteer_unreachable', [answer.detail]));
+      return;
+    }
+    if (!(await store(next))) return;
+    setOutcome({
+      kind: 'done',
+      words:
+        answer.reviewed > 0
+          ? t('options_audit_volunteer_signed_in', [answer.reviewed])
+          : t('options_audit_volunteer_signed_in_none'),
+    });
+    onAccuracy?.(answer);
   }
 
   async function signOut() {
-    const next = cleaned('', saved?.name ?? '', saved?.email ?? '');
-    setBusy(true);
-    try {
-      await volunteerItem.setValue(next);
-      adopt(next);
-      setShow(false);
-      setStatus(t('options_audit_volunteer_signed_out'));
-      tell({ kind: 'idle' });
-    } catch (error) {
-      setStatus(t('options_audit_volunteer_save_error', [errorText(error)]));
-    } finally {
-      setBusy(false);
-    }
+    setOutcome({ kind: 'busy', words: t('options_audit_volunteer_saving') });
+    if (!(await store(cleaned('', saved?.name ?? '', saved?.email ?? '')))) return;
+    setOutcome({ kind: 'done', words: t('options_audit_volunteer_signed_out') });
+    onAccuracy?.({ kind: 'idle' });
   }
 
   const loading = saved === undefined;
+  const busy = outcome.kind === 'busy';
+  const wrong = outcome.kind === 'error' ? outcome.field : undefined;
   const tokenInput = {
     id: 'volunteer-token',
+    ref: tokenRef,
     value: token,
     disabled: loading,
     autocomplete: 'off',
     autocapitalize: 'off' as const,
     spellcheck: false,
-    'aria-describedby': 'volunteer-token-hint',
+    'aria-invalid': wrong === 'token' ? ('true' as const) : undefined,
+    'aria-describedby': `volunteer-token-hint${wrong === 'token' ? ' volunteer-error' : ''}`,
     onInput: (event: Event) => setToken((event.currentTarget as HTMLInputElement).value),
   };
 
@@ -133,7 +148,7 @@ export function VolunteerSignIn({ onAccuracy }: Props) {
           {t('options_audit_volunteer_load_error', [loadError])}
         </p>
       )}
-      <form class="cg-volunteer-form" onSubmit={(event) => void save(event)}>
+      <form class="cg-volunteer-form" onSubmit={(event) => void submit(event)}>
         <label for="volunteer-token">{t('options_audit_volunteer_token_label')}</label>
         <div class="cg-token-row">
           {/* One input either way (the same element stays, with the caret); typed apart for TypeScript. */}
@@ -165,11 +180,13 @@ export function VolunteerSignIn({ onAccuracy }: Props) {
         <label for="volunteer-email">{t('options_audit_volunteer_email_label')}</label>
         <input
           id="volunteer-email"
+          ref={emailRef}
           type="email"
           value={email}
           disabled={loading}
           autocomplete="email"
-          aria-describedby="volunteer-contact-hint"
+          aria-invalid={wrong === 'email' ? 'true' : undefined}
+          aria-describedby={`volunteer-contact-hint${wrong === 'email' ? ' volunteer-error' : ''}`}
           onInput={(event) => setEmail(event.currentTarget.value)}
         />
         <p id="volunteer-contact-hint" class="cg-hint">
@@ -178,16 +195,7 @@ export function VolunteerSignIn({ onAccuracy }: Props) {
 
         <div class="cg-volunteer-actions">
           <button type="submit" class="cg-button" disabled={loading || busy}>
-            {t('options_audit_volunteer_save')}
-          </button>
-          <button
-            type="button"
-            class="cg-button"
-            disabled={loading || busy}
-            aria-describedby="volunteer-check-outcome"
-            onClick={() => void runCheck()}
-          >
-            {t('options_audit_volunteer_check')}
+            {t(signingIn ? 'options_audit_volunteer_sign_in' : 'options_audit_volunteer_save')}
           </button>
           {saved?.token && (
             <button type="button" class="cg-button" disabled={busy} onClick={() => void signOut()}>
@@ -197,32 +205,11 @@ export function VolunteerSignIn({ onAccuracy }: Props) {
         </div>
       </form>
       <p class="cg-status cg-volunteer-status" role="status">
-        {status}
+        {outcome.kind === 'busy' || outcome.kind === 'done' ? outcome.words : ''}
       </p>
-      <p id="volunteer-check-outcome" class="cg-status cg-volunteer-check" role="status">
-        {checkWords(check)}
+      <p id="volunteer-error" class="cg-audit-error cg-volunteer-error" role="alert">
+        {outcome.kind === 'error' ? outcome.words : ''}
       </p>
     </section>
   );
-}
-
-function checkWords(check: AccuracyState | { kind: 'unsaved' } | { kind: 'no_token' }): string {
-  switch (check.kind) {
-    case 'idle':
-      return '';
-    case 'unsaved':
-      return t('options_audit_volunteer_check_unsaved');
-    case 'no_token':
-      return t('options_audit_volunteer_check_no_token');
-    case 'checking':
-      return t('options_audit_volunteer_checking');
-    case 'ready':
-      return check.reviewed > 0
-        ? t('options_audit_volunteer_check_ok', [check.reviewed])
-        : t('options_audit_volunteer_check_ok_none');
-    case 'refused':
-      return t('options_audit_volunteer_check_refused', [check.detail]);
-    case 'unreachable':
-      return t('options_audit_volunteer_check_unreachable', [check.detail]);
-  }
 }

@@ -7,10 +7,13 @@ export const PROJECT_ZERO_PERCENT = 90;
 /** What the companion service answered about a volunteer's reports, as the options page shows it. */
 export type AccuracyState = { kind: 'idle' } | { kind: 'checking' } | AccuracyAnswer;
 
-/** Asks the background for the volunteer's accuracy; never throws. */
-export async function fetchAccuracy(): Promise<AccuracyState> {
+/**
+ * Asks the background for the volunteer's accuracy, with the saved token or with one the
+ * sign-in has not saved yet; never throws.
+ */
+export async function fetchAccuracy(token?: string): Promise<AccuracyAnswer> {
   try {
-    return await sendMessage('volunteerAccuracy', null);
+    return await sendMessage('volunteerAccuracy', token === undefined ? null : { token });
   } catch (error) {
     // The background itself did not answer (the extension was reloaded, its worker failed).
     return { kind: 'unreachable', detail: errorText(error) };

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { type MessageKey, t, uiLanguage } from '../../src/ui/i18n';
+import { count, type MessageKey, t, uiLanguage } from '../../src/ui/i18n';
 import { LevelLabel } from '../../src/ui/LevelLabel';
 import { ReasonList } from '../../src/ui/ReasonList';
 import { webUrl } from '../../src/ui/web-url';
@@ -172,25 +172,28 @@ export function AuditGrid(props: AuditGridProps) {
         <caption class="cg-visually-hidden">{props.label}</caption>
         <thead>
           <tr aria-rowindex={1} class="cg-audit-head">
-            {header('order')}
+            <th scope="col" class="cg-visually-hidden">
+              {t('audit_col_number')}
+            </th>
             {selectable && (
               <th scope="col" class="cg-visually-hidden">
                 {t('audit_col_select')}
               </th>
             )}
-            <th scope="col" class="cg-visually-hidden">
-              {t('audit_col_image')}
-            </th>
+            {header('level')}
             {header('title')}
             {header('price')}
             {header('seller')}
-            {header('level')}
             <th scope="col" class="cg-visually-hidden">
               {t('audit_col_reasons')}
             </th>
             <th scope="col" class="cg-visually-hidden">
               {t('audit_col_status')}
             </th>
+            <th scope="col" class="cg-visually-hidden">
+              {t('audit_col_image')}
+            </th>
+            {header('order')}
           </tr>
         </thead>
         <tbody
@@ -250,7 +253,8 @@ export function AuditGrid(props: AuditGridProps) {
         }}
         onFocusOut={() => props.onHighlight?.(null)}
       >
-        <td class="cg-audit-c-order">{row.order + 1}</td>
+        {/* The row's place in the list as shown, so the numbers run on without a gap whatever the order or filter. */}
+        <td class="cg-audit-c-number">{count(index + 1)}</td>
         {selectable && (
           <td class="cg-audit-c-select">
             <input
@@ -264,23 +268,8 @@ export function AuditGrid(props: AuditGridProps) {
             />
           </td>
         )}
-        <td class="cg-audit-c-thumb">
-          {image ? (
-            <img
-              src={image}
-              alt=""
-              loading="lazy"
-              decoding="async"
-              referrerpolicy="no-referrer"
-              width={56}
-              height={56}
-              onError={(event) => {
-                event.currentTarget.hidden = true;
-              }}
-            />
-          ) : (
-            <span class="cg-audit-noimage">{t('audit_no_image')}</span>
-          )}
+        <td id={cell('level')} class="cg-audit-c-level">
+          <LevelLabel level={assessment.level} />
         </td>
         <td class="cg-audit-c-title">
           {href ? (
@@ -305,9 +294,6 @@ export function AuditGrid(props: AuditGridProps) {
         </td>
         <td id={cell('seller')} class={`cg-audit-c-seller${seller ? '' : ' cg-audit-missing'}`} title={seller}>
           {seller ?? t('audit_no_seller')}
-        </td>
-        <td id={cell('level')} class="cg-audit-c-level">
-          <LevelLabel level={assessment.level} />
         </td>
         <td class="cg-audit-c-reasons">
           {assessment.reasons.length > 0 ? (
@@ -337,6 +323,26 @@ export function AuditGrid(props: AuditGridProps) {
             </span>
           )}
         </td>
+        <td class="cg-audit-c-thumb">
+          {image ? (
+            <img
+              src={image}
+              alt=""
+              loading="lazy"
+              decoding="async"
+              referrerpolicy="no-referrer"
+              width={36}
+              height={36}
+              onError={(event) => {
+                event.currentTarget.hidden = true;
+              }}
+            />
+          ) : (
+            <span class="cg-audit-noimage">{t('audit_no_image')}</span>
+          )}
+        </td>
+        {/* Under the Page order column, for screen readers: the number shown first is the row's place in the list, this its place on the page. */}
+        <td class="cg-audit-c-order cg-visually-hidden">{count(row.order + 1)}</td>
       </tr>
     );
   }

@@ -16,10 +16,10 @@ import {
   marketplaceOfUrl,
   marketplacesOf,
   NO_FILTER,
-  PAGE_ORDER,
   pageRows,
   type Sort,
   type SortKey,
+  SUSPECT_FIRST,
   sessionRows,
   sortRows,
   type ViewRow,
@@ -32,9 +32,9 @@ type ViewName = 'page' | 'session';
 const NO_ROWS: AuditRow[] = [];
 const VIEWS: ViewName[] = ['page', 'session'];
 
-/** The order and filter of one view's list. */
+/** The order and filter of one view's list: suspect listings first until the volunteer picks another order. */
 function useListControls() {
-  const [sort, setSort] = useState<Sort>(PAGE_ORDER);
+  const [sort, setSort] = useState<Sort>(SUSPECT_FIRST);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const sortBy = (key: SortKey) =>
     setSort((current) =>

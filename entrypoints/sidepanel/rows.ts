@@ -7,7 +7,10 @@ import type { Assessment, Level } from '../../src/risk/assessment';
 /** One line of the audit view, from a tab's entries or from the open session. */
 export interface ViewRow {
   key: string;
-  /** Position in the page's order (this page) or in order of first sight (session), from 0. */
+  /**
+   * Position among the rows in the page's order (this page) or in order of first sight (session),
+   * from 0 and without gaps: the listings of other brands the page holds take no number.
+   */
   order: number;
   listing: Listing;
   assessment: Assessment;
@@ -31,7 +34,8 @@ export const FIRST_DIRECTION: Record<SortKey, SortDirection> = {
   title: 'ascending',
   seller: 'ascending',
 };
-export const PAGE_ORDER: Sort = { key: 'order', direction: 'ascending' };
+/** What a volunteer looks at first: High, then Caution, then the rest, each level in page order. */
+export const SUSPECT_FIRST: Sort = { key: 'level', direction: 'descending' };
 
 export type LevelFilter = 'all' | 'suspect' | 'high';
 export interface Filter {
@@ -53,13 +57,13 @@ export function pageRows(
   session: ReadonlyMap<string, AuditRow>,
 ): ViewRow[] {
   const rows: ViewRow[] = [];
-  for (const [order, { listing, assessment }] of entries.entries()) {
+  for (const { listing, assessment } of entries) {
     const brand = assessment.brand;
     if (brand === undefined || !brandIds.has(brand)) continue;
     const held = session.get(listing.key);
     rows.push({
       key: listing.key,
-      order,
+      order: rows.length,
       listing,
       assessment,
       brand,
@@ -103,8 +107,9 @@ export function filterRows(rows: readonly ViewRow[], filter: Filter): ViewRow[] 
 }
 
 /**
- * Rows in the order chosen; ties keep page order. Rows without the value sorted on (no price,
- * no seller) come last either way; prices are compared within a currency, currencies by code.
+ * Rows in the order chosen; ties keep page order, so that a level's rows read as the page has
+ * them. Rows without the value sorted on (no price, no seller) come last either way; prices are
+ * compared within a currency, currencies by code.
  */
 export function sortRows(rows: readonly ViewRow[], sort: Sort, language = 'en'): ViewRow[] {
   const collator = new Intl.Collator(language, { sensitivity: 'base', numeric: true });
@@ -117,9 +122,7 @@ export function sortRows(rows: readonly ViewRow[], sort: Sort, language = 'en'):
   };
   const compare: Record<SortKey, (a: ViewRow, b: ViewRow) => number> = {
     order: (a, b) => sign * byOrder(a, b),
-    level: (a, b) =>
-      sign * (LEVEL_RANK[a.assessment.level] - LEVEL_RANK[b.assessment.level]) ||
-      sign * (a.assessment.score - b.assessment.score),
+    level: (a, b) => sign * (LEVEL_RANK[a.assessment.level] - LEVEL_RANK[b.assessment.level]),
     price: (a, b) =>
       present(
         a.listing.price,

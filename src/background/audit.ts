@@ -156,8 +156,8 @@ export function registerAudit(
     return sendMessage('highlight', target.key, target.tabId).catch(() => false);
   });
 
-  handle('volunteerAccuracy', async () => {
-    return accuracy();
+  handle('volunteerAccuracy', async ({ data }) => {
+    return accuracy(data?.token);
   });
 
   /** Records what a page showed of the audited brands, when a session is open. */
@@ -194,9 +194,12 @@ async function shownTabs(): Promise<Map<string, number>> {
   return new Map(tabs.flatMap((tab) => (tab.url && tab.id !== undefined ? [[tab.url, tab.id] as const] : [])));
 }
 
-/** The volunteer's reports as the service judged them, or why not, in words the options page shows. */
-async function accuracy(): Promise<AccuracyAnswer> {
-  const { token } = await volunteerItem.getValue();
+/**
+ * The volunteer's reports as the service judged them, or why not, in words the options page
+ * shows: with the token given (one about to be saved), else the saved one.
+ */
+async function accuracy(given?: string): Promise<AccuracyAnswer> {
+  const token = given ?? (await volunteerItem.getValue()).token;
   if (!token) return { kind: 'refused', detail: 'no volunteer token is saved' };
   if (!REPORT_SERVICE) return { kind: 'unreachable', detail: 'this build names no companion service' };
   const { response } = await volunteerCall(

@@ -133,8 +133,15 @@ export const MESSAGES = {
     data: v.strictObject({ tabId: TabId, key: v.nullable(ListingKeySchema) }),
     answer: answer<boolean>(),
   },
-  /** With a volunteer token: the volunteer's reports as the service judged them. */
-  volunteerAccuracy: { from: ['extension'], data: v.null(), answer: answer<AccuracyAnswer>() },
+  /**
+   * With a volunteer token: the volunteer's reports as the service judged them. Null asks with
+   * the saved token; the sign-in names the token it will save only if the service takes it.
+   */
+  volunteerAccuracy: {
+    from: ['extension'],
+    data: v.nullable(v.strictObject({ token: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) })),
+    answer: answer<AccuracyAnswer>(),
+  },
 
   /** Background → extension pages: what a tab's page was found to hold changed (a batch read, the page left). */
   tabChanged: { from: [], data: TabId, answer: answer<void>() },

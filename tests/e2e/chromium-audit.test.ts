@@ -5,25 +5,24 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditRow } from '../../src/audit/model';
-import { parseSavedPage } from '../../src/cli/dom';
-import { registryFromDisk } from '../../src/disk/registry-files';
-import { buildIndex } from '../../src/matching/match-index';
-import { composeReport } from '../../src/reports/compose';
-import { EXPORT_FORMATS, type ExportFormat, exportReports } from '../../src/reports/evidence';
-import { assessAll } from '../../src/risk/batch';
-import { ENGLISH } from '../../src/words/english';
-import { amazonSearchHtml } from '../support/amazon-cards';
-import { readListings } from '../support/read';
+import { EXPORT_FORMATS, type ExportFormat } from '../../src/reports/evidence';
+import {
+  drawnGridRows,
+  expectedExport,
+  expectedNikeRows,
+  expectSameLines,
+  LEVEL_WORD,
+  VOLUNTEER,
+} from './support/audit';
 import { SCREENSHOTS } from './support/build';
 import { type Chromium, launchChromium, readBadges } from './support/chromium';
-import { outboxEntries, reporterIdOf, serviceReports, tabIdFrom } from './support/reports';
+import { askBackground, outboxEntries, reporterIdOf, serviceReports, tabIdFrom } from './support/reports';
 import { EMPTY_SEARCH_URL, NIKE_MANY_URL, NIKE_SEARCH_URL } from './support/search-page';
-import { freePort, run, startService, stopProcess, volunteerTokenOnce } from './support/sync';
+import { buildPinnedTo, freePort, startService, stopProcess, volunteerTokenOnce } from './support/sync';
 
 // The extension's own global, as code evaluated in its pages sees it.
 declare const chrome: typeof import('wxt/browser').browser;
 
-const VOLUNTEER = { name: 'Ada Volunteer', email: 'ada@example.org' };
 const BUTTON_OF: Record<ExportFormat, string> = {
   csv: 'CSV',
   json: 'JSON',
@@ -33,24 +32,13 @@ const BUTTON_OF: Record<ExportFormat, string> = {
   'dsa-notice': 'DSA notice',
 };
 
-/** What the engine, run here in Node on the same 120 results, says invokes Nike, in page order. */
-function expectedNikeRows(): { key: string; level: string }[] {
-  const listings = readListings(
-    parseSavedPage(amazonSearchHtml(120, '', '', 'nike'), NIKE_SEARCH_URL),
-    NIKE_SEARCH_URL,
-  );
-  const assessments = assessAll(listings, buildIndex(registryFromDisk()), { sensitivity: 'balanced' });
-  return listings.flatMap((listing, i) =>
-    assessments[i]!.brand === 'nike' ? [{ key: listing.key, level: assessments[i]!.level }] : [],
-  );
-}
-
-const LEVEL_WORD: Record<string, string> = {
-  high: 'High risk',
-  caution: 'Caution',
-  none: 'No warning signs found',
-  unknown: 'Not assessed',
-};
+/** The audit view's order until the volunteer picks another: High, then Caution, then the rest, each in page order. */
+const LEVEL_RANK: Record<string, number> = { high: 3, caution: 2, none: 1, unknown: 0 };
+const suspectFirst = <T>(rows: readonly T[], level: (row: T) => string): T[] =>
+  rows
+    .map((row, order) => ({ row, order }))
+    .sort((a, b) => LEVEL_RANK[level(b.row)]! - LEVEL_RANK[level(a.row)]! || a.order - b.order)
+    .map(({ row }) => row);
 
 describe('Chromium: audit mode for brand volunteers', () => {
   let temp: string;
@@ -65,40 +53,9 @@ describe('Chromium: audit mode for brand volunteers', () => {
   /** The audit view's progress line (pages, seen, suspect, selected, reported). */
   const progress = () => panel.locator('.cg-audit-progress').textContent();
 
-  /** A message to the background from the extension page, as the extension's own pages send it. */
-  const ask = <T>(type: string, data: unknown): Promise<T> =>
-    ext.evaluate(
-      async ([type, data]) => {
-        const answer = (await chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() })) as {
-          res?: unknown;
-          err?: { message: string };
-        };
-        if (answer.err) throw new Error(answer.err.message);
-        return answer.res;
-      },
-      [type, data] as const,
-    ) as Promise<T>;
+  const ask = <T>(type: string, data: unknown): Promise<T> => askBackground<T>(ext, type, data);
 
-  /** The audit grid's rows as drawn while its body is scrolled from top to bottom (it draws only those in view). */
-  async function gridRows(page: Page): Promise<{ index: number; key: string; level: string }[]> {
-    return page.evaluate(async () => {
-      const body = document.querySelector('.cg-audit-body') as HTMLElement;
-      const found = new Map<number, { index: number; key: string; level: string }>();
-      const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      for (let top = 0; ; top += Math.max(50, body.clientHeight / 2)) {
-        body.scrollTop = top;
-        await frame();
-        for (const row of document.querySelectorAll<HTMLElement>('tr[data-key]')) {
-          const index = Number(row.getAttribute('aria-rowindex'));
-          const level = row.querySelector('.cg-audit-c-level')?.textContent?.replace(/^\W+/, '').trim() ?? '';
-          found.set(index, { index, key: row.dataset.key!, level });
-        }
-        if (top >= body.scrollHeight) break;
-      }
-      body.scrollTop = 0;
-      return [...found.values()].sort((a, b) => a.index - b.index);
-    });
-  }
+  const gridRows = (page: Page) => page.evaluate(drawnGridRows);
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -109,12 +66,7 @@ describe('Chromium: audit mode for brand volunteers', () => {
     // Bulk reports arrive faster than a shopper's 30 a minute.
     service = await startService({ port, data, keys, extra: ['--rate-reporter', '100000'] });
     origin = `http://127.0.0.1:${port}`;
-    await run('npx', ['wxt', 'build'], {
-      CG_REGISTRY_URL: origin,
-      CG_REPORT_URL: origin,
-      CG_REGISTRY_KEYS: join(keys, 'registry-signing.public.jwk.json'),
-      CG_OUT_DIR: join(temp, 'ext'),
-    });
+    await buildPinnedTo({ browser: 'chrome', service: origin, keys, outDir: join(temp, 'ext') });
     browser = await launchChromium(join(temp, 'ext', 'chrome-mv3'));
     await browser.context.route(
       (url) => url.origin === origin,
@@ -156,8 +108,22 @@ describe('Chromium: audit mode for brand volunteers', () => {
     const expected = expectedNikeRows();
     expect(expected.length).toBe(72);
     await expect.poll(async () => (await gridRows(panel)).length, { timeout: 30_000 }).toBe(expected.length);
+    // Suspect listings first until the volunteer picks another order, numbered 1, 2, 3… down the list.
+    const bySuspicion = suspectFirst(expected, (row) => row.level);
+    expect((await gridRows(panel)).map((row) => row.key)).toEqual(bySuspicion.map((row) => row.key));
+    const numbers = await panel.$$eval('tr[data-key]', (drawn) =>
+      drawn.map((row) => [
+        Number(row.getAttribute('aria-rowindex')) - 1,
+        row.querySelector('.cg-audit-c-number')?.textContent,
+      ]),
+    );
+    for (const [place, number] of numbers) expect(number).toBe(String(place));
+
+    await panel.getByRole('button', { name: /^Page order/ }).click();
+    await expect
+      .poll(async () => (await gridRows(panel)).map((row) => row.key))
+      .toEqual(expected.map((row) => row.key));
     const rows = await gridRows(panel);
-    expect(rows.map((row) => row.key)).toEqual(expected.map((row) => row.key));
     expect(rows.map((row) => row.level)).toEqual(expected.map((row) => LEVEL_WORD[row.level]));
     // The same levels as the badges on the page (cards show badges for warnings only).
     const badges = await readBadges(search);
@@ -180,6 +146,55 @@ describe('Chromium: audit mode for brand volunteers', () => {
     await panel.getByRole('heading').first().hover();
     await expect.poll(outline).toBe('');
     await panel.screenshot({ path: join(SCREENSHOTS, 'chromium-audit-view.png') });
+
+    // A side panel 320 px wide: each row's fields stacked (level, then the title on two lines, then
+    // price, seller and reasons), none cut to nothing, and more than three rows in view.
+    const wide = panel.viewportSize();
+    await panel.setViewportSize({ width: 320, height: 600 });
+    const narrow = await panel.evaluate(() => {
+      // The notice of the unknown brand makes the top taller than the panel leaves room for: the panel scrolls to the list.
+      document.querySelector('.cg-audit-table')!.scrollIntoView({ block: 'end' });
+      const box = (element: Element | null | undefined) => {
+        const rect = element!.getBoundingClientRect();
+        return { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right, width: rect.width };
+      };
+      const body = document.querySelector('.cg-audit-body')!.getBoundingClientRect();
+      // Above the notices' line, which stays at the foot of the panel over whatever scrolls beneath it.
+      const foot = Math.min(body.bottom, document.querySelector('.cg-audit-notices')!.getBoundingClientRect().top);
+      const drawn = [...document.querySelectorAll<HTMLElement>('tr[data-key]')];
+      const inView = drawn.filter((row) => {
+        const rect = row.getBoundingClientRect();
+        return rect.height > 0 && rect.top >= body.top - 1 && rect.bottom <= foot + 1;
+      });
+      const first = drawn.find((row) => row.dataset.index === '0')!;
+      const cell = (name: string) => first.querySelector(`.cg-audit-c-${name}`)!;
+      const whole = (name: string) => cell(name).scrollWidth <= cell(name).clientWidth + 1;
+      return {
+        inView: inView.length,
+        row: box(first),
+        level: box(cell('level')),
+        title: box(cell('title')),
+        price: box(cell('price')),
+        seller: box(cell('seller')),
+        reasons: box(cell('reasons')),
+        whole: { level: whole('level'), price: whole('price'), title: whole('title') },
+        pageOverflows: document.documentElement.scrollWidth > innerWidth,
+      };
+    });
+    await panel.screenshot({ path: join(SCREENSHOTS, 'chromium-audit-view-320.png') });
+    if (wide) await panel.setViewportSize(wide);
+    expect(narrow.inView).toBeGreaterThan(3);
+    expect(narrow.level.bottom).toBeLessThanOrEqual(narrow.title.top + 1);
+    expect(narrow.title.bottom).toBeLessThanOrEqual(narrow.price.top + 1);
+    expect(narrow.seller.top).toBe(narrow.price.top);
+    expect(narrow.reasons.top).toBe(narrow.price.top);
+    // Two lines of title across most of the row; the level and price in full.
+    expect(narrow.title.bottom - narrow.title.top).toBeGreaterThanOrEqual(30);
+    expect(narrow.title.width).toBeGreaterThan(narrow.row.width * 0.6);
+    expect(narrow.whole).toEqual({ level: true, price: true, title: true });
+    for (const part of [narrow.level, narrow.title, narrow.price, narrow.seller, narrow.reasons])
+      expect(part.right).toBeLessThanOrEqual(narrow.row.right);
+    expect(narrow.pageOverflows).toBe(false);
   });
 
   it('b. a session: select the suspect ones, report them: the service holds exactly those', async () => {
@@ -207,8 +222,10 @@ describe('Chromium: audit mode for brand volunteers', () => {
   });
 
   it('c. each export gives the file the evidence formats make of the session, line by line', async () => {
-    const rows = await ask<AuditRow[]>('auditRows', null);
-    expect(rows.map((row) => row.key)).toEqual(expectedNikeRows().map((row) => row.key));
+    const held = await ask<AuditRow[]>('auditRows', null);
+    expect(held.map((row) => row.key)).toEqual(expectedNikeRows().map((row) => row.key));
+    // The files list the rows as the view shows them: suspect first, by default.
+    const rows = suspectFirst(held, (row) => row.assessment.level);
     const reporterId = (await reporterIdOf(ext))!;
     const registryVersion = (await ask<{ version: number }>('registryStatus', null)).version;
     for (const format of EXPORT_FORMATS) {
@@ -217,32 +234,9 @@ describe('Chromium: audit mode for brand volunteers', () => {
         panel.getByRole('button', { name: BUTTON_OF[format], exact: true }).click(),
       ]);
       const text = readFileSync((await download.path())!, 'utf8');
-      const now = new Date();
-      const expected = exportReports(
-        format,
-        rows.map((row) => ({
-          report: composeReport(row.listing, row.assessment, {
-            reporterId,
-            registryVersion,
-            extensionVersion: '0.1.0',
-            now,
-          }),
-        })),
-        ENGLISH,
-        { now, ...VOLUNTEER },
-      );
+      const expected = expectedExport(format, rows, { reporterId, registryVersion, now: new Date() });
       expect(download.suggestedFilename()).toBe(expected.fileName);
-      // Each report is made afresh for the file: its random id and time differ, nothing else.
-      const comparable = (body: string) =>
-        body
-          .replace(/^\uFEFF/, '')
-          .replace(/\b[0-9a-f]{32}\b/g, (id) => (id === reporterId ? id : 'ID'))
-          .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/g, 'TIME')
-          .split(/\r?\n/);
-      const got = comparable(text);
-      const want = comparable(expected.body);
-      expect(got.length, format).toBe(want.length);
-      for (const [i, line] of want.entries()) expect(got[i], `${format} line ${i + 1}`).toBe(line);
+      expectSameLines(text, expected.body, reporterId, format);
     }
     // Spot checks that do not rely on the formats' own code: every ASIN once, every address in the notice.
     const asins = rows.map((row) => row.key.split(':')[1]!);

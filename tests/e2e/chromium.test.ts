@@ -163,6 +163,26 @@ describe('Chromium: page → background → badge → popup', () => {
     // Back to the default, so that the other tests see balanced levels.
     await options.getByRole('radio', { name: 'Balanced (recommended)' }).check();
     await options.getByText('Saved. Listings read from now on use it.').waitFor();
+
+    // 360 px wide: the contents stay at the top; a link brings its section's heading into view below
+    // them and marks itself the current one, as scrolling on does for the next.
+    await options.setViewportSize({ width: 360, height: 740 });
+    const contents = options.getByRole('navigation', { name: 'Sections of the settings' });
+    const marked = () => contents.locator('[aria-current]').allTextContents();
+    await contents.getByRole('link', { name: 'Registry' }).click();
+    await expect.poll(marked).toEqual(['Registry']);
+    const place = () =>
+      options.evaluate(() => ({
+        heading: document.getElementById('registry-title')!.getBoundingClientRect().top,
+        contents: document.querySelector('nav')!.getBoundingClientRect().bottom,
+        overflows: document.documentElement.scrollWidth > innerWidth,
+      }));
+    const shown = await place();
+    expect(shown.heading).toBeGreaterThanOrEqual(shown.contents);
+    expect(shown.heading).toBeLessThan(740 / 2);
+    expect(shown.overflows).toBe(false);
+    await options.evaluate(() => scrollTo(0, document.getElementById('audit')!.offsetTop + 40));
+    await expect.poll(marked).toEqual(['Audit mode']);
     await options.close();
   });
 

@@ -214,28 +214,45 @@ describe('the audit brand picker', () => {
 describe('the volunteer sign-in', () => {
   const field = (id: string) => root.querySelector<HTMLInputElement>(`#volunteer-${id}`)!;
   const status = () => root.querySelector('.cg-volunteer-status')!.textContent;
-  const outcome = () => root.querySelector('.cg-volunteer-check')!.textContent;
+  const error = () => root.querySelector('.cg-volunteer-error')!.textContent;
+  const submit = () => root.querySelector<HTMLButtonElement>('form button[type="submit"]')!;
+  const marked = (id: string) =>
+    field(id).getAttribute('aria-invalid') === 'true' &&
+    field(id).getAttribute('aria-describedby')!.split(' ').includes('volunteer-error');
 
   async function show(onAccuracy?: (accuracy: unknown) => void) {
     render(<VolunteerSignIn onAccuracy={onAccuracy} />, root);
     await vi.waitFor(() => expect(field('token').disabled).toBe(false));
   }
 
-  it('stores token, name and email only on Save, and keeps the token masked unless shown', async () => {
-    await show();
+  it('signs in in one step: asks the service with the token typed, then stores token, name and email, and keeps the token masked', async () => {
+    const told = vi.fn();
+    await show(told);
     expect(root.textContent).toContain('DSA notice');
+    // One form, one button that does it; no separate step to check the token.
+    expect(root.querySelectorAll('form button[type="submit"]')).toHaveLength(1);
+    expect(button('Check')).toBeUndefined();
     await type(field('token'), `  ${TOKEN} `);
     await type(field('name'), 'Ana Volunteer');
     await type(field('email'), 'ana@example.org');
+    expect(submit().textContent).toBe('Sign in');
     expect(await volunteerItem.getValue()).toEqual({});
 
-    button('Save')!.click();
-    await vi.waitFor(async () =>
-      expect(await volunteerItem.getValue()).toEqual({ token: TOKEN, name: 'Ana Volunteer', email: 'ana@example.org' }),
+    submit().click();
+    await vi.waitFor(() =>
+      expect(status()).toBe(
+        'Signed in: the service takes your token. It has reviewed 50 of your reports; your accuracy is shown below.',
+      ),
     );
-    await vi.waitFor(() => expect(status()).toBe('Saved. Press Check to make sure the service takes the token.'));
+    expect(calls('volunteerAccuracy')).toEqual([['volunteerAccuracy', { token: TOKEN }]]);
+    expect(await volunteerItem.getValue()).toEqual({ token: TOKEN, name: 'Ana Volunteer', email: 'ana@example.org' });
+    expect(told).toHaveBeenLastCalledWith({ kind: 'ready', confirmed: 46, reviewed: 50 });
+    expect(error()).toBe('');
     expect(field('token').type).toBe('password');
     expect(root.innerHTML).not.toContain(TOKEN);
+    // Signed in, the same button saves; Sign out appears.
+    await vi.waitFor(() => expect(submit().textContent).toBe('Save'));
+    expect(button('Sign out')).toBeDefined();
 
     button('Show')!.click();
     await vi.waitFor(() => expect(field('token').type).toBe('text'));
@@ -244,21 +261,102 @@ describe('the volunteer sign-in', () => {
     await vi.waitFor(() => expect(field('token').type).toBe('password'));
   });
 
-  it('does not save an email address that is plainly incomplete, and says why', async () => {
+  it('says when the service has reviewed none of the reports yet', async () => {
+    accuracy = () => ({ kind: 'ready', confirmed: 0, reviewed: 0 });
     await show();
-    await type(field('email'), 'ana@example');
-    button('Save')!.click();
+    await type(field('token'), TOKEN);
+    submit().click();
     await vi.waitFor(() =>
-      expect(status()).toBe(
+      expect(status()).toBe('Signed in: the service takes your token. It has not reviewed any of your reports yet.'),
+    );
+  });
+
+  it('stores nothing for a token the service refuses or could not judge, says why and what to do, and marks the field', async () => {
+    await volunteerItem.setValue({ token: 'cgv_older' });
+    const told = vi.fn();
+    await show(told);
+    accuracy = () => ({ kind: 'refused', detail: 'This token is not known here.' });
+    await type(field('token'), TOKEN);
+    expect(submit().textContent).toBe('Sign in');
+    submit().click();
+    await vi.waitFor(() =>
+      expect(error()).toBe(
+        'Not signed in: the service refused this token (This token is not known here.). Nothing was saved. Check that you pasted all of it, or ask the registry team for a new one.',
+      ),
+    );
+    expect(root.querySelector('.cg-volunteer-error')!.getAttribute('role')).toBe('alert');
+    expect(marked('token')).toBe(true);
+    expect(document.activeElement).toBe(field('token'));
+    // The token that was signed in stays; the one typed stays in the field to be corrected.
+    expect(await volunteerItem.getValue()).toEqual({ token: 'cgv_older' });
+    expect(field('token').value).toBe(TOKEN);
+
+    accuracy = () => {
+      throw new TypeError('Failed to fetch');
+    };
+    submit().click();
+    await vi.waitFor(() =>
+      expect(error()).toBe(
+        'Not signed in: could not reach the service to check the token (Failed to fetch). Nothing was saved; check your connection and press Sign in again.',
+      ),
+    );
+    expect(marked('token')).toBe(false);
+    expect(await volunteerItem.getValue()).toEqual({ token: 'cgv_older' });
+    expect(told).not.toHaveBeenCalled();
+    expect(root.innerHTML).not.toContain(TOKEN);
+
+    // Taken at last: the error goes and the new token is stored.
+    accuracy = () => ({ kind: 'ready', confirmed: 46, reviewed: 50 });
+    submit().click();
+    await vi.waitFor(async () => expect(await volunteerItem.getValue()).toEqual({ token: TOKEN }));
+    await vi.waitFor(() => expect(error()).toBe(''));
+    expect(status()).toContain('Signed in');
+    expect(calls('volunteerAccuracy')).toHaveLength(3);
+  });
+
+  it('does not save an email address that is plainly incomplete, says why, and marks the field', async () => {
+    await show();
+    await type(field('token'), TOKEN);
+    await type(field('email'), 'ana@example');
+    submit().click();
+    await vi.waitFor(() =>
+      expect(error()).toBe(
         'Not saved: “ana@example” does not look like a whole email address. Correct it or leave the field empty.',
       ),
     );
+    expect(marked('email')).toBe(true);
+    expect(document.activeElement).toBe(field('email'));
+    expect(calls('volunteerAccuracy')).toHaveLength(0);
     expect(await volunteerItem.getValue()).toEqual({});
+  });
+
+  it('with the token signed in already, saves the name and email alone, asking the service nothing', async () => {
+    await volunteerItem.setValue({ token: TOKEN });
+    await show();
+    expect(submit().textContent).toBe('Save');
+    await type(field('name'), 'Ana');
+    submit().click();
+    await vi.waitFor(async () => expect(await volunteerItem.getValue()).toEqual({ token: TOKEN, name: 'Ana' }));
+    await vi.waitFor(() => expect(status()).toBe('Saved. You stay signed in with the same token.'));
+    expect(calls('volunteerAccuracy')).toHaveLength(0);
+  });
+
+  it('saves a name and email without a token, and says how to sign in', async () => {
+    await show();
+    await type(field('name'), 'Ana');
+    expect(submit().textContent).toBe('Save');
+    submit().click();
+    await vi.waitFor(() =>
+      expect(status()).toBe('Saved, without a token: paste your volunteer token and press Sign in to sign in.'),
+    );
+    expect(await volunteerItem.getValue()).toEqual({ name: 'Ana' });
+    expect(calls('volunteerAccuracy')).toHaveLength(0);
   });
 
   it('signs out: the token goes, the name and email stay', async () => {
     await volunteerItem.setValue({ token: TOKEN, name: 'Ana', email: 'ana@example.org' });
-    await show();
+    const told = vi.fn();
+    await show(told);
     button('Sign out')!.click();
     await vi.waitFor(async () =>
       expect(await volunteerItem.getValue()).toEqual({ name: 'Ana', email: 'ana@example.org' }),
@@ -268,58 +366,7 @@ describe('the volunteer sign-in', () => {
       expect(status()).toBe('Signed out: the token is removed from this device. Your name and email stay for notices.'),
     );
     expect(field('token').value).toBe('');
-  });
-
-  it('words a successful Check, and passes the accuracy on', async () => {
-    await volunteerItem.setValue({ token: TOKEN });
-    const told = vi.fn();
-    await show(told);
-    button('Check')!.click();
-    await vi.waitFor(() =>
-      expect(outcome()).toBe(
-        'Signed in: the service takes your token. It has reviewed 50 of your reports; your accuracy is shown below.',
-      ),
-    );
-    expect(calls('volunteerAccuracy')).toHaveLength(1);
-    expect(told).toHaveBeenLastCalledWith({ kind: 'ready', confirmed: 46, reviewed: 50 });
-  });
-
-  it('words a refused token and an unreachable service, each with what to do', async () => {
-    await volunteerItem.setValue({ token: TOKEN });
-    await show();
-    accuracy = () => ({ kind: 'refused', detail: 'This token is not known here.' });
-    button('Check')!.click();
-    await vi.waitFor(() =>
-      expect(outcome()).toBe(
-        'The service refused this token (This token is not known here.). Check that you pasted all of it and saved, or ask the registry team for a new one.',
-      ),
-    );
-
-    accuracy = () => {
-      throw new TypeError('Failed to fetch');
-    };
-    button('Check')!.click();
-    await vi.waitFor(() =>
-      expect(outcome()).toBe(
-        'Could not reach the service (Failed to fetch). Check your connection and press Check again; your token is kept.',
-      ),
-    );
-    expect(root.innerHTML).not.toContain(TOKEN);
-  });
-
-  it('asks for a Save before checking a token typed but not saved, and for a token when there is none', async () => {
-    await show();
-    button('Check')!.click();
-    await vi.waitFor(() =>
-      expect(outcome()).toBe('No token is saved: paste your volunteer token, press Save, then Check.'),
-    );
-    await type(field('token'), TOKEN);
-    await volunteerItem.setValue({ token: 'cgv_older' });
-    await vi.waitFor(() => expect(button('Sign out')).toBeDefined());
-    await type(field('token'), TOKEN);
-    button('Check')!.click();
-    await vi.waitFor(() => expect(outcome()).toBe('Check uses the saved token: press Save first, then Check.'));
-    expect(calls('volunteerAccuracy')).toHaveLength(0);
+    expect(told).toHaveBeenLastCalledWith({ kind: 'idle' });
   });
 });
 

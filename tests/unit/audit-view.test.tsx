@@ -198,6 +198,12 @@ const button = (name: string | RegExp) => {
 };
 const text = () => root.textContent ?? '';
 const key = (n: number) => listing(n).key;
+/** The numbers the rows show, and where each listing sits on the page (read out, not shown). */
+const numbers = () => bodyRows().map((row) => row.querySelector('.cg-audit-c-number')?.textContent);
+const pagePlaces = () => bodyRows().map((row) => row.querySelector('.cg-audit-c-order')?.textContent);
+const sortOf = (name: string | RegExp) => button(name).closest('th')!.getAttribute('aria-sort');
+/** The volunteer asks for the page's own order instead of suspect listings first. */
+const choosePageOrder = () => button(/^Page order/).click();
 
 async function open(view: 'page' | 'session' = 'page') {
   render(<AuditApp />, root);
@@ -208,7 +214,41 @@ async function open(view: 'page' | 'session' = 'page') {
 }
 
 describe('the audit view, "This page"', () => {
-  it('shows exactly the entries that invoke an audited brand, in page order, and follows the page as it reads more', async () => {
+  it('lists suspect listings first by default (High, then Caution, then the rest, each in page order), numbered without gaps', async () => {
+    tabEntries = [
+      entry(1, 'none', 'Nike'),
+      entry(2, 'high', 'Adidas'),
+      entry(3, 'caution', 'Nike'),
+      entry(4, 'unknown', undefined),
+      entry(5, 'high', 'Nike'),
+      entry(6, 'none', 'Nike'),
+      entry(7, 'caution', 'Nike'),
+      entry(8, 'high', 'Nike'),
+    ];
+    await open();
+    await vi.waitFor(() => expect(keys()).toEqual([key(5), key(8), key(3), key(7), key(1), key(6)]));
+    expect(sortOf(/^Level/)).toBe('descending');
+    expect(sortOf(/^Page order/)).toBeNull();
+    // The numbers run down the list as shown; the other brand's and the unassessed listing take none.
+    expect(numbers()).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(pagePlaces()).toEqual(['3', '6', '2', '5', '1', '4']);
+    expect(root.querySelector('.cg-audit-c-order')?.classList.contains('cg-visually-hidden')).toBe(true);
+
+    choosePageOrder();
+    await vi.waitFor(() => expect(keys()).toEqual([key(1), key(3), key(5), key(6), key(7), key(8)]));
+    expect(sortOf(/^Page order/)).toBe('ascending');
+    expect(numbers()).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(pagePlaces()).toEqual(['1', '2', '3', '4', '5', '6']);
+
+    // Filtered, the numbers still run on from 1.
+    const level = root.querySelector<HTMLSelectElement>('select')!;
+    level.value = 'suspect';
+    level.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(keys()).toEqual([key(3), key(5), key(7), key(8)]));
+    expect(numbers()).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('shows exactly the entries that invoke an audited brand, in page order when chosen, and follows the page as it reads more', async () => {
     tabEntries = [
       entry(1, 'none', 'Nike'),
       entry(2, 'high', 'Adidas'),
@@ -217,6 +257,8 @@ describe('the audit view, "This page"', () => {
       entry(5, 'caution', 'Nike'),
     ];
     await open();
+    await vi.waitFor(() => expect(keys()).toHaveLength(3));
+    choosePageOrder();
     await vi.waitFor(() => expect(keys()).toEqual([key(1), key(3), key(5)]));
     expect(root.querySelector('#audit-tab-page')?.textContent).toBe('This page (3)');
     expect(root.querySelector('table')?.getAttribute('aria-rowcount')).toBe('4');
@@ -259,14 +301,18 @@ describe('the audit view, "This page"', () => {
       entry(4, 'high', 'Nike', { price: undefined, title: 'Nike socks' }),
     ];
     await open();
+    // Suspect first until another order is chosen.
+    await vi.waitFor(() => expect(keys()).toEqual([key(2), key(4), key(1), key(3)]));
+    expect(sortOf('Level ▼')).toBe('descending');
+    choosePageOrder();
     await vi.waitFor(() => expect(keys()).toEqual([key(1), key(2), key(3), key(4)]));
-    const sortOf = (name: string) => button(name).closest('th')!.getAttribute('aria-sort');
-    expect(sortOf('Order ▲')).toBe('ascending');
+    expect(sortOf('Page order ▲')).toBe('ascending');
+    expect(sortOf('Level ↕')).toBeNull();
 
     button(/^Price/).click();
     await vi.waitFor(() => expect(keys()).toEqual([key(2), key(3), key(1), key(4)]));
     expect(sortOf('Price ▲')).toBe('ascending');
-    expect(sortOf('Order ↕')).toBeNull();
+    expect(sortOf('Page order ↕')).toBeNull();
     button(/^Price/).click();
     // Descending; a listing without a price stays last either way.
     await vi.waitFor(() => expect(keys()).toEqual([key(1), key(3), key(2), key(4)]));
@@ -495,6 +541,7 @@ describe('the audit view, a large session', () => {
 
     body.scrollTop = 1000 * ROW_HEIGHT;
     body.dispatchEvent(new Event('scroll'));
+    // Suspect first: 667 High (n = 0, 3, …), then Caution (n = 1, 4, …), so row 1000 holds listing 1000.
     await vi.waitFor(() => expect(keys()).toContain(key(1000)));
     // The row with the keyboard (the first) stays drawn; the rest are near row 1000.
     expect(bodyRows().length).toBeLessThan(100);
@@ -570,7 +617,7 @@ describe('the audit view, selecting, reporting and exporting', () => {
   it('selects one row by its checkbox', async () => {
     await open('session');
     await vi.waitFor(() => expect(bodyRows()).toHaveLength(5));
-    const box = bodyRows()[1]!.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    const box = root.querySelector<HTMLInputElement>(`tr[data-key="${key(1)}"] input[type="checkbox"]`)!;
     expect(box.getAttribute('aria-label')).toBe('Select Listing 1');
     box.click();
     await vi.waitFor(() => expect(calls('selectAudit')).toEqual([{ keys: [key(1)], selected: true }]));
@@ -642,7 +689,14 @@ describe('the audit view, selecting, reporting and exporting', () => {
       // The marketplaces' forms are English, whatever the volunteer's own language.
       expect(words).toBe(ENGLISH);
       expect(items).toHaveLength(5);
-      expect(items.map((item) => item.report.listing.key)).toEqual(held.map((row) => row.key));
+      // In the order shown, suspect first by default: High, then Caution, then the rest.
+      expect(items.map((item) => item.report.listing.key)).toEqual([
+        key(0),
+        'amazon:B0C1234567',
+        key(2),
+        key(1),
+        key(3),
+      ]);
       expect(items[0]!.report).toMatchObject({
         brand: 'nike',
         level: 'high',

@@ -1,12 +1,13 @@
 import { render } from 'preact';
-import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HISTORY_REFRESH_MS, ReportHistory } from '../../entrypoints/options/ReportHistory';
 import { ReportingSettings } from '../../entrypoints/options/ReportingSettings';
+import { ReportPreview } from '../../entrypoints/options/ReportPreview';
 import { reporterId, rotateReporterId } from '../../src/background/reporter-id';
 import type { RegistryStatus } from '../../src/messaging/protocol';
 import { sendMessage } from '../../src/messaging/protocol';
+import { composeReport } from '../../src/reports/compose';
 import type { OutboxView } from '../../src/reports/outbox-model';
 import { ReportSchema } from '../../src/reports/report';
 import { reporterIdItem, screenshotsItem } from '../../src/settings/items';
@@ -343,15 +344,27 @@ describe('the report history', () => {
 
 describe('the reporting settings', () => {
   const ID = 'feedc0de0123456789abcdef01234567';
-  const preview = () => {
-    const text = root.querySelector('.cg-preview pre')?.textContent;
-    return text ? (JSON.parse(text) as Record<string, unknown>) : undefined;
-  };
+  /** The preview's rows: each field's name, its value as shown, and why it is sent. */
+  const preview = () =>
+    [...root.querySelectorAll<HTMLTableRowElement>('.cg-fields tbody tr')].map((row) => ({
+      field: row.dataset.field!,
+      name: row.cells[0]!.textContent,
+      value: row.cells[1]!.textContent,
+      absent: row.cells[1]!.classList.contains('cg-field-absent'),
+      why: row.cells[2]!.textContent,
+    }));
+  const value = (field: string) => preview().find((row) => row.field === field)?.value;
+  /** Every field the report schema allows, the listing's spelled out, in the schema's order. */
+  const SCHEMA_FIELDS = Object.entries(ReportSchema.entries).flatMap(([name, schema]) =>
+    name === 'listing'
+      ? Object.keys((schema as typeof ReportSchema.entries.listing).entries).map((inner) => `listing.${inner}`)
+      : [name],
+  );
 
   async function showSettings() {
     await reporterIdItem.setValue(ID);
     render(<ReportingSettings />, root);
-    await vi.waitFor(() => expect(preview()).toBeDefined());
+    await vi.waitFor(() => expect(preview().length).toBeGreaterThan(0));
   }
 
   it('shows the reporter id and what it is for', async () => {
@@ -363,25 +376,68 @@ describe('the reporting settings', () => {
     );
   });
 
-  it('previews the exact report: the real reporter id and versions, a valid report, no screenshot while that is off', async () => {
+  it('previews a report field by field, in words: every field of the report schema, with the sample’s values and why', async () => {
     await showSettings();
-    const report = preview()!;
-    expect(report.reporterId).toBe(ID);
-    expect(report.registryVersion).toBe(42);
-    expect(report.extensionVersion).toBe('0.1.0');
-    expect(report.listing).toEqual({
-      key: 'ebay:204512345678',
-      url: 'https://www.ebay.com/itm/204512345678',
-      title: 'Example: Nike Air Force 1 replica',
-      price: { amount: 34.99, currency: 'USD' },
-      seller: 'best_kicks_outlet',
-      marketplace: 'ebay',
-    });
-    // The brand field real reports carry, by its registry id.
-    expect(report.brand).toBe('nike');
-    expect(report).not.toHaveProperty('screenshot');
-    expect(() => v.parse(ReportSchema, report)).not.toThrow();
+    const rows = preview();
+    expect(rows.map((row) => row.field)).toEqual(SCHEMA_FIELDS);
+    expect(root.querySelector('.cg-preview summary')?.textContent).toBe(
+      `Show the ${SCHEMA_FIELDS.length} fields a report can hold, with the sample’s values and why each is sent`,
+    );
+    // Every row is named in words and says why, never the field's name in code or a message key.
+    for (const row of rows) {
+      expect(row.name, row.field).toMatch(/^[A-Z][a-z]/);
+      expect(row.name, row.field).not.toContain('options_');
+      expect(row.why!.length, row.field).toBeGreaterThan(20);
+    }
+    expect(rows.find((row) => row.field === 'reporterId')).toMatchObject({ name: 'Your reporter id', value: ID });
+    expect(value('registryVersion')).toBe('42');
+    expect(value('extensionVersion')).toBe('0.1.0');
+    expect(value('listing.key')).toBe('ebay:204512345678');
+    expect(value('listing.url')).toBe('https://www.ebay.com/itm/204512345678');
+    expect(value('listing.title')).toBe('Example: Nike Air Force 1 replica');
+    expect(value('listing.price')).toBe('$34.99');
+    expect(value('listing.seller')).toBe('best_kicks_outlet');
+    expect(value('listing.marketplace')).toBe('eBay');
+    // The brand field real reports carry, by its registry id; the level by icon and word.
+    expect(value('brand')).toBe('nike');
+    expect(value('level')).toBe('✖ High risk');
+    expect(root.querySelectorAll('tr[data-field="reasons"] li')).toHaveLength(3);
+    expect(value('reasons')).toContain('replica');
+    expect(value('id')).toMatch(/^[0-9a-f]{32}$/);
+    expect(value('withdrawKey')).toMatch(/^[0-9a-f]{32}$/);
+    expect(value('category')).toBe('counterfeit');
+    // What this report leaves out is said so, and only that.
+    expect(rows.filter((row) => row.absent).map((row) => row.field)).toEqual(['note', 'screenshot']);
+    expect(value('screenshot')).toBe('Not in this sample');
     expect(root.textContent).toContain('Screenshots are off, so a report holds no image.');
+    expect(root.querySelector('pre')).toBeNull();
+  });
+
+  it('shows every field of a report that holds them all, each value in words where words read better', () => {
+    const report = composeReport(
+      {
+        marketplace: 'amazon',
+        key: 'amazon:B0C1234567',
+        url: 'https://www.amazon.com/dp/B0C1234567',
+        kind: 'detail',
+        title: 'Rolex Submariner',
+        price: { amount: 129, currency: 'EUR' },
+        seller: { name: 'watch_world' },
+      },
+      { key: 'amazon:B0C1234567', level: 'caution', score: 50, brand: 'rolex', reasons: [] },
+      { reporterId: ID, registryVersion: 7, extensionVersion: '9.9.9', now: new Date(2025, 4, 6, 12, 0) },
+      { base64: 'AAAA', sha256: 'ab'.repeat(32) },
+    );
+    render(<ReportPreview report={{ ...report, note: 'Logo is off' }} />, root);
+    // A report holding every field the schema allows shows each with its value, none as absent.
+    expect(preview().map((row) => row.field)).toEqual(SCHEMA_FIELDS);
+    expect(preview().filter((row) => row.absent)).toEqual([]);
+    expect(value('note')).toBe('Logo is off');
+    expect(value('screenshot')).toBe('An image of the visible tab, with its SHA-256 fingerprint');
+    expect(value('level')).toBe('⚠ Caution');
+    expect(value('listing.price')).toBe('€129.00');
+    expect(value('createdAt')).toBe(full(new Date(2025, 4, 6, 12, 0).getTime()));
+    expect(root.innerHTML).not.toContain('AAAA');
   });
 
   it('turns screenshots on, saves it, and the preview then carries the screenshot field', async () => {
@@ -390,16 +446,15 @@ describe('the reporting settings', () => {
     expect(box.checked).toBe(false);
     expect(root.querySelector('#report-screenshots-hint')?.textContent).toContain('SHA-256');
     box.click();
-    await vi.waitFor(() => expect(preview()).toHaveProperty('screenshot'));
-    expect(preview()!.screenshot).toEqual({
-      base64: '<the PNG image of the visible tab, as base64>',
-      sha256: "<the image's SHA-256, 64 hex digits>",
-    });
+    await vi.waitFor(() =>
+      expect(value('screenshot')).toBe('An image of the visible tab, with its SHA-256 fingerprint'),
+    );
     expect(await screenshotsItem.getValue()).toBe(true);
     expect(root.textContent).toContain('On. Reports from now on carry a screenshot wherever the browser allows it.');
+    expect(root.textContent).toContain('Screenshots are on, so a report also holds an image of the visible tab.');
 
     box.click();
-    await vi.waitFor(() => expect(preview()).not.toHaveProperty('screenshot'));
+    await vi.waitFor(() => expect(value('screenshot')).toBe('Not in this sample'));
     expect(await screenshotsItem.getValue()).toBe(false);
   });
 
@@ -407,10 +462,10 @@ describe('the reporting settings', () => {
     await showSettings();
     const button = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Make a new reporter id')!;
     button.click();
-    await vi.waitFor(() => expect(preview()!.reporterId).not.toBe(ID));
+    await vi.waitFor(() => expect(value('reporterId')).not.toBe(ID));
     const made = await reporterIdItem.getValue();
     expect(made).toMatch(/^[0-9a-f]{32}$/);
-    expect(preview()!.reporterId).toBe(made);
+    expect(value('reporterId')).toBe(made);
     expect(root.querySelector('code.cg-reporter-id')?.textContent).toBe(made);
     expect(root.querySelector('.cg-reporter [role="status"]')?.textContent).toContain('Made a new reporter id.');
   });
@@ -425,7 +480,7 @@ describe('the reporting settings', () => {
         "Could not prepare the sample report: the extension's background did not answer (Receiving end does not exist). Reload this page to try again.",
       ),
     );
-    expect(root.querySelector('pre')).toBeNull();
+    expect(root.querySelector('.cg-fields')).toBeNull();
   });
 });
 
