@@ -7,7 +7,7 @@ import { keyedSerialQueue } from './serial';
  * What each tab's page was found to hold. Session storage outlives the service worker (MV3
  * stops it at will) and is cleared with the browser, as page state should be.
  *
- * A page of thousands of results arrives ten at a time, so its entries are kept in chunks, one
+ * A page of thousands of results arrives a batch at a time (10 to 200 cards), so its entries are kept in chunks, one
  * per batch (`tab:<id>:<n>`), under a small manifest (`tab:<id>`) that says which chunk holds
  * each listing: a batch writes its own chunk and the manifest, never the whole page again.
  * The manifest changes with every batch, so a page following a tab can watch that one key.

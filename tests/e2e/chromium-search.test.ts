@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '../../entrypoints/popup/EntryList';
+import { MAX_ENTRIES } from '../../src/background/tab-state';
+import { CARDS_PER_TASK } from '../../src/content/batch-size';
 import { builtExtension, SCREENSHOTS } from './support/build';
 import { type Chromium, launchChromium, readBadges, tabIdOf } from './support/chromium';
 import { PAGES } from './support/pages';
@@ -168,15 +170,16 @@ describe('Chromium: a search page of 200 results that grows like infinite scroll
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
     await expect.poll(() => popup.locator('li.cg-entry').count(), { timeout: 15_000 }).toBe(1);
     expect(await popup.locator('body').textContent()).not.toContain('No listings read');
-    // The huge page's tab keeps its newest listings (whole batches of up to 50), not all 10,000.
+    // The huge page's tab keeps its newest listings (whole batches, each at most the reader's
+    // largest), not all 10,000.
     const hugeTab = await tabIdOf(browser.worker, HUGE_SEARCH_URL);
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${hugeTab}`);
     await popup.locator('.cg-verdict').waitFor({ timeout: 15_000 });
     const kept = Number(
       (await popup.locator('.cg-verdict').textContent())?.match(/of ([\d,]+) listings/)?.[1]?.replace(/,/g, ''),
     );
-    expect(kept).toBeLessThanOrEqual(500);
-    expect(kept).toBeGreaterThan(450);
+    expect(kept).toBeLessThanOrEqual(MAX_ENTRIES);
+    expect(kept).toBeGreaterThan(MAX_ENTRIES - CARDS_PER_TASK.most);
     await Promise.all([huge.close(), product.close(), popup.close()]);
   }, 300_000);
 });
