@@ -17,6 +17,7 @@ import {
   type ReportFault,
   type ReportProxy,
   reporterIdOf,
+  reportsFor,
   reportThrough,
   serviceReports,
   shadowText,
@@ -47,8 +48,6 @@ function seeded(seed: number): () => number {
     return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const reportsFor = (data: string, key: string) => serviceReports(data).filter((report) => report.listing.key === key);
 
 describe('Chromium: one-click reports reach the companion service exactly once', () => {
   let temp: string;

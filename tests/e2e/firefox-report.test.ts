@@ -21,6 +21,7 @@ import {
   outboxEntries,
   type ReportProxy,
   reporterIdOf,
+  reportsFor,
   reportThrough,
   serviceReports,
   startReportProxy,
@@ -37,8 +38,6 @@ const BANNER = 'counterfeit-guard-banner';
 const BADGE = 'counterfeit-guard-badge';
 /** The undo window, and a little more for the send that follows it. */
 const UNDO_AND_SEND_MS = 13_000;
-
-const reportsFor = (data: string, key: string) => serviceReports(data).filter((report) => report.listing.key === key);
 
 // Lettered as their models in chromium-report.test.ts (a, b, d), so that each reads beside its twin.
 describe('Firefox: one-click reports reach the companion service exactly once', () => {

@@ -44,6 +44,10 @@ export const serviceReports = (data: string): Report[] =>
     (row) => JSON.parse(row.body) as Report,
   );
 
+/** The reports the service holds for one listing. */
+export const reportsFor = (data: string, key: string): Report[] =>
+  serviceReports(data).filter((report) => report.listing.key === key);
+
 /** The ids of the reports the service holds as withdrawn by their reporter. */
 export const withdrawnIds = (data: string): string[] =>
   query<{ id: string }>(data, 'SELECT id FROM reports WHERE withdrawn_at IS NOT NULL ORDER BY id').map((row) => row.id);
