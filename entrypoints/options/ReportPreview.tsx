@@ -5,7 +5,7 @@ import { LevelLabel } from '../../src/ui/LevelLabel';
 import { formatMoney } from '../../src/words/numbers';
 import { describeReason } from '../../src/words/reasons';
 import { marketplaceName } from '../../src/words/words';
-import { FIELD_WORDS, fieldValue, type ReportField, reportFields } from './report-fields';
+import { fieldValue, fieldWords, type ReportField, reportFields } from './report-fields';
 
 /** Values a person reads better in words than as they travel; every other field shows as sent. */
 const SHOWN: Partial<Record<ReportField, (report: Report) => ComponentChild>> = {
@@ -50,13 +50,13 @@ export function ReportPreview({ report }: { report: Report }) {
             const value = fieldValue(report, field);
             return (
               <tr key={field} data-field={field}>
-                <th scope="row">{t(FIELD_WORDS[field].name)}</th>
+                <th scope="row">{t(fieldWords(field).name)}</th>
                 <td class={value === undefined ? 'cg-field-absent' : 'cg-field-value'}>
                   {value === undefined
                     ? t('options_report_value_absent')
                     : (SHOWN[field]?.(report) ?? <code>{String(value)}</code>)}
                 </td>
-                <td class="cg-hint">{t(FIELD_WORDS[field].why)}</td>
+                <td class="cg-hint">{t(fieldWords(field).why)}</td>
               </tr>
             );
           })}

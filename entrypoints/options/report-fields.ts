@@ -20,36 +20,39 @@ export function fieldValue(report: Report, field: ReportField): unknown {
   return report[field as Exclude<ReportField, `listing.${string}`>];
 }
 
+/** A field's name in words is a message `options_report_field_*`; why it is sent, the same key with `_why`. */
+type FieldNameKey = MessageKey extends infer Key
+  ? Key extends `options_report_field_${infer Field}_why`
+    ? `options_report_field_${Field}`
+    : never
+  : never;
+
 /**
- * Each field's name in words and why it is sent. Typed over the report's own fields, so a field
- * added to the schema fails the type check until it is worded here.
+ * Each field's words, by the message that names it. Typed over the report's own fields, so a field
+ * added to the schema fails the type check until it is worded here (both messages).
  */
-export const FIELD_WORDS: Record<ReportField, { name: MessageKey; why: MessageKey }> = {
-  id: { name: 'options_report_field_id', why: 'options_report_field_id_why' },
-  reporterId: { name: 'options_report_field_reporter_id', why: 'options_report_field_reporter_id_why' },
-  withdrawKey: { name: 'options_report_field_withdraw_key', why: 'options_report_field_withdraw_key_why' },
-  'listing.key': { name: 'options_report_field_listing_key', why: 'options_report_field_listing_key_why' },
-  'listing.url': { name: 'options_report_field_listing_url', why: 'options_report_field_listing_url_why' },
-  'listing.title': { name: 'options_report_field_listing_title', why: 'options_report_field_listing_title_why' },
-  'listing.price': { name: 'options_report_field_listing_price', why: 'options_report_field_listing_price_why' },
-  'listing.seller': { name: 'options_report_field_listing_seller', why: 'options_report_field_listing_seller_why' },
-  'listing.marketplace': {
-    name: 'options_report_field_listing_marketplace',
-    why: 'options_report_field_listing_marketplace_why',
-  },
-  brand: { name: 'options_report_field_brand', why: 'options_report_field_brand_why' },
-  level: { name: 'options_report_field_level', why: 'options_report_field_level_why' },
-  reasons: { name: 'options_report_field_reasons', why: 'options_report_field_reasons_why' },
-  registryVersion: {
-    name: 'options_report_field_registry_version',
-    why: 'options_report_field_registry_version_why',
-  },
-  category: { name: 'options_report_field_category', why: 'options_report_field_category_why' },
-  note: { name: 'options_report_field_note', why: 'options_report_field_note_why' },
-  createdAt: { name: 'options_report_field_created_at', why: 'options_report_field_created_at_why' },
-  extensionVersion: {
-    name: 'options_report_field_extension_version',
-    why: 'options_report_field_extension_version_why',
-  },
-  screenshot: { name: 'options_report_field_screenshot', why: 'options_report_field_screenshot_why' },
+const FIELD_NAMES: Record<ReportField, FieldNameKey> = {
+  id: 'options_report_field_id',
+  reporterId: 'options_report_field_reporter_id',
+  withdrawKey: 'options_report_field_withdraw_key',
+  'listing.key': 'options_report_field_listing_key',
+  'listing.url': 'options_report_field_listing_url',
+  'listing.title': 'options_report_field_listing_title',
+  'listing.price': 'options_report_field_listing_price',
+  'listing.seller': 'options_report_field_listing_seller',
+  'listing.marketplace': 'options_report_field_listing_marketplace',
+  brand: 'options_report_field_brand',
+  level: 'options_report_field_level',
+  reasons: 'options_report_field_reasons',
+  registryVersion: 'options_report_field_registry_version',
+  category: 'options_report_field_category',
+  note: 'options_report_field_note',
+  createdAt: 'options_report_field_created_at',
+  extensionVersion: 'options_report_field_extension_version',
+  screenshot: 'options_report_field_screenshot',
 };
+
+export function fieldWords(field: ReportField): { name: MessageKey; why: MessageKey } {
+  const name = FIELD_NAMES[field];
+  return { name, why: `${name}_why` };
+}
