@@ -6,16 +6,19 @@ const READING_LINE = 0.3;
 
 const isSection = (id: string): id is SectionId => SECTIONS.some((section) => section.id === id);
 
+/** The section the address's `#` names, if it names one. */
+function sectionInAddress(): SectionId | undefined {
+  const hash = decodeURIComponent(location.hash.slice(1));
+  return isSection(hash) ? hash : undefined;
+}
+
 /**
  * The section the reader is in, for the table of contents to mark: the last whose top has passed
  * the reading line, or the last of all at the foot of the page (a short last section never
  * reaches the line); a link followed counts at once.
  */
 export function useCurrentSection(): [SectionId, (id: SectionId) => void] {
-  const [current, setCurrent] = useState<SectionId>(() => {
-    const hash = decodeURIComponent(location.hash.slice(1));
-    return isSection(hash) ? hash : SECTIONS[0].id;
-  });
+  const [current, setCurrent] = useState<SectionId>(() => sectionInAddress() ?? SECTIONS[0].id);
 
   useEffect(() => {
     let frame = 0;
@@ -38,8 +41,8 @@ export function useCurrentSection(): [SectionId, (id: SectionId) => void] {
       if (!frame) frame = requestAnimationFrame(measure);
     };
     const onHash = () => {
-      const hash = decodeURIComponent(location.hash.slice(1));
-      if (isSection(hash)) setCurrent(hash);
+      const named = sectionInAddress();
+      if (named) setCurrent(named);
     };
     addEventListener('scroll', onScroll, { passive: true });
     addEventListener('hashchange', onHash);
