@@ -1,6 +1,6 @@
 import type { ComponentChild } from 'preact';
 import type { Report } from '../../src/reports/report';
-import { date, t, uiLanguage, uiWords } from '../../src/ui/i18n';
+import { count, date, t, uiLanguage, uiWords } from '../../src/ui/i18n';
 import { LevelLabel } from '../../src/ui/LevelLabel';
 import { formatMoney } from '../../src/words/numbers';
 import { describeReason } from '../../src/words/reasons';
@@ -35,7 +35,7 @@ export function ReportPreview({ report }: { report: Report }) {
   const fields = reportFields();
   return (
     <details class="cg-preview" id="report-preview">
-      <summary>{t('options_reports_fields_show', [fields.length])}</summary>
+      <summary>{t('options_reports_fields_show', [count(fields.length)])}</summary>
       <table class="cg-history-table cg-fields">
         <caption>{t('options_reports_fields_caption')}</caption>
         <thead>
@@ -48,15 +48,16 @@ export function ReportPreview({ report }: { report: Report }) {
         <tbody>
           {fields.map((field) => {
             const value = fieldValue(report, field);
+            const words = fieldWords(field);
             return (
               <tr key={field} data-field={field}>
-                <th scope="row">{t(fieldWords(field).name)}</th>
+                <th scope="row">{t(words.name)}</th>
                 <td class={value === undefined ? 'cg-field-absent' : 'cg-field-value'}>
                   {value === undefined
                     ? t('options_report_value_absent')
                     : (SHOWN[field]?.(report) ?? <code>{String(value)}</code>)}
                 </td>
-                <td class="cg-hint">{t(fieldWords(field).why)}</td>
+                <td class="cg-hint">{t(words.why)}</td>
               </tr>
             );
           })}

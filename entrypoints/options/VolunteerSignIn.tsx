@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorText } from '../../src/error-text';
 import { type Volunteer, volunteerItem } from '../../src/settings/items';
-import { t } from '../../src/ui/i18n';
+import { count, t } from '../../src/ui/i18n';
 import { type AccuracyState, fetchAccuracy } from './accuracy';
 
 /** Loose on purpose: enough to catch a slip of the hand, never to refuse a real address. */
@@ -110,7 +110,7 @@ export function VolunteerSignIn({ onAccuracy }: Props) {
       kind: 'done',
       words:
         answer.reviewed > 0
-          ? t('options_audit_volunteer_signed_in', [answer.reviewed])
+          ? t('options_audit_volunteer_signed_in', [count(answer.reviewed)])
           : t('options_audit_volunteer_signed_in_none'),
     });
     onAccuracy?.(answer);
