@@ -83,7 +83,7 @@ export function registerBackground(): void {
   });
 
   handle('siteRules', async ({ anyShop, sender }) => {
-    return rulesFor(sender.url ?? '', anyShop, (await registry.index()).sites) ?? null;
+    return rulesFor(sender.url ?? '', anyShop, await registry.sites()) ?? null;
   });
 
   handle('loadPart', async ({ data: part, tabId, sender }) => {
@@ -94,12 +94,12 @@ export function registerBackground(): void {
 
   handle('listingEnded', async ({ sender }) => {
     // The listing is the one the page's own address names, never one the message could name.
-    const named = keyAtAddress(sender.url ?? '', (await registry.index()).sites.sites);
+    const named = keyAtAddress(sender.url ?? '', (await registry.sites()).sites);
     if (named) await sightings.seen([named.key], 'ended');
   });
 
   handle('rulesFellBack', async ({ anyShop, sender }) => {
-    const given = rulesFor(sender.url ?? '', anyShop, (await registry.index()).sites);
+    const given = rulesFor(sender.url ?? '', anyShop, await registry.sites());
     // Only a marketplace's rules can be out of date: any other shop is read by the layers anyway.
     if (!given || given.generic) return;
     const host = new URL(sender.url!).hostname.replace(/^www\./, '');

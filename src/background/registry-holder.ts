@@ -1,34 +1,59 @@
 import { browser } from 'wxt/browser';
-import { loadIndex, type MatchIndex, storeIndex } from '../matching/match-index';
+import { loadIndex, type MatchIndex, type StoredIndex, sitesOf, storeIndex } from '../matching/match-index';
 import type { RegistryStatus } from '../messaging/protocol';
 import { PINNED_KEYS, REGISTRY_SOURCES, SYNC_TIMEOUT_MS, UPDATES_SET_UP } from '../registry/build-config';
 import { BUNDLED_VERSION, bundledFingerprint, bundledRegistry } from '../registry/bundled';
 import { nextDelayMs, syncOnce } from '../registry/sync';
 import { lastCheckItem } from '../settings/items';
-import { readBundledIndex, readHeld, readHeldCopy, writeBundledIndex, writeHeld } from '../storage/registry-store';
+import { readHeldCopy, readIndexInUse, writeBundledIndex, writeHeld } from '../storage/registry-store';
 
 export const SYNC_ALARM = 'registry-sync';
 const STALE_MS = 6 * 60 * 60_000;
 
-interface Current {
-  index: MatchIndex;
+/** The registry in use as read or synced, its index not yet built from it. */
+interface Copy {
+  stored: StoredIndex;
   version: number;
   issuedAt?: string;
   expiresAt?: string;
   source: string;
 }
 
+interface Current extends Omit<Copy, 'stored'> {
+  index: MatchIndex;
+}
+
 /**
- * The bundled registry's index: the one a worker of this build kept, else compiled now and kept
+ * The registry a starting worker uses: the held copy where it is newer than the bundled one;
+ * else the bundled one's index as a worker of this build kept it, else compiled now and kept
  * (compiling thousands of brands at every worker start would delay everything the worker does).
  */
-async function bundledIndex(): Promise<MatchIndex> {
+async function startingCopy(): Promise<Copy> {
   const fingerprint = bundledFingerprint();
-  const kept = await readBundledIndex(fingerprint).catch(() => undefined);
-  if (kept) return loadIndex(kept);
+  const kept = await readIndexInUse(BUNDLED_VERSION, fingerprint).catch(() => undefined);
+  if (kept?.copy && kept.index) {
+    const { version, issuedAt, expiresAt, source } = kept.copy;
+    return { stored: kept.index, version, issuedAt, ...(expiresAt ? { expiresAt } : {}), source };
+  }
+  if (kept?.index) return { stored: kept.index, version: BUNDLED_VERSION, source: 'bundled' };
   const stored = storeIndex(bundledRegistry());
   await writeBundledIndex(fingerprint, stored).catch(() => undefined);
-  return loadIndex(stored);
+  return { stored, version: BUNDLED_VERSION, source: 'bundled' };
+}
+
+/**
+ * Resolves in a later task, after the answers already under way (their microtasks) have gone. A
+ * message channel, not a timer: timers are throttled, and tests stand them still.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
 }
 
 /**
@@ -36,25 +61,26 @@ async function bundledIndex(): Promise<MatchIndex> {
  * the synced copy's stored index (no rebuild); a sync swaps in a new one only after every check.
  */
 export function createRegistryHolder() {
-  // The bundled copy is compiled only when no synced copy above it is held.
-  let current: Promise<Current> = (async () => {
-    const held = await readHeld().catch(() => undefined);
-    if (held && held.copy.version > BUNDLED_VERSION) {
-      return {
-        index: loadIndex(held.index),
-        version: held.copy.version,
-        issuedAt: held.copy.issuedAt,
-        ...(held.copy.expiresAt ? { expiresAt: held.copy.expiresAt } : {}),
-        source: held.copy.source,
-      };
-    }
-    return { index: await bundledIndex(), version: BUNDLED_VERSION, source: 'bundled' };
-  })();
+  let copy: Promise<Copy>;
+  let current: Promise<Current>;
+  /**
+   * The site rules are known once the copy is read; the index is built a task later, so that a
+   * page's first question (its site's rules) is answered first and the page reads itself while
+   * the index is built.
+   */
+  const use = (next: Promise<Copy>) => {
+    copy = next;
+    current = next.then(async ({ stored, ...status }) => {
+      await nextTask();
+      return { ...status, index: loadIndex(stored) };
+    });
+  };
+  use(startingCopy());
   let running: Promise<RegistryStatus> | undefined;
 
   async function sync(): Promise<RegistryStatus> {
     if (!UPDATES_SET_UP) return status();
-    const now = await current;
+    const now = await copy;
     const held = await readHeldCopy().catch(() => undefined);
     const previous = await lastCheckItem.getValue();
     const outcome = await syncOnce({
@@ -65,16 +91,18 @@ export function createRegistryHolder() {
       timeoutMs: SYNC_TIMEOUT_MS,
       floorVersion: now.version,
       ...(held ? { held } : {}),
-      store: async (copy, payload) => {
+      store: async (synced, payload) => {
         const stored = storeIndex(payload.registry);
-        await writeHeld({ copy, index: stored });
-        current = Promise.resolve({
-          index: loadIndex(stored),
-          version: copy.version,
-          issuedAt: copy.issuedAt,
-          ...(copy.expiresAt ? { expiresAt: copy.expiresAt } : {}),
-          source: copy.source,
-        });
+        await writeHeld({ copy: synced, index: stored });
+        use(
+          Promise.resolve({
+            stored,
+            version: synced.version,
+            issuedAt: synced.issuedAt,
+            ...(synced.expiresAt ? { expiresAt: synced.expiresAt } : {}),
+            source: synced.source,
+          }),
+        );
       },
     });
     const failures = outcome.kind === 'failed' ? (previous?.failures ?? 0) + 1 : 0;
@@ -108,6 +136,8 @@ export function createRegistryHolder() {
 
   return {
     index: async () => (await current).index,
+    /** The site rules of the registry in use, without waiting for its index. */
+    sites: async () => sitesOf((await copy).stored.registry),
     status,
     /** One sync at a time: a second request while one runs gets the same answer. */
     sync(): Promise<RegistryStatus> {

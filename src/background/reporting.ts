@@ -68,8 +68,12 @@ export function registerReporting(handle: Handle, registry: RegistryHolder, over
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) drain();
   });
-  // A worker (re)started by any event picks up what a stopped one left; so does a consent given.
-  drain();
+  // A worker (re)started by any event picks up what a stopped one left, once the registry is
+  // ready: the page that woke it waits on that, and the outbox can wait. So does a consent given.
+  void registry
+    .index()
+    .catch(() => undefined)
+    .then(drain);
   browser.permissions.onAdded.addListener(drain);
 
   /** The tab a target names: the sender's own for a content script, the named one for extension pages. */

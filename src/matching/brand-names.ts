@@ -1,7 +1,15 @@
 import type { Brand } from '../registry/schema';
 import { type Buckets, bucket, buildBuckets, fnv } from './buckets';
 import { foldPhrase, type Token } from './normalise';
-import { buildDeleteTable, type DeleteTable, editDistance, lookupDeletes, type TypoWord } from './typo';
+import {
+  buildDeleteTable,
+  type DeleteTable,
+  editDistance,
+  type FilteredDeletes,
+  lookupDeletes,
+  type TypoWord,
+  withFilter,
+} from './typo';
 
 /** How a listing wrote the brand. A typo is reported as a misspelling, with its distance. */
 type MatchForm = 'exact' | 'alias' | 'line' | 'misspelling' | 'homoglyph' | 'masked';
@@ -150,10 +158,12 @@ function sameCompact(name: string, compact: string): boolean {
 export class BrandNames {
   private readonly maxTokens: number;
   private readonly names: string[];
+  private readonly typo: FilteredDeletes;
 
   constructor(private readonly stored: StoredNames) {
     this.maxTokens = stored.maxTokens;
     this.names = stored.names.split('\n');
+    this.typo = withFilter(stored.typo);
   }
 
   private isNameWord(word: string): boolean {
@@ -324,7 +334,7 @@ export class BrandNames {
     const seen = new Set<number>();
     // Two edits only for one long word: others are found with one (a substitution, an insertion).
     const limit = compact.length >= MIN_TYPO2_LENGTH && LETTERS.test(compact) && !spans ? 2 : 1;
-    lookupDeletes(this.stored.typo, compact, limit, (id) => {
+    lookupDeletes(this.typo, compact, limit, (id) => {
       if (seen.has(id)) return;
       seen.add(id);
       const name = this.names[id]!.replaceAll(' ', '');

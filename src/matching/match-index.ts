@@ -63,9 +63,14 @@ export function loadIndex(stored: StoredIndex): MatchIndex {
     volatile: new Set(registry.currencies.volatile ?? []),
     flagged: new Set(registry.flagged),
     confirmed: new Map((registry.confirmed ?? []).map(({ key, brand }) => [key, brand])),
-    sites: { sites: registry.sites.marketplaces, generic: registry.sites.shop },
+    sites: sitesOf(registry),
     programmes: registry.programmes,
   };
+}
+
+/** The site rules of a registry, as the content script asks for them. */
+export function sitesOf(registry: Registry): MatchIndex['sites'] {
+  return { sites: registry.sites.marketplaces, generic: registry.sites.shop };
 }
 
 export function buildIndex(registry: Registry): MatchIndex {

@@ -15,9 +15,21 @@ const MAX_BUCKET = 64;
 /** Bits in the filter that turns away most deletes no name has before any search (2 MiB). */
 const FILTER_BITS = 2 ** 24;
 
-/** The names' deletes, and a bit filter over their hashes. */
-export interface DeleteTable extends Buckets {
+/** The names' deletes by hash: the form kept between worker starts. */
+export type DeleteTable = Buckets;
+
+/**
+ * The deletes with a bit filter over their hashes. The filter is made from the keys at load
+ * (under a millisecond): kept, it would add 2 MiB to what a waking worker reads from disk first.
+ */
+export interface FilteredDeletes extends DeleteTable {
   filter: Uint8Array;
+}
+
+export function withFilter(table: DeleteTable): FilteredDeletes {
+  const filter = new Uint8Array(FILTER_BITS / 8);
+  for (const key of table.keys) filter[(key & (FILTER_BITS - 1)) >>> 3]! |= 1 << (key & 7);
+  return { keys: table.keys, offsets: table.offsets, ids: table.ids, filter };
 }
 
 export function buildDeleteTable(words: readonly TypoWord[]): DeleteTable {
@@ -29,10 +41,7 @@ export function buildDeleteTable(words: readonly TypoWord[]): DeleteTable {
       ids.push(word.id);
     }
   }
-  const buckets = buildBuckets(hashes, ids);
-  const filter = new Uint8Array(FILTER_BITS / 8);
-  for (const key of buckets.keys) filter[(key & (FILTER_BITS - 1)) >>> 3]! |= 1 << (key & 7);
-  return { ...buckets, filter };
+  return buildBuckets(hashes, ids);
 }
 
 /**
@@ -40,7 +49,7 @@ export function buildDeleteTable(words: readonly TypoWord[]): DeleteTable {
  * query's deletes are hashed in place, without making the strings.
  */
 export function lookupDeletes(
-  table: DeleteTable,
+  table: FilteredDeletes,
   query: string,
   maxDistance: number,
   visit: (id: number) => void,

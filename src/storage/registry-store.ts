@@ -40,11 +40,24 @@ export async function writeHeld(held: HeldRegistry): Promise<void> {
   });
 }
 
-/** The bundled registry's index as a worker compiled it, if it was compiled from these very sources. */
-export async function readBundledIndex(fingerprint: string): Promise<StoredIndex | undefined> {
+/**
+ * What a starting worker uses, read in one transaction: the held copy and its index where the
+ * copy is newer than the bundled registry; else the bundled registry's index as a worker of this
+ * build kept it (`fingerprint`: compiled from these very sources); else nothing (compile it).
+ */
+export async function readIndexInUse(
+  bundledVersion: number,
+  fingerprint: string,
+): Promise<{ copy?: HeldCopy; index?: StoredIndex }> {
   return withDatabase(async (db) => {
-    const kept = (await db.get(STORE, BUNDLED)) as { fingerprint: string; index: StoredIndex } | undefined;
-    return kept?.fingerprint === fingerprint ? kept.index : undefined;
+    const { store } = db.transaction(STORE);
+    const copy = (await store.get(COPY)) as HeldCopy | undefined;
+    if (copy && copy.version > bundledVersion) {
+      const index = (await store.get(INDEX)) as StoredIndex | undefined;
+      if (index) return { copy, index };
+    }
+    const bundled = (await store.get(BUNDLED)) as { fingerprint: string; index: StoredIndex } | undefined;
+    return bundled?.fingerprint === fingerprint ? { index: bundled.index } : {};
   });
 }
 
