@@ -25,7 +25,6 @@ const MARKS: Record<string, string> = {
   TL: 'TRY',
   R$: 'BRL',
   zł: 'PLN',
-  kr: 'SEK',
   Kč: 'CZK',
   Ft: 'HUF',
   lei: 'RON',
@@ -84,8 +83,11 @@ const MARKS: Record<string, string> = {
 /** Currencies printed with a bare `$`. */
 const DOLLARS = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD', 'MXN', 'ARS', 'CLP', 'COP', 'UYU', 'TWD']);
 
-/** `$`, `¢`, `¥` and `￥` name a currency only with the site's help; they are marks all the same. */
-const AMBIGUOUS = ['$', '¢', '¥', '￥'];
+/** Currencies printed `kr`: the Swedish, Danish, Norwegian and Icelandic crowns. */
+const CROWNS = new Set(['SEK', 'DKK', 'NOK', 'ISK']);
+
+/** `$`, `¢`, `¥`, `￥` and `kr` name a currency only with the site's help; they are marks all the same. */
+const AMBIGUOUS = ['$', '¢', '¥', '￥', 'kr'];
 
 /** Cents: the amount beside this mark is a hundredth of the currency's unit. */
 export const CENT = '¢';
@@ -125,11 +127,13 @@ export function isMark(text: string): boolean {
 
 /**
  * The currency a mark names. `$`/`¢` take the site's currency only where that currency is written
- * so (else USD), `¥`/`￥` are yuan only on a site that prices in yuan (else yen).
+ * so (else USD), `¥`/`￥` are yuan only on a site that prices in yuan (else yen), and `kr` is the
+ * site's crown (else the Swedish one, the most used).
  */
 export function currencyOfMark(mark: string, fallback: string | undefined): string {
   const named = MARKS[mark] ?? (ISO_CODES.has(mark) ? mark : undefined);
   if (named) return named;
   if (mark === '¥' || mark === '￥') return fallback === 'CNY' ? 'CNY' : 'JPY';
+  if (mark === 'kr') return fallback && CROWNS.has(fallback) ? fallback : 'SEK';
   return fallback && DOLLARS.has(fallback) ? fallback : 'USD';
 }

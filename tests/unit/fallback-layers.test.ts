@@ -380,6 +380,19 @@ describe('page kind from the page', () => {
     expect(read(document).kind).toBe('search');
   });
 
+  it('does not take the first card of a long list without pictures for the buy box of a heading the title names', () => {
+    const noPictures = grid(
+      12,
+      (i) =>
+        `<div class="r${i % 2}"><a href="/ad/${i}">Used bicycle cover in good shape ${i}</a><span>$${30 + i}</span></div>`,
+    );
+    const document = page(
+      '<title>Bicycle cover for sale near you - Example</title>',
+      `<main><div><h1>Bicycle cover for sale near you</h1></div><section>${noPictures}</section></main>`,
+    );
+    expect(read(document)).toMatchObject({ kind: 'search', cards: { length: 12 } });
+  });
+
   it('reads an article with a price in it as neither', () => {
     const document = page(
       '<title>Why lamps cost $40</title>',
@@ -394,6 +407,9 @@ describe('page kind from the page', () => {
     expect(read(page('', cards, 'ja')).cards[0]?.price).toEqual({ amount: 100, currency: 'JPY' });
     const dollars = grid(4, (i) => `<div><a href="/x/${i}">Maple syrup ${i}</a><span>$${10 + i}</span></div>`);
     expect(read(page('', dollars), new URL('https://shop.example.ca/')).cards[0]?.price?.currency).toBe('CAD');
+    const crowns = grid(4, (i) => `<div><a href="/x/${i}">Wool blanket ${i}</a><span>${300 + i} kr.</span></div>`);
+    expect(read(page('', crowns), new URL('https://shop.example.dk/')).cards[0]?.price?.currency).toBe('DKK');
+    expect(read(page('', crowns), new URL('https://shop.example.no/')).cards[0]?.price?.currency).toBe('NOK');
   });
 });
 

@@ -132,6 +132,16 @@ describe('parsePrice: currency marks', () => {
     expect(parsePrice('3,980円', 'CNY')).toEqual(money(3980, 'JPY'));
   });
 
+  it('reads kr as the site’s crown, else the Swedish one', () => {
+    expect(parsePrice('1.800 kr.', 'DKK')).toEqual(money(1800, 'DKK'));
+    expect(parsePrice('kr 299,-', 'NOK')).toEqual(money(299, 'NOK'));
+    expect(parsePrice('199 kr', 'ISK')).toEqual(money(199, 'ISK'));
+    expect(parsePrice('199 kr', 'EUR')).toEqual(money(199, 'SEK'));
+    expect(parsePrice('199 kr')).toEqual(money(199, 'SEK'));
+    // A word that holds the letters is no mark.
+    expect(parsePrice('Ukraine 12')).toBeUndefined();
+  });
+
   it('reads a bare $ as the site’s dollar, else the US dollar', () => {
     expect(parsePrice('$ 7,499', 'MXN')).toEqual(money(7499, 'MXN'));
     expect(parsePrice('$12.99', 'EUR')).toEqual(money(12.99, 'USD'));

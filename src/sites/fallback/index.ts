@@ -105,14 +105,16 @@ function* layerSteps(
   yield;
   const heading = headingOf(document, [document.title, metaContent(document, 'og:title')], page.url.hostname);
   const named = (title: string | undefined) => sameName(title, heading?.text);
-  // Other products' cards (a list of a few, each with its picture) hold no buy box; a "card" named
-  // as the heading is the page's own product, and two "cards" or one with no picture may be
-  // sections of the page's own (its new and used offers).
+  // Other products' cards (a list of a few, each with its picture, or a list of many, pictures
+  // drawn later or not) hold no buy box; a "card" named as the heading is the page's own product,
+  // and two "cards" or a few with no picture may be sections of the page's own (its new and used offers).
   const inCards = new Set(
     lists
       .filter((list) => list.cards.length >= MIN_LIST)
       .flatMap((list) =>
-        list.cards.filter((found) => found.image && !named(found.title)).map((found) => found.element!),
+        list.cards
+          .filter((found) => (found.image || list.cards.length >= MANY) && !named(found.title))
+          .map((found) => found.element!),
       ),
   );
   const box = buyBox(heading, marks, inCards);
@@ -292,8 +294,8 @@ function titledProduct(
   return new Set(found.map(({ title }) => bare(title))).size === 1 ? found[0] : undefined;
 }
 
-/** Country domains and languages where a bare `$` or `¥` means the local currency. */
-const DOLLAR_TLDS: Record<string, string> = {
+/** Country domains where a bare `$` or `kr` means the local currency. */
+const LOCAL_TLDS: Record<string, string> = {
   ca: 'CAD',
   au: 'AUD',
   nz: 'NZD',
@@ -305,15 +307,19 @@ const DOLLAR_TLDS: Record<string, string> = {
   sg: 'SGD',
   hk: 'HKD',
   tw: 'TWD',
+  se: 'SEK',
+  dk: 'DKK',
+  no: 'NOK',
+  is: 'ISK',
 };
 
 /**
- * What a bare `$` or `¥` means on a shop the rules do not know: its country domain's dollar,
- * or the yuan on a page written in Chinese (the yen otherwise).
+ * What a bare `$`, `kr` or `¥` means on a shop the rules do not know: its country domain's dollar
+ * or crown, or the yuan on a page written in Chinese (the yen otherwise).
  */
 function pageCurrency(document: Document, url: URL): string | undefined {
   const tld = url.hostname.split('.').pop() ?? '';
-  if (DOLLAR_TLDS[tld]) return DOLLAR_TLDS[tld];
+  if (LOCAL_TLDS[tld]) return LOCAL_TLDS[tld];
   const lang = (document.documentElement.getAttribute('lang') ?? '').toLowerCase();
   if (tld === 'cn' || lang.startsWith('zh') || /[淘宝网天猫京东]/.test(document.title)) return 'CNY';
   return undefined;
