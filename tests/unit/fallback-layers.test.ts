@@ -521,6 +521,29 @@ describe('the layers under the site rules', () => {
   });
 });
 
+describe('titles checked against the heading the page shows', () => {
+  const readAt = (document: Document, href = 'https://shop.example/p/steel-bottle') =>
+    readPage(document, href, { ...EVERY_SITE, fallback: (d, p) => readFallback(d, p, unhurried) }).listings[0]?.listing;
+  const stated = (name: string) =>
+    `<script type="application/ld+json">${JSON.stringify({ '@type': 'Product', name, sku: 'SB-750', offers: { price: '24.00', priceCurrency: 'EUR' } })}</script>`;
+
+  it('leaves out what the heading hides from sight, for screen readers only', () => {
+    const document = page(
+      '<title>Steel water bottle 750 ml | Example</title>',
+      '<main><h1 itemprop="name"><span class="u-hidden">Details about </span>Steel water bottle 750 ml</h1><span>€24,00</span></main>',
+    );
+    expect(readAt(document)?.title).toBe('Steel water bottle 750 ml');
+  });
+
+  it('cuts a shop’s name glued on after a separator the heading leaves out', () => {
+    const document = page(
+      `<title>保温杯 不锈钢 500ml - Example</title>${stated('保温杯 不锈钢 500ml｜山田商店')}`,
+      '<main><h1>保温杯 不锈钢 500ml</h1><span>€24,00</span></main>',
+    );
+    expect(readAt(document)?.title).toBe('保温杯 不锈钢 500ml');
+  });
+});
+
 describe('titles cut to what the page agrees on', () => {
   it.each([
     ['The Night Garden Paperback – 1 Jan. 2020', ['The Night Garden', 'The Night Garden'], 'The Night Garden'],
@@ -535,6 +558,7 @@ describe('titles cut to what the page agrees on', () => {
     // The brand a heading shows before a name the structured data states without it is no label.
     ['Acme Steel water bottle', ['Steel water bottle', 'Steel water bottle'], 'Acme Steel water bottle'],
     ['Shop.example: Steel water bottle', ['Steel water bottle'], 'Steel water bottle'],
+    ['保温杯 不锈钢 500ml｜山田商店', ['保温杯 不锈钢 500ml'], '保温杯 不锈钢 500ml'],
   ])('%s', (title, others, expected) => {
     expect(agreedTitle(title, others)).toBe(expected);
   });

@@ -1,6 +1,6 @@
 import { metaContent } from '../sources';
 import { bare, withoutSiteName } from '../text';
-import { type Candidate, fillCandidate, sameProduct } from './candidate';
+import { type Candidate, clean, fillCandidate, sameProduct } from './candidate';
 import { type CardList, cardSteps, markSteps, type PriceMark } from './cards';
 import { EMBEDDED_BUDGET, readEmbedded } from './embedded';
 import { agreedTitle, buyBox, headingOf, sameName } from './product';
@@ -153,12 +153,15 @@ function* layerSteps(
     cards,
     agree: (read) => {
       const title = withoutSiteName(read, page.url.hostname);
-      const cut = agreedTitle(title, others);
+      const cut = agreedTitle(title, heading?.titled ? [...others, heading.text] : others);
       if (cut !== read) return cut;
+      if (!heading?.titled) return title;
+      // The heading's own element, read with what it hides from sight ("Details about"): as shown.
+      if (clean(heading.element.textContent) === clean(read)) return heading.text;
       // A title that no other name on the page supports was read from the wrong element (a
-      // carousel's, an old layout's): the heading the page's own title names is the product's.
-      const supported = [...others, heading?.text].some((other) => sameName(title, other));
-      return !supported && heading?.titled ? heading.text : title;
+      // carousel's, an old layout's): the heading is the product's.
+      const supported = [...others, heading.text].some((other) => sameName(title, other));
+      return supported ? title : heading.text;
     },
   };
 }

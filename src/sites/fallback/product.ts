@@ -66,20 +66,45 @@ export function headingOf(
   // A heading that is the shop's own name is its logo, not a product's.
   const shop = new Set(siteNames(hostname));
   const h1s = [...document.querySelectorAll('h1')].filter((element) => {
-    const text = clean(element.textContent);
+    const text = shownText(element);
     return text !== undefined && !shop.has(bare(text));
   });
-  const length = (element: Element) => clean(element.textContent)?.length ?? 0;
-  const h1 = h1s.filter((element) => titled(clean(element.textContent) ?? '')).sort((a, b) => length(b) - length(a))[0];
-  const text = clean(h1?.textContent);
+  const length = (element: Element) => shownText(element)?.length ?? 0;
+  const h1 = h1s.filter((element) => titled(shownText(element) ?? '')).sort((a, b) => length(b) - length(a))[0];
+  const text = h1 && shownText(h1);
   if (h1 && text) return { element: h1, text, titled: true };
   const first = h1s[0];
-  const firstText = clean(first?.textContent);
+  const firstText = first && shownText(first);
   if (first && firstText) return { element: first, text: firstText, titled: false };
   // No heading at all: the longest text the title names is the product's name as shown (older
   // and script-drawn layouts put it in an h3 or a span).
   const found = named.length > 0 && document.body ? namedText(document.body, named) : undefined;
   return found && { ...found, titled: true };
+}
+
+/**
+ * Classes that hide an element from sight, kept for screen readers ("Details about" before a
+ * product's name, for them only): the whole class, maybe after a prefix ("u-hidden", "a-offscreen").
+ */
+const HIDING_CLASS =
+  /^(?:[a-z0-9]+[-_])?(?:hidden|hdn|offscreen|sr-only|visually-?hidden|screen-?reader-(?:only|text))$/i;
+
+function hidden(element: Element): boolean {
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  if (/(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(element.getAttribute('style') ?? '')) return true;
+  for (const name of element.classList) if (HIDING_CLASS.test(name)) return true;
+  return false;
+}
+
+/** An element's text as a sighted reader sees it: without what its hidden descendants hold. */
+function shownText(element: Element): string | undefined {
+  if (!element.querySelector('*')) return clean(element.textContent);
+  let text = '';
+  const walker = element.ownerDocument.createTreeWalker(element, 5, {
+    acceptNode: (node) => (node.nodeType === 1 && hidden(node as Element) ? 2 : 1),
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeType === 3) text += node.nodeValue;
+  return clean(text);
 }
 
 /** Texts longer than this are paragraphs, not a product's name. */
@@ -155,7 +180,8 @@ export function agreedTitle(title: string, others: readonly (string | undefined)
   for (const [name, count] of votes) {
     const start = lower.startsWith(name);
     const rest = (start ? title.slice(name.length) : title.slice(0, title.length - name.length)).trim();
-    const separated = start ? /^[-–—|:(,[/·•]/.test(rest) : /[-–—|:),\]/·•]$/.test(rest);
+    // Full-width forms too: Chinese and Japanese shops write "｜", "：" and "（".
+    const separated = start ? /^[-–—|:(,[/·•｜：（［／、]/.test(rest) : /[-–—|:),\]/·•｜：）］／、]$/.test(rest);
     // What follows a name may be a label the other names leave out alike ("Paperback"); what
     // precedes it unseparated is the brand the heading shows ("Binatone Dry Iron"): it stays.
     if (rest.length > 40 || !(separated || (start && count > 1))) continue;
