@@ -229,6 +229,13 @@ describe('card layer: lists found by shape', () => {
     const reading = read(page('', `<ul>${Array.from({ length: 4 }, (_, i) => card(i)).join('')}</ul>`));
     expect(reading.cards.map((found) => found.price?.amount)).toEqual([30, 31, 32, 33]);
   });
+
+  it('takes a price with a free-shipping badge beside it, but not a shipping cost', () => {
+    const card = (i: number) =>
+      `<li><a href="/k/${i}">Kettle model ${i}</a><p><span>$</span><span>${30 + i}.00</span> <span>FREE shipping</span></p><span>+$4.99 shipping</span></li>`;
+    const reading = read(page('', `<ul>${Array.from({ length: 4 }, (_, i) => card(i)).join('')}</ul>`));
+    expect(reading.cards.map((found) => found.price?.amount)).toEqual([30, 31, 32, 33]);
+  });
 });
 
 describe('card layer: lists as shops cut them', () => {
@@ -391,6 +398,28 @@ describe('page kind from the page', () => {
       `<main><div><h1>Bicycle cover for sale near you</h1></div><section>${noPictures}</section></main>`,
     );
     expect(read(document)).toMatchObject({ kind: 'search', cards: { length: 12 } });
+  });
+
+  it('takes a heading whose variant the title words its own way for the product, beside a few cards', () => {
+    const document = page(
+      '<title>Trail running shoe Peak 5 ( Size 8 Wide, Black Graphite ) Online at Best Price</title>',
+      `<main><div><h1>Trail running shoe Peak 5 (Black Graphite, Size 8 Wide)</h1><div><span>₹</span><span>5,779</span></div></div></main><h2>Similar</h2>${grid(4)}`,
+    );
+    expect(read(document)).toMatchObject({
+      kind: 'detail',
+      product: {
+        title: 'Trail running shoe Peak 5 (Black Graphite, Size 8 Wide)',
+        price: { amount: 5779, currency: 'INR' },
+      },
+    });
+  });
+
+  it('takes a page that says it is a product’s, with a heading the title names, for one beside many cards', () => {
+    const document = page(
+      '<title>Trail running shoe Peak 5 for men | Example</title><meta property="og:type" content="product">',
+      `<main><div><h1>Trail running shoe Peak 5 for men</h1><div class="price"></div></div></main><h2>You may also like</h2>${grid(12)}`,
+    );
+    expect(read(document)).toMatchObject({ kind: 'detail', product: { title: 'Trail running shoe Peak 5 for men' } });
   });
 
   it('reads an article with a price in it as neither', () => {

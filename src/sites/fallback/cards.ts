@@ -77,7 +77,13 @@ export function* markSteps(root: Element, local: string | undefined, pace: Pace)
       const text = shortText(element, MAX_PRICE_TEXT);
       if (text === undefined) break;
       const after = followingText(element);
-      if (PER_UNIT.test(text) || UNIT_AFTER.test(after) || OFF_AFTER.test(after) || NOT_A_PRICE.test(text)) break;
+      if (
+        PER_UNIT.test(text) ||
+        UNIT_AFTER.test(after) ||
+        OFF_AFTER.test(after) ||
+        NOT_A_PRICE.test(text.replace(FREE_SHIPPING, ''))
+      )
+        break;
       // The amount must be this text's own and carry its currency mark: a label before a price
       // ("Model 5 $5.99") climbs to no price.
       if (!ownsFirstNumber(text, value.replace(/\s+/g, ' '))) break;
@@ -99,6 +105,10 @@ export function* markSteps(root: Element, local: string | undefined, pace: Pace)
  */
 const NOT_A_PRICE =
   /\b(?:save|saving|off|you save|spare|sparen|sie sparen|économisez|economisez|ahorra|ahorras|economize|economia|risparmi|sconto|rabatt|discount|coupon|payments?|instal?lments?|per month|\/mo|monthly|monatlich|par mois|al mes|por mes|cuotas|parcelas|meses|shipping|delivery|versand|lieferung|livraison|envío|envio|frete|spedizione|cashback|reward|points)\b|\d+\s*x\s|\bx\s*\d|%/iu;
+
+/** A badge beside a price saying postage is free: the amount is still the price. */
+const FREE_SHIPPING =
+  /\b(?:free (?:shipping|delivery)|(?:envío|envio|entrega) gr[aá]tis|frete gr[aá]tis|(?:kostenlose[rn]?|gratis) (?:versand|lieferung)|versandkostenfrei|livraison gratuite|spedizione gratuita)\b/giu;
 
 /** What follows an amount that makes it a saving written apart from it: "Get <b>$50</b> off". */
 const OFF_AFTER = /^\s*(?:off|back|discount|de descuento|de desconto|di sconto|rabatt|de réduction|gift card)\b/iu;

@@ -196,6 +196,9 @@ function kindOf(
   const boxed = box?.price !== undefined && product?.title !== undefined && titled;
   const productName = (box?.title?.split(/\s+/).length ?? 0) >= 4 || /\p{Script=Han}{10}/u.test(box?.title ?? '');
   if ((boxed && (productName || !manyCards)) || (productType && !manyCards && product?.title)) return 'detail';
+  // The page says it is a product's, and its heading the title names reads as a product's name:
+  // the cards beside it, however many, are other products' (drawn before its price, maybe).
+  if (productType && titled && productName && product?.title) return 'detail';
   if (cards.length >= MIN_LIST) return 'search';
   if (boxed) return 'detail';
   // A heading the title names, at a marketplace's address shaped like a product's, with no price

@@ -58,9 +58,13 @@ export function headingOf(
   hostname: string,
 ): Heading | undefined {
   const named = titles.map(bare).filter((title) => title.length >= 4);
+  const titleWords = titles.map(wordsOf);
   // A page with no title of its own (a saved fragment) has nothing to gainsay its heading.
   const titled = (text: string) =>
-    bare(text).length >= 4 && (named.length === 0 || named.some((title) => namedBy(title, bare(text))));
+    bare(text).length >= 4 &&
+    (named.length === 0 ||
+      named.some((title) => namedBy(title, bare(text))) ||
+      titleWords.some((words) => mostWordsIn(wordsOf(text), words)));
   // Of several headings (a logo is often one, and the title names the shop too), the longest one
   // the page's title names is the product's.
   // A heading that is the shop's own name is its logo, not a product's.
@@ -144,6 +148,23 @@ function namedBy(title: string, heading: string): boolean {
     else high = mid - 1;
   }
   return low >= 30 || (low >= 12 && low >= heading.length * 0.6);
+}
+
+/** A text's words, in lower case: letters and digits. */
+function wordsOf(text: string | null | undefined): string[] {
+  return (text ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * Whether a title names a heading of several words that it words its own way: its first word
+ * and three in four of its words are the title's ("Phone X 5G (Black, 256 GB) (12 GB RAM)" in
+ * "Phone X 5G ( 256 GB Storage, 12 GB RAM ) Online"), as a product's variant is often reworded.
+ */
+function mostWordsIn(heading: readonly string[], title: readonly string[]): boolean {
+  if (heading.length < 4 || title.length === 0) return false;
+  const words = new Set(title);
+  if (!words.has(heading[0]!)) return false;
+  return heading.filter((word) => words.has(word)).length >= heading.length * 0.75;
 }
 
 /** How far above the heading the buy box may begin. */
