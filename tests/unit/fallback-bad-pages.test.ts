@@ -122,8 +122,17 @@ describe('bad pages', () => {
     ];
     for (let round = 0; round < 60; round++) {
       const html = Array.from({ length: 200 }, () => pieces[Math.floor(next() * pieces.length)]).join('');
-      const reading = readFallback(page(html), { url, local: undefined, kind: 'unknown' });
-      for (const item of [...reading.cards, ...(reading.product ? [reading.product] : [])]) {
+      // Read in full, and cut short at every point a budget can run out (a busy machine's case).
+      const full = readFallback(page(html), { url, local: undefined, kind: 'unknown' });
+      const cut = readFallback(
+        page(html),
+        { url, local: undefined, kind: 'unknown' },
+        { ms: 1 + (round % 30), now: tickingClock().now },
+      );
+      for (const item of [full, cut].flatMap((reading) => [
+        ...reading.cards,
+        ...(reading.product ? [reading.product] : []),
+      ])) {
         expect((item.title ?? '').length).toBeLessThanOrEqual(1000);
         if (item.price) {
           expect(Number.isFinite(item.price.amount)).toBe(true);

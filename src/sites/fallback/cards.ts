@@ -302,7 +302,8 @@ export function* cardSteps(page: URL, pace: Pace, marks: PriceMark[]): Generator
       parents,
       cards: cards
         .map((card) => {
-          const { href, marks: held } = holding.get(card)!;
+          // A card whose prices the walk above had no time for is read by the prices it was found by.
+          const { href, marks: held } = holding.get(card) ?? cardOf.get(card)!;
           return readCard(card, { href: href ?? '', marks: held }, page);
         })
         .filter((found) => found.title),
