@@ -562,6 +562,12 @@ describe('titles checked against the heading the page shows', () => {
       '<main><h1 itemprop="name"><span class="u-hidden">Details about </span>Steel water bottle 750 ml</h1><span>€24,00</span></main>',
     );
     expect(readAt(document)?.title).toBe('Steel water bottle 750 ml');
+    // Text kept from screen readers only (aria-hidden) is still seen: it stays.
+    const seen = page(
+      '<title>Steel water bottle 750 ml | Example</title>',
+      '<main><h1><span aria-hidden="true">Steel water bottle</span> 750 ml</h1><span>€24,00</span></main>',
+    );
+    expect(readAt(seen)?.title).toBe('Steel water bottle 750 ml');
   });
 
   it('cuts a shop’s name glued on after a separator the heading leaves out', () => {

@@ -69,17 +69,13 @@ export function headingOf(
   // the page's title names is the product's.
   // A heading that is the shop's own name is its logo, not a product's.
   const shop = new Set(siteNames(hostname));
-  const h1s = [...document.querySelectorAll('h1')].filter((element) => {
+  const h1s = [...document.querySelectorAll('h1')].flatMap((element) => {
     const text = shownText(element);
-    return text !== undefined && !shop.has(bare(text));
+    return text !== undefined && !shop.has(bare(text)) ? [{ element, text }] : [];
   });
-  const length = (element: Element) => shownText(element)?.length ?? 0;
-  const h1 = h1s.filter((element) => titled(shownText(element) ?? '')).sort((a, b) => length(b) - length(a))[0];
-  const text = h1 && shownText(h1);
-  if (h1 && text) return { element: h1, text, titled: true };
-  const first = h1s[0];
-  const firstText = first && shownText(first);
-  if (first && firstText) return { element: first, text: firstText, titled: false };
+  const longest = h1s.filter(({ text }) => titled(text)).sort((a, b) => b.text.length - a.text.length)[0];
+  if (longest) return { ...longest, titled: true };
+  if (h1s[0]) return { ...h1s[0], titled: false };
   // No heading at all: the longest text the title names is the product's name as shown (older
   // and script-drawn layouts put it in an h3 or a span).
   const found = named.length > 0 && document.body ? namedText(document.body, named) : undefined;
@@ -89,12 +85,13 @@ export function headingOf(
 /**
  * Classes that hide an element from sight, kept for screen readers ("Details about" before a
  * product's name, for them only): the whole class, maybe after a prefix ("u-hidden", "a-offscreen").
+ * (`aria-hidden` is the other way round: seen, not read aloud. It stays.)
  */
 const HIDING_CLASS =
   /^(?:[a-z0-9]+[-_])?(?:hidden|hdn|offscreen|sr-only|visually-?hidden|screen-?reader-(?:only|text))$/i;
 
 function hidden(element: Element): boolean {
-  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  if (element.hasAttribute('hidden')) return true;
   if (/(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(element.getAttribute('style') ?? '')) return true;
   for (const name of element.classList) if (HIDING_CLASS.test(name)) return true;
   return false;
