@@ -19,15 +19,6 @@ export async function readHeldCopy(): Promise<HeldCopy | undefined> {
   return withDatabase(async (db) => (await db.get(STORE, COPY)) as HeldCopy | undefined);
 }
 
-/** The copy held and its index, read in one transaction. */
-export async function readHeld(): Promise<HeldRegistry | undefined> {
-  return withDatabase(async (db) => {
-    const transaction = db.transaction(STORE);
-    const [copy, index] = await Promise.all([transaction.store.get(COPY), transaction.store.get(INDEX)]);
-    return copy && index ? { copy: copy as HeldCopy, index: index as StoredIndex } : undefined;
-  });
-}
-
 /** Replaces the held copy as one step: a reader sees the old one or the new one, never a mix. */
 export async function writeHeld(held: HeldRegistry): Promise<void> {
   await withDatabase(async (db) => {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { registryFromDisk } from '../../src/disk/registry-files';
 import { loadIndex, storeIndex } from '../../src/matching/match-index';
 import { checkArtifact, generateKeyPair, patchBetween, signRegistry } from '../../src/registry/artifact';
-import { readHeld, writeHeld } from '../../src/storage/registry-store';
+import { readIndexInUse, writeHeld } from '../../src/storage/registry-store';
 import { generatedRegistry } from './generated';
 import { median, report } from './measure';
 
@@ -35,8 +35,8 @@ export async function benchSync(): Promise<void> {
     if (run > 0) samples.push(performance.now() - start);
     // A restarted worker: read the stored copy back and load its compact index.
     const restart = performance.now();
-    const held = await readHeld();
-    if (!held) throw new Error('nothing was stored');
+    const held = await readIndexInUse(1, 'none');
+    if (!held.index) throw new Error('nothing was stored');
     loadIndex(held.index);
     if (run > 0) ready = Math.max(ready, performance.now() - restart);
   }
@@ -64,8 +64,8 @@ export async function benchSync(): Promise<void> {
   const restarts: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const start = performance.now();
-    const held = await readHeld();
-    loadIndex(held!.index);
+    const held = await readIndexInUse(1, 'none');
+    loadIndex(held.index!);
     restarts.push(performance.now() - start);
   }
   report({
