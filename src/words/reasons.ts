@@ -4,22 +4,25 @@ import { type MessageKey, marketplaceName, type Words } from './words';
 
 const str = (value: string | number | undefined) => String(value ?? '');
 
-/** A reason in the user's words. Each code lists its parameters in its message's order. */
 /**
- * An assessment's reasons in words, heaviest first, as a listing shows them. Where the listing
- * does not warn, a sign it carries is said to have been outweighed, so "No warning signs found"
- * never sits beside a bare "Priced 35 % under the floor".
+ * An assessment's reasons in words, heaviest first, as a listing shows them, each beside the
+ * reason it words. Where the listing does not warn, a sign it carries is said to have been
+ * outweighed, so "No warning signs found" never sits beside a bare "Priced 35 % under the floor".
  */
-export function describeReasons(assessment: Pick<Assessment, 'level' | 'reasons'>, words: Words): string[] {
+export function describeReasons(
+  assessment: Pick<Assessment, 'level' | 'reasons'>,
+  words: Words,
+): { reason: Reason; text: string }[] {
   const outweighed = !warns(assessment);
   return [...assessment.reasons]
     .sort((a, b) => b.weight - a.weight)
     .map((reason) => {
       const said = describeReason(reason, words);
-      return outweighed && reason.weight > 0 ? words.t('reason_outweighed', [said]) : said;
+      return { reason, text: outweighed && reason.weight > 0 ? words.t('reason_outweighed', [said]) : said };
     });
 }
 
+/** A reason in the user's words. Each code lists its parameters in its message's order. */
 export function describeReason(reason: Pick<Reason, 'code' | 'params'>, words: Words): string {
   const { t, language } = words;
   const p = reason.params;

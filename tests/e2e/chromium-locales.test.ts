@@ -57,7 +57,7 @@ describe('Chromium: the extension in other languages', () => {
       await search.goto(SEARCH_URL);
       await waitForBadges(search);
       const popup = await popupOver(browser, SEARCH_URL);
-      await popup.locator('details > summary').first().click();
+      await popup.locator('details.cg-fold > summary').first().click();
       expect(await clipped(popup)).toEqual([]);
       // The extension's own words are all pseudo: what is left in plain English came from the page.
       const own = await popup.evaluate(() =>

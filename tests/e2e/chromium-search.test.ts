@@ -134,7 +134,7 @@ describe('Chromium: a search page of 200 results that grows like infinite scroll
     expect(await popup.locator('.cg-verdict').textContent()).toBe(
       `${expected} of 400 listings show signs of a counterfeit`,
     );
-    const folded = (await popup.locator('details > summary').allTextContents()).map((text) =>
+    const folded = (await popup.locator('details.cg-fold > summary').allTextContents()).map((text) =>
       Number(text.match(/^[\d,]+/)?.[0].replace(/,/g, '')),
     );
     expect(expected + folded.reduce((sum, n) => sum + n, 0)).toBe(400);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evidenceOf } from '../../src/words/evidence';
 import { builtExtension, SCREENSHOTS } from './support/build';
 import {
   type Chromium,
@@ -10,7 +11,7 @@ import {
   tabIdOf,
   waitForBadges,
 } from './support/chromium';
-import { engineVerdict } from './support/expected';
+import { BROWSER_WORDS, engineVerdict } from './support/expected';
 import { PAGES } from './support/pages';
 
 describe('Chromium: page → background → badge → popup', () => {
@@ -69,9 +70,22 @@ describe('Chromium: page → background → badge → popup', () => {
       text: ['⚠ Caution', ...verdict.words, 'Report', 'This is genuine'].join(' '),
     });
     expect(await priceTop()).toBe(before);
+    // The heaviest reason opens from the keyboard on what it rests on: the price read and the floor of its line.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const evidence = evidenceOf(verdict.reasons[0]!, BROWSER_WORDS).flatMap(({ label, value }) => [label, value]);
+    expect(evidence.join(' ')).toMatch(
+      /^Price read from the page \$19\.99 Least a new genuine one costs \$\d+\.00 Line Air Force 1$/,
+    );
+    // Drawn once the disclosure's toggle event has come round.
+    await expect
+      .poll(async () => (await readBadges(page))[0]?.text)
+      .toBe(
+        ['⚠ Caution', verdict.words[0], ...evidence, ...verdict.words.slice(1), 'Report', 'This is genuine'].join(' '),
+      );
     await page.screenshot({
       path: join(SCREENSHOTS, 'chromium-product-page.png'),
-      clip: { x: 0, y: 0, width: 1280, height: 240 },
+      clip: { x: 0, y: 0, width: 1280, height: 320 },
     });
 
     // The pill takes no height of its own: without it, nothing below the heading would sit elsewhere.

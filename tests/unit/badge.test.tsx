@@ -66,6 +66,53 @@ describe('the badge', () => {
     ]);
   });
 
+  it('opens a reason on what it rests on: the words found, the price read beside the floor it was held to', async () => {
+    const withWords: Assessment = {
+      ...caution,
+      reasons: [
+        { code: 'brand_recognised', weight: 0, params: { brand: 'Nike', form: 'alias', text: 'NK' } },
+        ...caution.reasons.slice(1),
+        { code: 'counterfeit_terms', weight: 40, params: { brand: 'Nike', term: 'AAA replica' } },
+        { code: 'community_flagged', weight: 10, params: {} },
+      ],
+    };
+    render(<Badge assessment={withWords} />, root);
+    await open();
+    const evidence = (summary: string) => {
+      const details = [...root.querySelectorAll('details')].find(
+        (element) => element.querySelector('summary')!.textContent === summary,
+      )!;
+      return [...details.querySelectorAll('dl div')].map((row) => [
+        row.querySelector('dt')!.textContent,
+        row.querySelector('dd')!.textContent,
+      ]);
+    };
+    const summaries = [...root.querySelectorAll('summary')];
+    // Each reason that rests on something is its own disclosure, closed and evidence-free until asked.
+    expect(summaries.map((summary) => summary.textContent)).toEqual([
+      'Priced at $29.99, 54% under the $65.00 a new genuine Nike item costs at the least',
+      'Describes itself as a copy: “AAA replica”',
+      'Sold by SHOE DEALS 24, not a seller Nike is known to authorise here',
+      'Sold under the Nike name',
+    ]);
+    // A reason with nothing behind its sentence stays a plain item.
+    expect(root.querySelectorAll('li')).toHaveLength(5);
+    expect(root.querySelectorAll('dl')).toHaveLength(0);
+    for (const summary of summaries) summary.click();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(evidence(summaries[0]!.textContent!)).toEqual([
+      ['Price read from the page', '$29.99'],
+      ['Least a new genuine one costs', '$65.00'],
+    ]);
+    expect(evidence(summaries[1]!.textContent!)).toEqual([['Words found', '“\u2068AAA replica\u2069”']]);
+    expect(evidence(summaries[2]!.textContent!)).toEqual([['Seller', 'SHOE DEALS 24']]);
+    expect(evidence(summaries[3]!.textContent!)).toEqual([
+      ['Words found', '“\u2068NK\u2069”'],
+      ['Matched as', 'another name the brand goes by'],
+    ]);
+    expect(root.querySelector('dl')!.getAttribute('aria-label')).toBe('Evidence');
+  });
+
   it('opens and closes its reasons from the keyboard-reachable button', async () => {
     render(<Badge assessment={caution} />, root);
     const toggle = root.querySelector('button')!;

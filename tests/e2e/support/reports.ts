@@ -356,7 +356,7 @@ export async function tabIdFrom(extensionPage: ExtensionPage, url: string): Prom
 
 /** Every listing the popup holds drawn: each fold opened, each "Show more" taken until none is left. */
 export async function showAllEntries(popup: Page): Promise<void> {
-  for (const summary of await popup.locator('details:not([open]) > summary').all()) await summary.click();
+  for (const summary of await popup.locator('details.cg-fold:not([open]) > summary').all()) await summary.click();
   for (let more = popup.locator('.cg-more').first(); (await more.count()) > 0; more = popup.locator('.cg-more').first())
     await more.click();
 }
