@@ -1,6 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { bundledConstants } from './src/disk/registry-files';
+
+const BUNDLED = bundledConstants();
 
 // Saved pages link stylesheets and scripts on marketplace CDNs: never fetch or run them.
 const happyDOM = {
@@ -14,6 +17,11 @@ const happyDOM = {
 
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
+  // The bundled registry as a build names it (wxt.config.ts); its sources are served by tests/support/packaged-files.ts.
+  define: {
+    __BUNDLED_VERSION__: JSON.stringify(BUNDLED.version),
+    __BUNDLED_FINGERPRINT__: JSON.stringify(BUNDLED.digest),
+  },
   test: {
     environmentOptions: { happyDOM },
     projects: [
@@ -24,6 +32,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           globalSetup: ['tests/support/build-cli.ts'],
+          setupFiles: ['tests/support/packaged-files.ts'],
         },
       },
       {

@@ -3,7 +3,8 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { registryPins } from './src/disk/build-pins';
 import { pseudoMessages } from './src/disk/pseudo-locale';
-import { registryFromDisk, sourcesDigest } from './src/disk/registry-files';
+import { bundledConstants, readRegistrySources, registryFromDisk } from './src/disk/registry-files';
+import { BUNDLED_SOURCES_FILE } from './src/registry/bundled-file';
 import { marketplaceMatches } from './src/sites/matches';
 
 /**
@@ -20,6 +21,7 @@ if (PINS.problems.length > 0)
 if (PINS.notice) console.warn(`\n[counterfeit-guard] ${PINS.notice}\n`);
 const REGISTRY_SOURCES = PINS.sources;
 const REGISTRY_KEYS = PINS.keyFiles.map((file) => JSON.parse(readFileSync(file, 'utf8')) as JsonWebKey);
+const BUNDLED = bundledConstants();
 
 // Firefox gets the same permissions; only its gecko settings differ.
 const GECKO_ID = 'counterfeit-guard@counterfeitguard.org';
@@ -31,13 +33,13 @@ export default defineConfig({
   ...(process.env.CG_OUT_DIR ? { outDir: process.env.CG_OUT_DIR } : {}),
   vite: () => ({
     plugins: [preact()],
-    // JSON as JSON.parse of a string: the worker's script holds the bundled registry's sources,
-    // and a string parses several times faster than the same data as object literals at every start.
+    // JSON as JSON.parse of a string: it parses several times faster than the same data as object literals.
     json: { stringify: true },
     define: {
       // Which bundled registry a worker's kept index was compiled from: this build's sources.
       // Worked out here, once, not by hashing the sources at every worker start.
-      __BUNDLED_FINGERPRINT__: JSON.stringify(`${sourcesDigest()}:${Date.now().toString(36)}`),
+      __BUNDLED_FINGERPRINT__: JSON.stringify(`${BUNDLED.digest}:${Date.now().toString(36)}`),
+      __BUNDLED_VERSION__: JSON.stringify(BUNDLED.version),
       __REGISTRY_SOURCES__: JSON.stringify(REGISTRY_SOURCES),
       __REPORT_SERVICE__: JSON.stringify(PINS.reportService ?? null),
       __REGISTRY_KEYS__: JSON.stringify(REGISTRY_KEYS),
@@ -54,9 +56,11 @@ export default defineConfig({
     'build:before': () => {
       registryFromDisk();
     },
-    // CG_PSEUDO_LOCALE=1: English becomes the pseudo-locale and the other locales stay out, so a
-    // browser in any language shows it (the end-to-end tests look for truncation with it).
     'build:publicAssets': (_wxt, files) => {
+      // The bundled registry's sources, a file the worker reads only when it has no index of this build.
+      files.push({ relativeDest: BUNDLED_SOURCES_FILE, contents: JSON.stringify(readRegistrySources()) });
+      // CG_PSEUDO_LOCALE=1: English becomes the pseudo-locale and the other locales stay out, so a
+      // browser in any language shows it (the end-to-end tests look for truncation with it).
       if (process.env.CG_PSEUDO_LOCALE !== '1') return;
       const kept = files.filter((file) => !file.relativeDest.startsWith('_locales/'));
       files.splice(0, files.length, ...kept, {

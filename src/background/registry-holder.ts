@@ -2,10 +2,10 @@ import { browser } from 'wxt/browser';
 import { loadIndex, type MatchIndex, type StoredIndex, sitesOf, storeIndex } from '../matching/match-index';
 import type { RegistryStatus } from '../messaging/protocol';
 import { PINNED_KEYS, REGISTRY_SOURCES, SYNC_TIMEOUT_MS, UPDATES_SET_UP } from '../registry/build-config';
-import { BUNDLED_VERSION, bundledFingerprint, bundledRegistry } from '../registry/bundled';
 import { nextDelayMs, syncOnce } from '../registry/sync';
 import { lastCheckItem } from '../settings/items';
 import { readHeldCopy, readIndexInUse, writeBundledIndex, writeHeld } from '../storage/registry-store';
+import { BUNDLED_VERSION, bundledFingerprint, bundledRegistry } from './bundled-registry';
 
 export const SYNC_ALARM = 'registry-sync';
 const STALE_MS = 6 * 60 * 60_000;
@@ -36,7 +36,7 @@ async function startingCopy(): Promise<Copy> {
     return { stored: kept.index, version, issuedAt, ...(expiresAt ? { expiresAt } : {}), source };
   }
   if (kept?.index) return { stored: kept.index, version: BUNDLED_VERSION, source: 'bundled' };
-  const stored = storeIndex(bundledRegistry());
+  const stored = storeIndex(await bundledRegistry());
   await writeBundledIndex(fingerprint, stored).catch(() => undefined);
   return { stored, version: BUNDLED_VERSION, source: 'bundled' };
 }

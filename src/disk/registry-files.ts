@@ -16,7 +16,7 @@ export const REGISTRY_SOURCES = import.meta.url.startsWith('file:')
   : join(process.cwd(), 'assets', 'registry');
 
 /** Reads every JSON source under `dir`; a file that is not JSON is reported like a schema problem. */
-function readRegistrySources(dir = REGISTRY_SOURCES): RegistrySource[] {
+export function readRegistrySources(dir = REGISTRY_SOURCES): RegistrySource[] {
   const sources: RegistrySource[] = [];
   const problems: string[] = [];
   const walk = (folder: string) => {
@@ -41,6 +41,15 @@ function readRegistrySources(dir = REGISTRY_SOURCES): RegistrySource[] {
 /** The registry compiled from the sources on disk. */
 export function registryFromDisk(dir = REGISTRY_SOURCES): Registry {
   return compileRegistry(readRegistrySources(dir));
+}
+
+/**
+ * What a build knows the bundled registry by without reading it: its version, and a digest of
+ * its sources (to which the extension's build adds the build's own mark).
+ */
+export function bundledConstants(dir = REGISTRY_SOURCES): { version: number; digest: string } {
+  const { version } = JSON.parse(readFileSync(join(dir, 'registry.json'), 'utf8')) as { version: number };
+  return { version, digest: sourcesDigest(dir) ?? '' };
 }
 
 /**

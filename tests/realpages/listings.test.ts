@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EVAL_SETS, figures, formatMisses, formatSet, publishable, readSet, scoreSet } from '../../src/cli/eval';
+import { registryFromDisk } from '../../src/disk/registry-files';
 import { buildIndex } from '../../src/matching/match-index';
-import { bundledRegistry } from '../../src/registry/bundled';
 import type { PublishedAccuracy } from '../../src/risk/accuracy';
 import published from '../../src/risk/accuracy.json';
 
-const index = buildIndex(bundledRegistry());
+const index = buildIndex(registryFromDisk());
 const settings = { sensitivity: 'balanced' } as const;
 const [shared, tune, test] = EVAL_SETS;
 

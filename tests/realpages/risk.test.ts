@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { readSavedPage } from '../../src/cli/dom';
 import { type PageSet, pageCases, unhurried } from '../../src/cli/page-eval';
 import { savedPageUrl } from '../../src/cli/page-url';
+import { registryFromDisk } from '../../src/disk/registry-files';
 import type { Listing } from '../../src/listing/listing';
 import { buildIndex } from '../../src/matching/match-index';
-import { bundledRegistry } from '../../src/registry/bundled';
 import { assessAll } from '../../src/risk/batch';
 import { EVERY_SITE } from '../../src/sites';
 import { readPage } from '../../src/sites/read';
@@ -16,7 +16,7 @@ import { haveRealPages } from '../support/realpages';
  * would: none of the shared set's may be High, at most 0.5 % of the gathered set's, and every
  * Caution is printed with its reasons so that it can be read and defended.
  */
-const index = buildIndex(bundledRegistry());
+const index = buildIndex(registryFromDisk());
 
 async function levelsOf(set: PageSet) {
   const levels = new Map<string, number>();

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ordinaryWords } from '../../src/cli/ordinary-words';
-import { REGISTRY_SOURCES } from '../../src/disk/registry-files';
+import { REGISTRY_SOURCES, registryFromDisk } from '../../src/disk/registry-files';
 import { loadIndex, storeIndex } from '../../src/matching/match-index';
-import { bundledRegistry } from '../../src/registry/bundled';
 import { compileRegistry, RegistryBuildError } from '../../src/registry/compile';
 import { rulesFor } from '../../src/sites';
 import { testSources } from '../support/registry';
@@ -107,7 +106,7 @@ describe('registry build, the command', () => {
 });
 
 describe('the bundled registry', () => {
-  const registry = bundledRegistry();
+  const registry = registryFromDisk();
   const groups = new Set(registry.brands.map((brand) => brand.group));
 
   it('holds at least 1,500 brands in at least 20 groups', () => {
@@ -167,7 +166,7 @@ describe('the bundled registry', () => {
 
 describe('site rules in the registry', () => {
   it('travel with it, so a registry update can correct how a marketplace is read', () => {
-    const registry = bundledRegistry();
+    const registry = registryFromDisk();
     expect(registry.sites.marketplaces.map((site) => site.marketplace)).toContain('amazon');
     const updated = structuredClone(registry);
     const amazon = updated.sites.marketplaces.find((site) => site.marketplace === 'amazon')!;
