@@ -1,11 +1,13 @@
 import type { Brand, Registry } from '../registry/schema';
 import { BrandNames, type StoredNames, storeNames } from './brand-names';
 import { Channels } from './channels';
-import { Categories, Vocabulary } from './terms';
+import type { StoredPhrases } from './phrases';
+import { Categories, foldCategories, foldVocabulary, type StoredVocabulary, Vocabulary } from './terms';
 
 /**
  * Everything the risk engine needs from one registry version, built once per version. Its
- * stored form (`StoredIndex`) holds the costly part, the names and their typo table, ready to load.
+ * stored form (`StoredIndex`) holds the costly part ready to load: the names and their typo table,
+ * and the vocabulary and categories already folded.
  */
 export interface MatchIndex {
   registryVersion: number;
@@ -36,16 +38,25 @@ export interface StoredIndex {
   format: 1;
   registry: Registry;
   names: StoredNames;
+  /** The phrase tables, folded; absent from an index an older build kept, and then folded at load. */
+  vocabulary?: StoredVocabulary;
+  categories?: StoredPhrases;
 }
 
 export function storeIndex(registry: Registry): StoredIndex {
-  return { format: 1, registry, names: storeNames(registry.brands) };
+  return {
+    format: 1,
+    registry,
+    names: storeNames(registry.brands),
+    vocabulary: foldVocabulary(registry.vocabulary),
+    categories: foldCategories(registry.categories),
+  };
 }
 
 export function loadIndex(stored: StoredIndex): MatchIndex {
   const { registry } = stored;
-  const vocabulary = new Vocabulary(registry.vocabulary);
-  const categories = new Categories(registry.categories);
+  const vocabulary = new Vocabulary(registry.vocabulary, stored.vocabulary);
+  const categories = new Categories(registry.categories, stored.categories);
   return {
     registryVersion: registry.version,
     brands: registry.brands,

@@ -13,6 +13,19 @@ interface PhraseHit<T> {
 }
 
 /**
+ * A table's phrases already folded, as an index keeps them: folding (tokenising) every phrase
+ * is most of what building a table costs, and a waking worker should not pay it again.
+ */
+export interface StoredPhrases {
+  /** Folded phrases, one a line: one string clones far faster than many. */
+  keys: string;
+  /** Each phrase's number of words; 0 for a run of Chinese or Japanese, found as a substring. */
+  words: Uint16Array;
+  /** Each phrase's value, as a number the table's owner maps back. */
+  values: Int32Array;
+}
+
+/**
  * Phrases looked up by their folded words, so a title is scanned once whatever the number
  * of phrases. A phrase in Chinese or Japanese (one run of those characters) is found as a
  * substring, since such titles put no spaces between words.
@@ -49,6 +62,41 @@ export class PhraseTable<T> {
     const first = key.split(' ', 1)[0]!;
     this.starts.set(first, Math.max(this.starts.get(first) ?? 0, words));
     push(this.words, key, value);
+  }
+
+  /** The table's phrases, folded, in the order they were added; `indexOf` numbers each value. */
+  store(indexOf: (value: T) => number): StoredPhrases {
+    const keys: string[] = [];
+    const words: number[] = [];
+    const values: number[] = [];
+    for (const [key, list] of this.words) {
+      for (const value of list) {
+        keys.push(key);
+        words.push(key.split(' ').length);
+        values.push(indexOf(value));
+      }
+    }
+    for (const list of this.cjkByHead.values()) {
+      for (const { text, value } of list) {
+        keys.push(text);
+        words.push(0);
+        values.push(indexOf(value));
+      }
+    }
+    return { keys: keys.join('\n'), words: Uint16Array.from(words), values: Int32Array.from(values) };
+  }
+
+  /** A table again from its stored form, without folding anything; `valueAt` maps each number back. */
+  static load<T>(stored: StoredPhrases, valueAt: (index: number) => T): PhraseTable<T> {
+    const table = new PhraseTable<T>();
+    const keys = stored.keys === '' ? [] : stored.keys.split('\n');
+    keys.forEach((key, i) => {
+      const value = valueAt(stored.values[i]!);
+      const words = stored.words[i]!;
+      if (words === 0) push(table.cjkByHead, key[0]!, { text: key, value });
+      else table.addFolded(key, words, value);
+    });
+    return table;
   }
 
   /** The phrases of one word (not Chinese or Japanese), folded. */

@@ -1,6 +1,6 @@
 import type { Category, Term } from '../registry/schema';
 import type { Token } from './normalise';
-import { type FoldMemo, PhraseTable } from './phrases';
+import { type FoldMemo, PhraseTable, type StoredPhrases } from './phrases';
 
 export interface TermHit {
   /** Index of the term in the registry's vocabulary. */
@@ -9,20 +9,43 @@ export interface TermHit {
   end: number;
 }
 
+/** The vocabulary's phrase tables, folded, as an index keeps them. */
+export interface StoredVocabulary {
+  phrases: StoredPhrases;
+  cancels: StoredPhrases;
+}
+
+const itself = (index: number) => index;
+
+/** Folds the vocabulary's terms and the words that cancel them, once, for an index to keep. */
+export function foldVocabulary(terms: readonly Term[]): StoredVocabulary {
+  const phrases = new PhraseTable<number>();
+  const cancels = new PhraseTable<number>();
+  // One list of honest uses stands beside many terms: each word is folded once.
+  const memo: FoldMemo = new Map();
+  terms.forEach((term, i) => {
+    if (term.term !== undefined) phrases.add(term.term, i, memo);
+    for (const word of term.unlessWith ?? []) cancels.add(word, i, memo);
+  });
+  return { phrases: phrases.store(itself), cancels: cancels.store(itself) };
+}
+
 /** The registry's vocabulary, found in a title in one pass, honest uses already cancelled. */
 export class Vocabulary {
-  readonly phrases = new PhraseTable<number>();
+  readonly phrases: PhraseTable<number>;
   private readonly patterns: { re: RegExp; term: number }[] = [];
   /** Words whose presence cancels a term ("AAA" next to "batteries"). */
-  private readonly cancels = new PhraseTable<number>();
+  private readonly cancels: PhraseTable<number>;
 
-  constructor(readonly terms: readonly Term[]) {
-    // One list of honest uses stands beside many terms: each word is folded once.
-    const memo: FoldMemo = new Map();
+  constructor(
+    readonly terms: readonly Term[],
+    folded: StoredVocabulary = foldVocabulary(terms),
+  ) {
+    this.phrases = PhraseTable.load(folded.phrases, itself);
+    this.cancels = PhraseTable.load(folded.cancels, itself);
     terms.forEach((term, i) => {
-      if (term.term !== undefined) this.phrases.add(term.term, i, memo);
-      else if (term.pattern !== undefined) this.patterns.push({ re: new RegExp(term.pattern, 'u'), term: i });
-      for (const word of term.unlessWith ?? []) this.cancels.add(word, i, memo);
+      if (term.term === undefined && term.pattern !== undefined)
+        this.patterns.push({ re: new RegExp(term.pattern, 'u'), term: i });
     });
   }
 
@@ -58,27 +81,35 @@ const CONNECTORS = new Set(
 );
 const LATIN_WORD = /^\p{Script=Latin}{3,}$/u;
 
+/**
+ * Folds the categories' words once, for an index to keep, each value the category's place in
+ * the list: with the other grammatical number of each one-word Latin name ("sandal", "sandals";
+ * "bolso", "bolsos"), where no other word is so written.
+ */
+export function foldCategories(categories: readonly Category[]): StoredPhrases {
+  const phrases = new PhraseTable<number>();
+  const memo: FoldMemo = new Map();
+  const folded = categories.map((category, i) => category.words.map((word) => phrases.add(word, i, memo)));
+  const written = new Set(folded.flat());
+  categories.forEach((_category, i) => {
+    for (const key of folded[i]!) {
+      for (const form of numberForms(key)) if (!written.has(form)) phrases.addFolded(form, 1, i);
+    }
+  });
+  return phrases.store(itself);
+}
+
 /** Which product categories a title names. */
 export class Categories {
-  readonly phrases = new PhraseTable<string>();
+  readonly phrases: PhraseTable<string>;
   /** Categories of accessories and parts for other products. */
   readonly parts: ReadonlySet<string>;
 
   /** Categories whose goods lose value as newer models come out. */
   readonly ages: ReadonlySet<string>;
 
-  constructor(categories: readonly Category[]) {
-    const memo: FoldMemo = new Map();
-    const folded = categories.map((category) =>
-      category.words.map((word) => this.phrases.add(word, category.id, memo)),
-    );
-    const written = new Set(folded.flat());
-    // Singular and plural alike ("sandal", "sandals"; "bolso", "bolsos"), where no other word is so written.
-    categories.forEach((category, i) => {
-      for (const key of folded[i]!) {
-        for (const form of numberForms(key)) if (!written.has(form)) this.phrases.addFolded(form, 1, category.id);
-      }
-    });
+  constructor(categories: readonly Category[], folded: StoredPhrases = foldCategories(categories)) {
+    this.phrases = PhraseTable.load(folded, (i) => categories[i]!.id);
     this.parts = new Set(categories.filter((category) => category.part).map((category) => category.id));
     this.ages = new Set(categories.filter((category) => category.ages).map((category) => category.id));
   }
