@@ -19,10 +19,14 @@ const SLICE_MS = 8;
  * idle; each card is read once; badges mount in short slices; everything stops with `ctx`.
  */
 export async function startPageSession(ctx: ContentScriptContext): Promise<void> {
-  const given = await sendMessage('siteRules', null).catch((error: unknown) => {
-    console.warn('[counterfeit-guard] no rules for this page:', error);
-    return null;
-  });
+  // Asked while the page is still parsed: a stopped worker starts and reads its registry meanwhile.
+  const [given] = await Promise.all([
+    sendMessage('siteRules', null).catch((error: unknown) => {
+      console.warn('[counterfeit-guard] no rules for this page:', error);
+      return null;
+    }),
+    parsed(),
+  ]);
   if (!given || ctx.isInvalid) return;
   const rules = given.generic ? { sites: [], generic: given.rules } : { sites: [given.rules] };
 
@@ -277,4 +281,16 @@ function createOutline(): (element: Element | undefined) => boolean {
     element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     return true;
   };
+}
+
+/**
+ * Once the document is parsed and the task that follows has run, as a script run at
+ * "document_idle" would start: the page's own first scripts have filled what they fill at once.
+ */
+function parsed(): Promise<void> {
+  const settled = () => new Promise<void>((resolve) => setTimeout(resolve));
+  if (document.readyState !== 'loading') return settled();
+  return new Promise((resolve) =>
+    document.addEventListener('DOMContentLoaded', () => void settled().then(resolve), { once: true }),
+  );
 }
