@@ -1,5 +1,6 @@
 import type { Brand } from '../registry/schema';
 import { type Buckets, bucket, buildBuckets, fnv } from './buckets';
+import type { MatchForm } from './match-forms';
 import { foldPhrase, type Token } from './normalise';
 import {
   buildDeleteTable,
@@ -10,9 +11,6 @@ import {
   type TypoWord,
   withFilter,
 } from './typo';
-
-/** How a listing wrote the brand. A typo is reported as a misspelling, with its distance. */
-type MatchForm = 'exact' | 'alias' | 'line' | 'misspelling' | 'homoglyph' | 'masked';
 
 const KINDS = ['exact', 'alias', 'misspelling', 'line'] as const;
 const formOf = (kind: number): MatchForm => KINDS[kind] ?? 'exact';

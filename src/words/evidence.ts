@@ -1,3 +1,4 @@
+import { MATCH_FORMS } from '../matching/match-forms';
 import type { Reason } from '../risk/assessment';
 import { formatMoney } from './numbers';
 import { isolate, type MessageKey, marketplaceName, type Words } from './words';
@@ -7,8 +8,6 @@ export interface EvidenceField {
   label: string;
   value: string;
 }
-
-const MATCH_FORMS = ['exact', 'alias', 'line', 'misspelling', 'homoglyph', 'masked'] as const;
 
 /**
  * What a reason rests on, field by field, for a shopper who asks "why?" of a sentence: the words
