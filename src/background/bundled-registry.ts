@@ -16,7 +16,7 @@ export const BUNDLED_VERSION: number = __BUNDLED_VERSION__;
  * build works it out from the files and names the build in it too: the same sources compiled by
  * a changed compiler must not reuse an old index.
  */
-export const bundledFingerprint = (): string => __BUNDLED_FINGERPRINT__;
+export const BUNDLED_FINGERPRINT: string = __BUNDLED_FINGERPRINT__;
 
 /**
  * The registry shipped inside the extension, the floor every synced copy must beat. Its sources

@@ -5,7 +5,7 @@ import { PINNED_KEYS, REGISTRY_SOURCES, SYNC_TIMEOUT_MS, UPDATES_SET_UP } from '
 import { nextDelayMs, syncOnce } from '../registry/sync';
 import { lastCheckItem } from '../settings/items';
 import { readHeldCopy, readIndexInUse, writeBundledIndex, writeHeld } from '../storage/registry-store';
-import { BUNDLED_VERSION, bundledFingerprint, bundledRegistry } from './bundled-registry';
+import { BUNDLED_FINGERPRINT, BUNDLED_VERSION, bundledRegistry } from './bundled-registry';
 
 export const SYNC_ALARM = 'registry-sync';
 const STALE_MS = 6 * 60 * 60_000;
@@ -29,15 +29,14 @@ interface Current extends Omit<Copy, 'stored'> {
  * (compiling thousands of brands at every worker start would delay everything the worker does).
  */
 async function startingCopy(): Promise<Copy> {
-  const fingerprint = bundledFingerprint();
-  const kept = await readIndexInUse(BUNDLED_VERSION, fingerprint).catch(() => undefined);
+  const kept = await readIndexInUse(BUNDLED_VERSION, BUNDLED_FINGERPRINT).catch(() => undefined);
   if (kept?.copy && kept.index) {
     const { version, issuedAt, expiresAt, source } = kept.copy;
     return { stored: kept.index, version, issuedAt, ...(expiresAt ? { expiresAt } : {}), source };
   }
   if (kept?.index) return { stored: kept.index, version: BUNDLED_VERSION, source: 'bundled' };
   const stored = storeIndex(await bundledRegistry());
-  await writeBundledIndex(fingerprint, stored).catch(() => undefined);
+  await writeBundledIndex(BUNDLED_FINGERPRINT, stored).catch(() => undefined);
   return { stored, version: BUNDLED_VERSION, source: 'bundled' };
 }
 
